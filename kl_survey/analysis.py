@@ -1,0 +1,216 @@
+"""Counts, bases and shares per question: the numbers every renderer prints.
+
+Everything is computed from integer counts here, once; renderers only format. Bases
+follow the question's :class:`~kl_survey.model.BaseRule`, and a multi-select share is
+out of respondents (those in the base), never out of ticks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from kl_survey import municipalities as mun
+from kl_survey.model import Population, Question, QType, SourceInfo, Survey, yes_options
+from kl_survey.numbers import share
+
+
+@dataclass(frozen=True)
+class OptionCount:
+    label: str
+    count: int
+    base: int
+    excluded: bool = False  # an option the base rule leaves out ("Ved ikke")
+
+    @property
+    def share(self) -> float | None:
+        return None if self.excluded else share(self.count, self.base)
+
+
+@dataclass(frozen=True)
+class YesResult:
+    labels: tuple[str, ...]
+    count: int
+    base: int
+
+    @property
+    def share(self) -> float:
+        return share(self.count, self.base)
+
+
+@dataclass(frozen=True)
+class NumericStats:
+    n: int
+    sum: float
+    mean: float
+    median: float
+    min: float
+    max: float
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: Question
+    base: int
+    answered: int
+    options: tuple[OptionCount, ...] = ()
+    yes: YesResult | None = None
+    stats: NumericStats | None = None
+    answers: tuple[str, ...] = ()  # text questions: the answers in respondent order
+    other: tuple[str, ...] = ()  # free text given under an "Andet" option
+
+
+@dataclass(frozen=True)
+class Analysis:
+    source: SourceInfo
+    respondents: int
+    partial: int
+    population: Population | None
+    coverage: mun.Coverage | None
+    questions: tuple[QuestionResult, ...]
+    title: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def response_rate(self) -> float | None:
+        if self.population is None or not self.population.size:
+            return None
+        return self.respondents / self.population.size
+
+
+def analyse(survey: Survey) -> Analysis:
+    """Run every visible question; the survey's respondents are already final."""
+    results = tuple(
+        analyse_question(survey, q) for q in survey.questions if not q.hidden
+    )
+    population, coverage = _population(survey)
+    complete = survey.respondents.get("complete")
+    partial = int((~complete.astype(bool)).sum()) if complete is not None else 0
+    return Analysis(
+        source=survey.source,
+        respondents=survey.n,
+        partial=partial,
+        population=population,
+        coverage=coverage,
+        questions=results,
+        title=survey.title,
+        notes=survey.notes,
+    )
+
+
+def _population(survey: Survey) -> tuple[Population | None, mun.Coverage | None]:
+    codes = survey.respondents.get("municipality")
+    if codes is None or codes.notna().sum() == 0:
+        return survey.population, None
+    cov = mun.coverage(int(c) for c in codes.dropna().unique())
+    return survey.population or Population("kommuner", cov.population), cov
+
+
+def _in_filter(survey: Survey, q: Question) -> np.ndarray:
+    """Rows that belong to the question's population (all, unless a filter applies)."""
+    flt = q.base.filter
+    mask = np.ones(survey.n, dtype=bool)
+    if flt is None:
+        return mask
+    src = survey.answers[flt.question]
+    if isinstance(src, pd.DataFrame):
+        cols = [c for c in flt.options if c in src.columns]
+        return src[cols].any(axis=1).to_numpy() if cols else ~mask
+    return src.isin(list(flt.options)).to_numpy()
+
+
+def analyse_question(survey: Survey, q: Question) -> QuestionResult:
+    rows = _in_filter(survey, q)
+    data = survey.answers[q.id]
+    other = _other(survey, q.id, rows)
+    if q.type is QType.MULTI:
+        assert isinstance(data, pd.DataFrame)
+        return _multi(q, data[rows], survey, rows, other)
+    assert isinstance(data, pd.Series)
+    if q.type is QType.SINGLE:
+        return _single(q, data[rows], int(rows.sum()), other)
+    if q.type is QType.NUMERIC:
+        return _numeric(q, data[rows])
+    texts = data[rows].dropna()
+    texts = texts[texts.str.strip() != ""]
+    return QuestionResult(q, base=len(texts), answered=len(texts),
+                          answers=tuple(str(t).strip() for t in texts))
+
+
+def _other(survey: Survey, qid: str, rows: np.ndarray) -> tuple[str, ...]:
+    s = survey.other_text.get(qid)
+    if s is None:
+        return ()
+    s = s[rows].dropna()
+    return tuple(str(t).strip() for t in s if str(t).strip())
+
+
+def _base(q: Question, answered: int, population: int, excluded_answers: int) -> int:
+    if q.base.kind == "respondents":
+        return population
+    if q.base.kind == "exclude":
+        return answered - excluded_answers
+    return answered
+
+
+def _single(q: Question, data: pd.Series, population: int,
+            other: tuple[str, ...]) -> QuestionResult:
+    counts = data.value_counts(dropna=True)
+    answered = int(counts.sum())
+    excl = set(q.base.exclude) if q.base.kind == "exclude" else set()
+    n_excl = int(sum(counts.get(o, 0) for o in excl))
+    base = _base(q, answered, population, n_excl)
+    options = tuple(
+        OptionCount(o, int(counts.get(o, 0)), base, excluded=o in excl) for o in q.options
+    )
+    yes_labels = tuple(o for o in yes_options(q) if o not in excl)
+    yes = None
+    if yes_labels:
+        yes = YesResult(yes_labels, int(sum(counts.get(o, 0) for o in yes_labels)), base)
+    return QuestionResult(q, base=base, answered=answered, options=options, yes=yes,
+                          other=other)
+
+
+def _multi(q: Question, data: pd.DataFrame, survey: Survey, rows: np.ndarray,
+           other: tuple[str, ...]) -> QuestionResult:
+    ticked = data.to_numpy(dtype=bool)
+    any_tick = ticked.any(axis=1)
+    answered = int(any_tick.sum())
+    excl = [i for i, o in enumerate(q.options) if o in set(q.base.exclude)]
+    in_base = any_tick
+    if q.base.kind == "exclude" and excl:
+        keep = np.ones(len(q.options), dtype=bool)
+        keep[excl] = False
+        in_base = ticked[:, keep].any(axis=1)
+    elif q.base.kind == "respondents":
+        in_base = np.ones(len(ticked), dtype=bool)
+    base = int(in_base.sum())
+    counts = ticked[in_base].sum(axis=0)
+    options = tuple(
+        OptionCount(o, int(counts[i]), base, excluded=i in excl) for i, o in enumerate(q.options)
+    )
+    yes_idx = [i for i, o in enumerate(q.options) if o in yes_options(q) and i not in excl]
+    yes = None
+    if yes_idx:
+        yes_count = int(ticked[in_base][:, yes_idx].any(axis=1).sum())
+        yes = YesResult(tuple(q.options[i] for i in yes_idx), yes_count, base)
+    return QuestionResult(q, base=base, answered=answered, options=options, yes=yes,
+                          other=other)
+
+
+def _numeric(q: Question, data: pd.Series) -> QuestionResult:
+    values = pd.to_numeric(data, errors="coerce").dropna().astype(float)
+    n = len(values)
+    stats = None
+    if n:
+        stats = NumericStats(
+            n=n,
+            sum=float(values.sum()),
+            mean=float(values.mean()),
+            median=float(values.median()),
+            min=float(values.min()),
+            max=float(values.max()),
+        )
+    return QuestionResult(q, base=n, answered=n, stats=stats)

@@ -1,0 +1,94 @@
+"""Shared CLI plumbing: error mapping, common options and the stderr console."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+from kl_survey.errors import ExitCode, KlSurveyError
+
+DEBUG = bool(os.environ.get("KL_SURVEY_DEBUG"))
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class LangOpt(str, Enum):
+    da = "da"
+    en = "en"
+
+
+LANG = typer.Option(LangOpt.da, "--lang", help="Sprog for output: da (standard) eller en.",
+                    envvar="KL_SURVEY_LANG")
+SHEET = typer.Option(None, "--sheet", help="Arket der skal læses (standard: det første med data).")
+SOURCE = typer.Option(None, "--source",
+                      help="Spørgeskemaværktøjet filen kommer fra; 'help' viser mulighederne "
+                           "(standard: genkendes automatisk).")
+COMPLETE_ONLY = typer.Option(False, "--complete-only",
+                             help="Tæl kun fuldførte besvarelser (delvise udelades).")
+MAX_SIZE = typer.Option(None, "--max-size", metavar="MB",
+                        help="Største tilladte udpakkede størrelse af en xlsx-fil i MB "
+                             "(værn mod zip-bomber; standard 3072).")
+
+
+def fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> None:
+    """Print one line to stderr and exit; the CLI's only way of reporting a fatal error."""
+    typer.echo(f"kl-survey: fejl: {message}", err=True)
+    raise typer.Exit(int(code))
+
+
+def handle_errors(func: F) -> F:
+    """Turn library errors into one stderr line and an exit code; --debug re-raises."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KlSurveyError as exc:
+            if DEBUG:
+                raise
+            fail(exc.one_line(), exc.exit_code)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except MemoryError:
+            if DEBUG:
+                raise
+            fail("Der var ikke hukommelse nok til at læse filen. Prøv en CSV-eksport "
+                 "eller en maskine med mere hukommelse.", ExitCode.BAD_INPUT)
+        except Exception as exc:  # a bug: still no traceback unless asked for
+            if DEBUG:
+                raise
+            fail(f"Intern fejl ({type(exc).__name__}: {exc}). Kør igen med --debug og "
+                 "send outputtet til udviklerne.", ExitCode.INTERNAL)
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def max_bytes(mb: int | None) -> int | None:
+    return None if mb is None else int(mb) * 1024 * 1024
+
+
+def source_help_requested(source: str | None) -> bool:
+    """``--source help`` lists the readers instead of running."""
+    if source != "help":
+        return False
+    from kl_survey.readers import readers
+
+    for r in readers():
+        typer.echo(f"{r.name:<14} {r.label}")
+    return True
+
+
+def stdout_is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def out_path(path: Path | None) -> Path | None:
+    return path

@@ -1,0 +1,41 @@
+"""Danish-first UI strings. English is a translation of the Danish, never the reverse."""
+
+from __future__ import annotations
+
+from kl_survey.numbers import Lang
+
+_STRINGS: dict[str, dict[str, str]] = {
+    "question": {"da": "Spørgsmål", "en": "Question"},
+    "option": {"da": "Svarmulighed", "en": "Option"},
+    "count": {"da": "Antal", "en": "Count"},
+    "share": {"da": "Andel", "en": "Share"},
+    "base": {"da": "Base", "en": "Base"},
+    "yes": {"da": "Ja i alt", "en": "Yes, total"},
+    "excluded": {"da": "udeladt af basen", "en": "excluded from base"},
+    "respondents": {"da": "Besvarelser", "en": "Respondents"},
+    "population": {"da": "Population", "en": "Population"},
+    "response_rate": {"da": "Svarprocent", "en": "Response rate"},
+    "non_respondents": {"da": "Ikke besvaret", "en": "Did not answer"},
+    "partial": {"da": "heraf delvise besvarelser", "en": "of which partial"},
+    "multi": {"da": "Flere svar muligt", "en": "Multiple answers possible"},
+    "answers": {"da": "Svar", "en": "Answers"},
+    "other": {"da": "Andet (fritekst)", "en": "Other (free text)"},
+    "no_answers": {"da": "Ingen svar", "en": "No answers"},
+    "municipalities": {"da": "kommuner", "en": "municipalities"},
+    "n_answers": {"da": "Antal besvarelser", "en": "Number of responses"},
+    "stat_n": {"da": "Antal", "en": "n"},
+    "stat_sum": {"da": "Sum", "en": "Sum"},
+    "stat_mean": {"da": "Gennemsnit", "en": "Mean"},
+    "stat_median": {"da": "Median", "en": "Median"},
+    "stat_min": {"da": "Mindste", "en": "Min"},
+    "stat_max": {"da": "Største", "en": "Max"},
+    "source": {"da": "Kilde", "en": "Source"},
+    "type": {"da": "Type", "en": "Type"},
+    "text": {"da": "Tekst", "en": "Text"},
+    "value": {"da": "Værdi", "en": "Value"},
+    "id": {"da": "Id", "en": "Id"},
+}
+
+
+def t(key: str, lang: Lang = "da") -> str:
+    return _STRINGS[key][lang]

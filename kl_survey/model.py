@@ -1,0 +1,150 @@
+"""The canonical survey model every reader produces and every later stage consumes.
+
+Readers know about SurveyXact codes, Forms' ``;``-joined cells and Qualtrics' header
+rows; nothing after them does. Answers are stored column-wise (one pandas object per
+question) because national surveys have hundreds of thousands of respondents and the
+analysis is one vectorised pass per question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Literal
+
+import pandas as pd
+
+
+class QType(str, Enum):
+    SINGLE = "single"
+    MULTI = "multi"
+    NUMERIC = "numeric"
+    TEXT = "text"
+
+
+BaseKind = Literal["answered", "respondents", "exclude"]
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Restrict a question's base to respondents who gave one of ``options`` to ``question``."""
+
+    question: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BaseRule:
+    """Who a share is out of.
+
+    ``answered`` (default) is those who answered the question (for multi-select: ticked
+    at least one option); ``respondents`` is everybody; ``exclude`` is ``answered`` less
+    those whose answer is one of ``exclude`` (e.g. "Ved ikke").
+    """
+
+    kind: BaseKind = "answered"
+    exclude: tuple[str, ...] = ()
+    filter: Filter | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    number: int
+    text: str
+    type: QType
+    options: tuple[str, ...] = ()
+    #: options counted as "yes"; ``None`` means "infer: labels starting with Ja/Yes".
+    yes: tuple[str, ...] | None = None
+    base: BaseRule = field(default_factory=BaseRule)
+    #: "Ved ikke"-style options, kept in the base unless the base rule excludes them.
+    dont_know: tuple[str, ...] = ()
+    title: str | None = None  # short chart title
+    chart: str | None = None  # "bars" | "stacked" | None (let the renderer choose)
+    note: str | None = None
+    #: source columns the answers came from, for messages and spec checks.
+    columns: tuple[str, ...] = ()
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class Population:
+    unit: str  # "kommuner"
+    size: int
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    file: str
+    format: str  # "generic" | "surveyxact" | "msforms" | "googleforms" | ...
+    sha256: str
+    sheet: str | None = None
+
+
+@dataclass(frozen=True)
+class Survey:
+    """One survey round after reading.
+
+    ``respondents`` has one row per respondent, index 0..n-1, columns:
+    ``row`` (source row number, for messages), ``municipality`` (Int64 code or NA),
+    ``municipality_raw`` (the text as written), ``complete`` (bool).
+
+    ``answers[qid]`` is, by question type:
+    * single: a pandas Categorical Series with the question's options as categories
+      (NA = not answered);
+    * multi: a bool DataFrame, one column per option, in option order;
+    * numeric: a float Series (NA = not answered or unparseable);
+    * text: a str Series (NA = blank).
+    ``other_text[qid]`` holds free text given under an "Andet"-style option.
+    """
+
+    source: SourceInfo
+    questions: tuple[Question, ...]
+    respondents: pd.DataFrame
+    answers: dict[str, pd.Series | pd.DataFrame]
+    other_text: dict[str, pd.Series] = field(default_factory=dict)
+    population: Population | None = None
+    title: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def n(self) -> int:
+        return len(self.respondents)
+
+    def question(self, qid: str) -> Question:
+        for q in self.questions:
+            if q.id == qid:
+                return q
+        raise KeyError(qid)
+
+    def with_questions(self, questions: tuple[Question, ...]) -> Survey:
+        return replace(self, questions=questions)
+
+
+def yes_options(q: Question) -> tuple[str, ...]:
+    """The options whose answers make up the headline "yes" share.
+
+    Default: labels beginning with the word Ja or Yes ("Ja, helt i drift"), which is how
+    KL's questionnaires phrase affirmative options; a spec can say otherwise.
+    """
+    if q.yes is not None:
+        return q.yes
+    out = []
+    for opt in q.options:
+        head = opt.strip().lower()
+        for word in ("ja", "yes"):
+            if head == word or (head.startswith(word) and not head[len(word)].isalnum()):
+                out.append(opt)
+                break
+    return tuple(out)
+
+
+DONT_KNOW_LABELS = frozenset(
+    {"ved ikke", "ved ikke/ønsker ikke at svare", "don't know", "dont know", "do not know",
+     "vet ikke", "weiß nicht", "ønsker ikke at svare", "prefer not to say"}
+)
+
+
+def is_dont_know(label: str) -> bool:
+    """Whether an option is a "Ved ikke"-style answer (kept in the base by default)."""
+    return label.strip().lower().rstrip(".") in DONT_KNOW_LABELS

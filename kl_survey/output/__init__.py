@@ -1,0 +1,1 @@
+"""Writers for ``analyze`` outputs: terminal table, JSON, CSV, xlsx and Markdown."""

@@ -1,0 +1,64 @@
+"""Reader registry: one reader per survey tool, detected from the file's content.
+
+Each tool module exposes ``READER``; :func:`read_survey` scores them all on a cheap
+:class:`Probe` and runs the best. Adding a tool means adding a module name to
+``_MODULES``; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from kl_survey.errors import InputError, SourceDetectionError
+from kl_survey.model import Survey
+from kl_survey.readers.base import Probe, ReadOptions, Reader
+
+__all__ = ["Probe", "ReadOptions", "Reader", "read_survey", "readers", "source_names"]
+
+_MODULES = ("generic",)
+
+
+def readers() -> list[Reader]:
+    return [importlib.import_module(f"kl_survey.readers.{m}").READER for m in _MODULES]
+
+
+def source_names() -> list[str]:
+    return [r.name for r in readers()]
+
+
+def _pick(probe: Probe, source: str | None) -> Reader:
+    available = readers()
+    if source is not None:
+        for r in available:
+            if r.name == source:
+                return r
+        raise SourceDetectionError(
+            f"Ukendt kilde '{source}'", file=probe.path,
+            hint="Vælg en af: " + ", ".join(r.name for r in available),
+        )
+    scored = sorted(((r.detect(probe), i, r) for i, r in enumerate(available)),
+                    key=lambda t: (-t[0], t[1]))
+    best_score, _, best = scored[0]
+    if best_score <= 0:
+        raise InputError("Filen ligner ikke en eksport fra et spørgeskemaværktøj",
+                         file=probe.path, hint="Angiv kilden med --source")
+    close = [r for s, _, r in scored[1:] if s >= 0.5 and best_score - s < 0.1]
+    if close and best_score < 0.9:
+        names = ", ".join(r.name for r in [best, *close])
+        raise SourceDetectionError(
+            f"Kan ikke afgøre hvilket værktøj filen kommer fra (overvejede: {names})",
+            file=probe.path, hint="Angiv kilden med --source, fx --source " + best.name,
+        )
+    return best
+
+
+def read_survey(path: Path, *, source: str | None = None,
+                options: ReadOptions | None = None) -> Survey:
+    """Read any supported export into the canonical :class:`Survey`."""
+    options = options or ReadOptions()
+    if not path.exists():
+        raise InputError("Filen findes ikke", file=path, hint="Tjek stien og filnavnet")
+    probe = Probe(path, options)
+    reader = _pick(probe, source)
+    return reader.read(probe, options)

@@ -1,0 +1,66 @@
+"""What every reader shares: options, the detection probe and the reader record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from kl_survey.model import SourceInfo, Survey
+from kl_survey.readers.table import DEFAULT_MAX_BYTES, RawTable, list_sheets, read_table, sniff_kind
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    sheet: str | None = None
+    complete_only: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class Probe:
+    """What detection looks at. Tables are read once and shared with the chosen reader."""
+
+    path: Path
+    options: ReadOptions = field(default_factory=ReadOptions)
+    _tables: dict[str | None, RawTable] = field(default_factory=dict)
+
+    @cached_property
+    def kind(self) -> str:
+        return "dir" if self.path.is_dir() else sniff_kind(self.path)
+
+    @cached_property
+    def sheets(self) -> list[str]:
+        return list_sheets(self.path) if self.kind in ("xlsx", "xls") else []
+
+    def table(self, sheet: str | None = None) -> RawTable:
+        key = sheet if sheet is not None else self.options.sheet
+        if key not in self._tables:
+            self._tables[key] = read_table(self.path, sheet=key, max_bytes=self.options.max_bytes)
+        return self._tables[key]
+
+    @cached_property
+    def header(self) -> list[str]:
+        """First row of the default table, cleaned; empty for folders."""
+        if self.kind == "dir":
+            return []
+        frame = self.table().frame
+        if frame.empty:
+            return []
+        return [str(v).strip() if v is not None and str(v) != "<NA>" else ""
+                for v in frame.iloc[0].tolist()]
+
+    def source(self, fmt: str, sheet: str | None = None) -> SourceInfo:
+        from kl_survey.readers.build import sha256_of
+
+        return SourceInfo(file=self.path.name, format=fmt, sha256=sha256_of(self.path),
+                          sheet=sheet)
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    label: str
+    detect: Callable[[Probe], float]  # 0 = not mine, 1 = certainly mine
+    read: Callable[[Probe, ReadOptions], Survey]

@@ -1,0 +1,243 @@
+"""The generic reader: hand-built sheets and plain "one column per question" exports.
+
+Analysts build KL's sheets by hand, so nothing is declared: question types come from
+the headers (``Q - Option``, ``Q [Option]``, ``Q: Option`` groups are multi-select)
+and from the values (``;``-joined cells, numbers, long free text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kl_survey import municipalities as mun
+from kl_survey.errors import InputError
+from kl_survey.model import Question, QType, SourceInfo, Survey
+from kl_survey.readers.build import (
+    TICK_NO,
+    SurveyBuilder,
+    clean_label,
+    clean_series,
+    order_options,
+    sha256_of,
+    tick_values,
+)
+from kl_survey.readers.base import Probe, ReadOptions, Reader
+from kl_survey.readers.table import RawTable
+
+META_HEADERS = frozenset(
+    h.lower()
+    for h in (
+        "id", "respondent", "respondent id", "respondentid", "svar-id", "løbenummer",
+        "timestamp", "tidsstempel", "start time", "completion time", "starttidspunkt",
+        "fuldførelsestidspunkt", "email", "e-mail", "mail", "name", "navn",
+        "last modified time", "tidspunkt for seneste ændring", "dato", "date",
+        "kommunenummer", "kommunekode", "kommune", "kommunenavn", "municipality",
+        "region", "status",
+    )
+)
+
+_SPLITTERS = (
+    re.compile(r"^(?P<q>.+?)\s*\[(?P<o>[^\[\]]+)\]\s*$"),
+    re.compile(r"^(?P<q>.+?)\s+-\s+(?P<o>.+)$"),
+    re.compile(r"^(?P<q>.+?):\s+(?P<o>.+)$"),
+)
+_NUMBERED = re.compile(
+    r"^(?:spørgsmål|spm\.?|sp\.|question|q)?\s*(?P<n>\d{1,3})\s*[.:)]\s+(?P<t>.+)$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    header: str
+
+
+def split_number(text: str) -> tuple[int | None, str]:
+    """``"2. Hvordan …?"`` → ``(2, "Hvordan …?")``; unnumbered text gives ``None``."""
+    m = _NUMBERED.match(text)
+    if m:
+        return int(m.group("n")), m.group("t").strip()
+    return None, text
+
+
+def _is_tick_column(values: pd.Series, option: str) -> bool:
+    """A column belongs to a multi-select group when its values are ticks or free text
+    under an "Andet"-style option — not, say, a grid row answered on a scale."""
+    vals = clean_series(values).dropna().str.lower()
+    if vals.empty:
+        return True
+    uniq = set(pd.unique(vals))
+    known = {"x", "1", "ja", "valgt", "y", "yes", "1.0", option.lower()} | set(TICK_NO)
+    if uniq <= known:
+        return True
+    other_like = option.lower().startswith(("andet", "other", "anden", "andre"))
+    return other_like and len(uniq - known) >= 1
+
+
+def group_columns(cols: list[Column], frame: pd.DataFrame) -> list[tuple[str, list[tuple[Column, str]]]]:
+    """Group adjacent columns sharing a question prefix into multi-select candidates.
+
+    Returns ``[(question_text, [(column, option), ...]), ...]`` in sheet order; a
+    single column is a group of one with option ``""``.
+    """
+    groups: list[tuple[str, list[tuple[Column, str]]]] = []
+    i = 0
+    while i < len(cols):
+        best: list[tuple[Column, str]] = []
+        best_q = ""
+        for rx in _SPLITTERS:
+            run = _run(cols, i, rx, frame)
+            if len(run[1]) > len(best):
+                best_q, best = run
+        if len(best) >= 2:
+            groups.append((best_q, best))
+            i += len(best)
+        else:
+            groups.append((cols[i].header, [(cols[i], "")]))
+            i += 1
+    return groups
+
+
+def _run(cols: list[Column], start: int, rx: re.Pattern[str],
+         frame: pd.DataFrame) -> tuple[str, list[tuple[Column, str]]]:
+    m = rx.match(cols[start].header)
+    if not m:
+        return "", []
+    q = m.group("q").strip()
+    run: list[tuple[Column, str]] = []
+    for col in cols[start:]:
+        mm = rx.match(col.header)
+        if not mm or mm.group("q").strip() != q:
+            break
+        opt = mm.group("o").strip()
+        if not _is_tick_column(frame[col.index], opt):
+            return "", []
+        run.append((col, opt))
+    return q, run
+
+
+def _looks_packed(vals: pd.Series) -> bool:
+    """Several options packed into one cell, ``;``-joined (MS Forms style)."""
+    nonblank = vals.dropna()
+    if len(nonblank) < 2:
+        return False
+    with_sep = nonblank.str.contains(";", regex=False)
+    if with_sep.mean() < 0.2:
+        return False
+    tokens = pd.Series([t.strip() for v in nonblank for t in str(v).split(";") if t.strip()])
+    return tokens.nunique() <= max(12, len(nonblank) // 3)
+
+
+def split_packed(vals: pd.Series) -> tuple[pd.DataFrame, list[str]]:
+    """Explode ``"A;B;"`` cells into one bool column per option, options by frequency order."""
+    lists = vals.fillna("").str.split(";")
+    seen: dict[str, None] = {}
+    for cell in lists:
+        for t in cell:
+            t = clean_label(t)
+            if t:
+                seen.setdefault(t, None)
+    options = list(order_options(list(seen)))
+    sets = [frozenset(clean_label(t) for t in cell) for cell in lists]
+    frame = pd.DataFrame({o: [o in s for s in sets] for o in options})
+    return frame, options
+
+
+def _classify(vals: pd.Series) -> QType:
+    nonblank = vals.dropna()
+    if nonblank.empty:
+        return QType.SINGLE
+    num = pd.to_numeric(nonblank.str.replace(",", ".", regex=False), errors="coerce")
+    uniq = nonblank.nunique()
+    if num.notna().all() and (uniq > 12 or (num % 1 != 0).any()):
+        return QType.NUMERIC
+    long_text = nonblank.str.len().mean() > 60
+    if long_text or (uniq > 15 and uniq > 0.5 * len(nonblank)):
+        return QType.TEXT
+    return QType.SINGLE
+
+
+def read_grid(table: RawTable, source: SourceInfo, *, complete_only: bool = False) -> Survey:
+    """Build a survey from a raw grid whose first row holds the headers."""
+    frame = table.frame
+    if len(frame) < 2:
+        raise InputError("Filen indeholder kun en overskriftsrække og ingen besvarelser",
+                         file=table.file, sheet=table.sheet,
+                         hint="Tjek at du har eksporteret besvarelserne, ikke kun skemaet")
+    header = [clean_label(h) if pd.notna(h) else "" for h in frame.iloc[0]]
+    body = frame.iloc[1:].reset_index(drop=True)
+    b = SurveyBuilder(source=source, rows=list(table.rows[1:]))
+    cols = [Column(i, h) for i, h in enumerate(header) if h]
+    muni_col = _municipality_column(cols, body)
+    if muni_col is not None:
+        b.municipality_raw = body[muni_col.index]
+    answer_cols = [c for c in cols if c is not muni_col and c.header.lower() not in META_HEADERS]
+    if not answer_cols:
+        raise InputError("Filen har ingen spørgsmålskolonner", file=table.file,
+                         sheet=table.sheet, hint="Første række skal indeholde spørgsmålene")
+    _add_groups(b, group_columns(answer_cols, body), body)
+    return b.build(complete_only=complete_only)
+
+
+def _municipality_column(cols: list[Column], body: pd.DataFrame) -> Column | None:
+    by_name = {c.header: c for c in cols}
+    found = mun.detect_column({c.header: body[c.index].dropna().tolist() for c in cols})
+    return by_name.get(found) if found else None
+
+
+def _add_groups(b: SurveyBuilder, groups: list[tuple[str, list[tuple[Column, str]]]],
+                body: pd.DataFrame) -> None:
+    used: set[int] = set()
+    for seq, (qtext, members) in enumerate(groups, start=1):
+        number, text = split_number(qtext)
+        number = number if number is not None and number not in used else _next(used, seq)
+        used.add(number)
+        q = Question(id=f"q{number}", number=number, text=text, type=QType.SINGLE,
+                     columns=tuple(c.header for c, _ in members))
+        if len(members) > 1:
+            chosen, other = _ticks(members, body)
+            b.add_multi(q, chosen, other)
+            continue
+        vals = clean_series(body[members[0][0].index])
+        if _looks_packed(vals):
+            frame, _ = split_packed(vals)
+            b.add_multi(q, frame)
+            continue
+        kind = _classify(vals)
+        {QType.SINGLE: b.add_single, QType.NUMERIC: b.add_numeric,
+         QType.TEXT: b.add_text}[kind](q, vals)
+
+
+def _next(used: set[int], seq: int) -> int:
+    n = seq
+    while n in used:
+        n += 1
+    return n
+
+
+def _ticks(members: list[tuple[Column, str]], body: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    chosen: dict[str, pd.Series] = {}
+    other = pd.Series(pd.NA, index=body.index, dtype="str")
+    for col, opt in members:
+        c, o = tick_values(body[col.index], opt)
+        chosen[opt] = c
+        other = other.fillna(o)
+    return pd.DataFrame(chosen), other
+
+
+def _detect(probe: Probe) -> float:
+    """The fallback: any readable single-table file is a candidate, with low confidence."""
+    return 0.0 if probe.kind == "dir" else 0.1
+
+
+def _read(probe: Probe, options: ReadOptions) -> Survey:
+    table = probe.table()
+    return read_grid(table, probe.source("generic", table.sheet),
+                     complete_only=options.complete_only)
+
+
+READER = Reader(name="generic", label="Generisk regneark/CSV (én kolonne pr. spørgsmål)",
+                detect=_detect, read=_read)

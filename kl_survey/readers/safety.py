@@ -1,0 +1,215 @@
+"""Refuse hostile or non-tabular input before any parser sees it.
+
+xlsx files are zip archives of XML, so a crafted file can be a zip bomb (a few MB
+that inflate to many GB) or carry an XML DTD whose entities expand exponentially
+("billion laughs"). calamine inflates members without honouring the sizes the zip
+declares, so the checks here read the central directory and inflate only a small
+prefix of each XML member; they cost milliseconds even for multi-GB workbooks.
+Text files are screened from their first 64 KB: binary garbage and empty files stop
+here, and the encoding is settled once for every text reader.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from typing import BinaryIO
+
+from kl_survey.errors import InputError, UnsafeInputError
+
+DEFAULT_MAX_BYTES = 3 * 1024**3  # real 500 000-row sheets inflate to a few GB
+MAX_MEMBERS = 10_000
+BOMB_RATIO = 200  # honest spreadsheet XML compresses 5-50:1
+BOMB_MIN_BYTES = 50 * 1024**2
+HEAD_BYTES = 4096  # an honest XML prolog is < 200 bytes
+PROBE_IN = 64 * 1024  # compressed bytes inflated per member to measure the real ratio
+PROBE_OUT = 8 * 1024**2  # cap on what that probe may inflate to
+_XML_SUFFIXES = (".xml", ".rels")
+_CORRUPT_HINT = "Gem eller eksportér filen igen"
+_TRUST_HINT = (
+    "Åbn filen i Excel og gem den igen, hvis du stoler på den; --max-size hjælper ikke her"
+)
+_ROOT_TAG = re.compile(rb"<[A-Za-z_:]")
+_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+_CORRUPT = "Filen er en beskadiget eller afkortet xlsx-fil"
+TEXT_HEAD = 64 * 1024
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NOT_TABLE = "Filen er hverken et regneark eller en CSV-fil"
+EMPTY_HINT = "Eksportér besvarelserne igen fra spørgeskemaværktøjet"
+NOT_TABLE_HINT = "Eksportér besvarelserne som .xlsx eller .csv fra spørgeskemaværktøjet"
+
+
+def size_text(n: int) -> str:
+    """Danish, human-sized byte count for messages (``3,0 GB``)."""
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}".replace(".", ",")
+    return f"{n} bytes"
+
+
+def too_big(path: Path, size: int, max_bytes: int, what: str) -> UnsafeInputError:
+    """The one refusal for size; the hint names the flag that lifts the limit."""
+    return UnsafeInputError(
+        f"Filen fylder {size_text(size)} {what}, mere end grænsen på {size_text(max_bytes)}",
+        file=path,
+        hint="Stoler du på filen, kan grænsen hæves med --max-size",
+    )
+
+
+def check_file_size(path: Path, max_bytes: int) -> None:
+    """Refuse a csv/xls/html file larger than max_bytes on disk."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise too_big(path, size, max_bytes, "på disken")
+
+
+def open_zip(path: Path) -> zipfile.ZipFile:
+    """Open a zip (central directory only); a damaged one becomes an InputError."""
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise InputError(_CORRUPT, file=path, hint=_CORRUPT_HINT) from exc
+
+
+def check_xlsx(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Refuse zip bombs, lying sizes and XML DTDs in an xlsx, before calamine parses it."""
+    with open_zip(path) as zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise UnsafeInputError(
+                f"Zip-filen har {len(infos)} dele, flere end de {MAX_MEMBERS} en xlsx-fil kan have",
+                file=path,
+                hint=_TRUST_HINT,
+            )
+        total = sum(i.file_size for i in infos)
+        if total > max_bytes:
+            raise too_big(path, total, max_bytes, "udpakket")
+        for info in infos:
+            _check_ratio(path, info, info.file_size, info.compress_size)
+        try:
+            with path.open("rb") as fh:
+                for info in infos:
+                    if info.filename.lower().endswith(_XML_SUFFIXES):
+                        _check_xml_member(path, fh, info)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, struct.error,
+                NotImplementedError) as exc:
+            raise InputError(_CORRUPT, file=path, hint=_CORRUPT_HINT) from exc
+
+
+def _check_ratio(path: Path, info: zipfile.ZipInfo, out: float, inp: float) -> None:
+    """A member inflating > BOMB_RATIO:1 to more than BOMB_MIN_BYTES is a bomb."""
+    if out > BOMB_MIN_BYTES and out > BOMB_RATIO * max(inp, 1):
+        raise UnsafeInputError(
+            f"Filen ligner en zip-bombe: delen '{info.filename}' pakkes ud "
+            f"til over {BOMB_RATIO} gange sin størrelse",
+            file=path,
+            hint=_TRUST_HINT,
+        )
+
+
+def _check_xml_member(path: Path, fh: BinaryIO, info: zipfile.ZipInfo) -> None:
+    """Inflate a prefix: catch lying sizes, bombs hidden by them, and DTDs in the prolog."""
+    head, produced, consumed, complete = _inflate_prefix(fh, info)
+    if produced > info.file_size or (complete and produced != info.file_size):
+        raise UnsafeInputError(
+            f"Zip-filens størrelsesangivelse for delen '{info.filename}' passer ikke med indholdet",
+            file=path,
+            hint=_TRUST_HINT,
+        )
+    if consumed:
+        _check_ratio(path, info, produced / consumed * info.compress_size, info.compress_size)
+    _check_prolog(path, info, head[:HEAD_BYTES], truncated=info.file_size > HEAD_BYTES)
+
+
+def _inflate_prefix(fh: BinaryIO, info: zipfile.ZipInfo) -> tuple[bytes, int, int, bool]:
+    """Read the member's raw data ourselves, because zipfile trusts the declared size.
+
+    Returns (first output bytes, bytes produced, compressed bytes consumed, whole member seen).
+    """
+    fh.seek(info.header_offset)
+    local = fh.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(info.filename)
+    name_len, extra_len = struct.unpack("<HH", local[26:30])
+    fh.seek(info.header_offset + 30 + name_len + extra_len)
+    raw = fh.read(min(info.compress_size, PROBE_IN))
+    whole = len(raw) == info.compress_size
+    if info.compress_type == zipfile.ZIP_STORED:
+        return raw[:HEAD_BYTES], len(raw), len(raw), whole
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        with zipfile.ZipFile(fh) as zf, zf.open(info) as member:  # rare methods: head only
+            head = member.read(HEAD_BYTES)
+        return head, len(head), 0, False
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    out = inflater.decompress(raw, PROBE_OUT)
+    consumed = len(raw) - len(inflater.unconsumed_tail)
+    complete = whole and not inflater.unconsumed_tail and inflater.eof
+    return out[:HEAD_BYTES], len(out), consumed, complete
+
+
+def _check_prolog(path: Path, info: zipfile.ZipInfo, head: bytes, *, truncated: bool) -> None:
+    """xlsx XML never has a DTD; an XML head without a root tag hides one further on."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:64]:
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    lowered = head.lower()
+    if b"<!doctype" in lowered or b"<!entity" in lowered:
+        reason = "en XML-DTD (<!DOCTYPE>/<!ENTITY>)"
+    elif truncated and not _ROOT_TAG.search(_COMMENT.sub(b"", head)):
+        reason = "et usædvanligt langt XML-hoved"
+    else:
+        return
+    raise UnsafeInputError(
+        f"Delen '{info.filename}' indeholder {reason}, som xlsx-filer aldrig har, "
+        "og filen afvises af sikkerhedshensyn",
+        file=path,
+        hint=_TRUST_HINT,
+    )
+
+
+def head_encoding(head: bytes, final: bool) -> str | None:
+    """Encoding judged from the head: BOM, then strict UTF-8, then cp1252 (None: not text)."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(head, final)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def screen_text(path: Path, head: bytes) -> tuple[str, str]:
+    """Decoded head and its encoding; NUL bytes or > 2 % control characters mean binary."""
+    final = len(head) < TEXT_HEAD
+    encoding = head_encoding(head, final)
+    if encoding is None or (encoding != "utf-16" and b"\x00" in head):
+        raise InputError(NOT_TABLE, file=path, hint=NOT_TABLE_HINT)
+    text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final)
+    if len(_CONTROL.findall(text)) > 0.02 * len(text):
+        raise InputError(NOT_TABLE, file=path, hint=NOT_TABLE_HINT)
+    if final and not text.lstrip("\ufeff").strip():
+        raise InputError("Filen er tom", file=path, hint=EMPTY_HINT)
+    return text, encoding
+
+
+def file_encoding(path: Path, head: bytes, encoding: str) -> str:
+    """The head's verdict, confirmed over the whole file when it says UTF-8 without BOM,
+    so a late "ø" in cp1252 does not break the fast reader (streamed, 16 MB at a time)."""
+    if encoding != "utf-8" or len(head) < TEXT_HEAD:
+        return encoding
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(16 * 1024 * 1024):
+                decoder.decode(chunk)
+            decoder.decode(b"", True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
