@@ -50,7 +50,7 @@ def _root(
 
 
 # Command modules register themselves on ``app``; order here is the order in --help.
-_COMMANDS = ("analyze",)
+_COMMANDS = ("analyze", "init", "validate", "report")
 for _name in _COMMANDS:
     importlib.import_module(f"kl_survey.cli.{_name}")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 from kl_survey.errors import OutputError
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# openpyxl stamps "modified" with the wall clock on save, whatever the properties say.
+_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -56,5 +59,8 @@ def normalise_zip(data: bytes) -> bytes:
             new = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
             new.compress_type = zipfile.ZIP_DEFLATED
             new.external_attr = 0o644 << 16
-            dst.writestr(new, src.read(info.filename))
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
+            dst.writestr(new, body)
     return out.getvalue()

@@ -16,7 +16,15 @@ from kl_survey.readers.base import Probe, ReadOptions, Reader
 
 __all__ = ["Probe", "ReadOptions", "Reader", "read_survey", "readers", "source_names"]
 
-_MODULES = ("generic",)
+_MODULES = (
+    "surveyxact",
+    "msforms",
+    "googleforms",
+    "limesurvey",
+    "qualtrics",
+    "surveymonkey",
+    "generic",
+)
 
 
 def readers() -> list[Reader]:
