@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from kl_survey import municipalities as mun
-from kl_survey.model import Population, Question, QType, SourceInfo, Survey, yes_options
+from kl_survey.model import Meta, Population, Question, QType, SourceInfo, Survey, yes_options
 from kl_survey.numbers import share
 
 
@@ -72,6 +72,7 @@ class Analysis:
     questions: tuple[QuestionResult, ...]
     title: str | None = None
     notes: tuple[str, ...] = ()
+    meta: Meta = Meta()
 
     @property
     def response_rate(self) -> float | None:
@@ -97,6 +98,7 @@ def analyse(survey: Survey) -> Analysis:
         questions=results,
         title=survey.title,
         notes=survey.notes,
+        meta=survey.meta,
     )
 
 

@@ -82,6 +82,17 @@ class SourceInfo:
 
 
 @dataclass(frozen=True)
+class Meta:
+    """What a report prints about the round; set from the spec file, else inferred."""
+
+    title: str | None = None
+    round: str | None = None  # e.g. "Maj 2025"
+    date: str | None = None  # ISO date of the round
+    credit: str | None = None  # the chart source line, e.g. "Kilde: KL's rundspørge, maj 2025"
+    unit: str = "kommuner"
+
+
+@dataclass(frozen=True)
 class Survey:
     """One survey round after reading.
 
@@ -106,6 +117,7 @@ class Survey:
     population: Population | None = None
     title: str | None = None
     notes: tuple[str, ...] = ()
+    meta: Meta = field(default_factory=Meta)
 
     @property
     def n(self) -> int:
