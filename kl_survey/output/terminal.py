@@ -31,12 +31,18 @@ def summary(a: Analysis, lang: Lang = "da") -> Text:
     return text
 
 
-def question_table(r: QuestionResult, lang: Lang = "da") -> Table:
+def question_block(r: QuestionResult, lang: Lang = "da") -> Group:
+    """The heading on its own line (a table title would wrap to the table's width)."""
     q = r.question
     title = f"{t('question', lang)} {q.number}: {q.text} (n={format_int(r.base, lang)})"
     if q.type is QType.MULTI:
         title += f" · {t('multi', lang)}"
-    table = Table(title=title, title_justify="left", title_style="bold", expand=False)
+    return Group(Text(title, style="bold"), question_table(r, lang))
+
+
+def question_table(r: QuestionResult, lang: Lang = "da") -> Table:
+    q = r.question
+    table = Table(expand=False)
     if q.type is QType.NUMERIC:
         table.add_column(t("value", lang))
         table.add_column("", justify="right")
@@ -64,5 +70,5 @@ def question_table(r: QuestionResult, lang: Lang = "da") -> Table:
 def render(a: Analysis, console: Console, lang: Lang = "da") -> None:
     console.print(Group(summary(a, lang), ""))
     for r in a.questions:
-        console.print(question_table(r, lang))
+        console.print(question_block(r, lang))
         console.print()
