@@ -1,0 +1,91 @@
+"""LimeSurvey quirks: three heading styles, Y/empty ticks, [other], arrays, submitdate."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from kl_survey.analysis import analyse
+from kl_survey.readers import ReadOptions, read_survey
+from kl_survey.readers.base import Probe
+from kl_survey.readers.limesurvey import READER
+
+MUNIS = ["Aarhus", "Odense", "Aalborg", "Esbjerg", "Vejle", "Randers"]
+META = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp"]
+
+
+def _write(path: Path, rows: list[list[object]], delimiter: str = ",") -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, delimiter=delimiter, quoting=csv.QUOTE_ALL).writerows(rows)
+    return path
+
+
+def _codes(tmp_path: Path) -> Path:
+    """Bare code headings and answer codes: the export LimeSurvey makes by default."""
+    header = [*META, "kommune", "Q1", "Q1[other]", "Q2[SQ001]", "Q2[SQ002]", "Q2[other]",
+              "Q3[SQ001]", "Q3[SQ002]", "interviewtime", "groupTime5", "Q1Time"]
+    rows: list[list[object]] = [header]
+    for i, muni in enumerate(MUNIS):
+        submitted = "" if i == 5 else "2025-05-19 10:00:00"
+        rows.append([i + 1, submitted, 2, "da", 1, "2025-05-19", "2025-05-19", muni,
+                     ["A1", "A2", "-oth-"][i % 3], "Egen løsning" if i % 3 == 2 else "",
+                     "Y" if i % 2 else "", "Y", "Lokalavis" if i == 0 else "",
+                     ["A1", "A2", "A3"][i % 3], ["A3", "A1"][i % 2], 100, 50, 20])
+    return _write(tmp_path / "results.csv", rows)
+
+
+def test_code_headings_use_codes_as_labels(tmp_path: Path) -> None:
+    survey = read_survey(_codes(tmp_path))
+    assert survey.source.format == "limesurvey"
+    assert [q.id for q in survey.questions] == ["q1", "q2", "q3", "q4"]
+    q1, q2 = survey.question("q1"), survey.question("q2")
+    assert q1.type.value == "single" and set(q1.options) == {"A1", "A2", "Andet"}
+    assert q2.type.value == "multi" and q2.options == ("SQ001", "SQ002", "Andet")
+    a = analyse(survey)
+    assert a.questions[0].other == ("Egen løsning", "Egen løsning")
+    assert {o.label: o.count for o in a.questions[1].options} == {
+        "SQ001": 3, "SQ002": 6, "Andet": 1}
+    assert a.questions[1].other == ("Lokalavis",)
+
+
+def test_array_rows_are_single_questions_and_timings_are_not(tmp_path: Path) -> None:
+    survey = read_survey(_codes(tmp_path))
+    q3, q4 = survey.question("q3"), survey.question("q4")
+    assert (q3.text, q4.text) == ("Q3 [SQ001]", "Q3 [SQ002]")
+    assert q3.type.value == "single" and set(q3.options) == {"A1", "A2", "A3"}
+    assert not any("time" in q.text.lower() for q in survey.questions)
+
+
+def test_empty_submitdate_is_partial(tmp_path: Path) -> None:
+    path = _codes(tmp_path)
+    survey = read_survey(path)
+    assert survey.respondents["complete"].tolist() == [True] * 5 + [False]
+    assert analyse(survey).partial == 1
+    assert read_survey(path, options=ReadOptions(complete_only=True)).n == 5
+
+
+def test_full_text_headings_with_ja_nej(tmp_path: Path) -> None:
+    header = ["Svar-ID", "Dato indsendt", "Sidste side", "Startsprog", "Kommune",
+              "Er tilbuddet i drift?", "Hvordan informerer I? [Hjemmeside]",
+              "Hvordan informerer I? [Aula]", "Hvordan informerer I? [Andet]"]
+    rows: list[list[object]] = [header]
+    for i, muni in enumerate(MUNIS):
+        rows.append([i + 1, "2025-05-19", 2, "da", muni, ["Ja", "Nej"][i % 2],
+                     "Ja", "Nej" if i % 3 else "Ja", "Plakater" if i == 1 else ""])
+    survey = read_survey(_write(tmp_path / "full.csv", rows, delimiter=";"))
+    assert [q.text for q in survey.questions] == ["Er tilbuddet i drift?", "Hvordan informerer I?"]
+    a = analyse(survey)
+    assert {o.label: o.count for o in a.questions[1].options} == {
+        "Hjemmeside": 6, "Aula": 2, "Andet": 1}
+    assert a.questions[1].other == ("Plakater",)
+    assert survey.respondents["id"].tolist() == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_detection(tmp_path: Path) -> None:
+    assert READER.detect(Probe(_codes(tmp_path))) >= 0.9
+    two = _write(tmp_path / "two.csv", [["id", "submitdate", "Spørgsmål"], ["1", "x", "Ja"]])
+    assert READER.detect(Probe(two)) == pytest.approx(0.5)
+    plain = _write(tmp_path / "plain.csv", [["id", "Spørgsmål"], ["1", "Ja"]])
+    assert READER.detect(Probe(plain)) == 0.0

@@ -1,0 +1,83 @@
+"""SurveyMonkey quirks: two header rows, blank cells continuing a question, option text
+as the tick, "Other (please specify)" text, matrices, open-ended answers."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from kl_survey.analysis import analyse
+from kl_survey.readers import read_survey
+from kl_survey.readers.base import Probe
+from kl_survey.readers.surveymonkey import READER
+
+MUNIS = ["Aarhus", "Odense", "Aalborg", "Esbjerg", "Vejle", "Randers"]
+ROW1 = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
+        "Email Address", "First Name", "Last Name", "Custom Data 1", "Kommune",
+        "Er tilbuddet i drift?", None, "Hvilke kanaler bruger I?", None, None,
+        "Hvor enig er du?", None, "Kommentarer"]
+ROW2 = [None] * 9 + ["Response", "Response", "Other (please specify)", "Aula", "Hjemmeside",
+                     "Other (please specify)", "Samarbejdet virker", "Vi får hjælp",
+                     "Open-Ended Response"]
+
+
+def _rows() -> list[list[object]]:
+    rows: list[list[object]] = [ROW1, ROW2]
+    for i, muni in enumerate(MUNIS):
+        rows.append([1000 + i, 42, "05/19/2025", "05/19/2025", "1.2.3.4", None, None, None,
+                     None, muni, ["Ja", "Nej", "Andet"][i % 3],
+                     "Kun om sommeren" if i % 3 == 2 else None,
+                     "Aula" if i % 2 else None, "Hjemmeside",
+                     "Lokalavisen" if i == 4 else None,
+                     ["Enig", "Uenig", "Helt enig"][i % 3], ["Enig", "Uenig"][i % 2],
+                     "Fint" if i == 1 else None])
+    return rows
+
+
+def _xlsx(path: Path) -> Path:
+    wb = Workbook()
+    for row in _rows():
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def _csv(path: Path) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows([["" if v is None else v for v in r] for r in _rows()])
+    return path
+
+
+@pytest.mark.parametrize("write", [_xlsx, _csv])
+def test_two_header_rows(tmp_path: Path, write) -> None:
+    survey = read_survey(write(tmp_path / ("f.xlsx" if write is _xlsx else "f.csv")))
+    assert survey.source.format == "surveymonkey"
+    got = [(q.id, q.text, q.type.value) for q in survey.questions]
+    assert got == [
+        ("q1", "Er tilbuddet i drift?", "single"),
+        ("q2", "Hvilke kanaler bruger I?", "multi"),
+        ("q3", "Hvor enig er du? - Samarbejdet virker", "single"),
+        ("q4", "Hvor enig er du? - Vi får hjælp", "single"),
+        ("q5", "Kommentarer", "text"),
+    ]
+    assert survey.respondents["id"].tolist() == [str(1000 + i) for i in range(6)]
+    assert survey.respondents["municipality"].notna().all()
+    a = analyse(survey)
+    assert a.questions[0].other == ("Kun om sommeren", "Kun om sommeren")
+    q2 = a.questions[1]
+    assert {o.label: o.count for o in q2.options} == {
+        "Aula": 3, "Hjemmeside": 6, "Other (please specify)": 1}
+    assert q2.other == ("Lokalavisen",)
+
+
+def test_detection(tmp_path: Path) -> None:
+    assert READER.detect(Probe(_xlsx(tmp_path / "a.xlsx"))) >= 0.9
+    no_row2 = tmp_path / "b.csv"
+    no_row2.write_text("Respondent ID,Collector ID,Q\n1,2,Ja\n", encoding="utf-8")
+    assert READER.detect(Probe(no_row2)) == pytest.approx(0.7)
+    other = tmp_path / "c.csv"
+    other.write_text("Respondent,Q\n1,Ja\n", encoding="utf-8")
+    assert READER.detect(Probe(other)) == 0.0
