@@ -1,18 +1,417 @@
-"""Reader for surveyxact exports (placeholder until the reader lands)."""
+"""Reader for SurveyXact exports: the xlsx workbook or the CSV trio.
+
+SurveyXact is what most municipalities and KL use. Its export stores numeric codes in
+``Dataset`` and explains them in ``Labels`` and ``Structure``; the same export comes
+as a workbook or as ``dataset.csv``/``labels.csv``/``structure.csv`` in three CSV
+dialects. Both routes produce the same three grids, and from there one code path
+(:func:`build_survey`), so every variant gives identical numbers.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kl_survey import municipalities as mun
 from kl_survey.errors import InputError
-from kl_survey.model import Survey
-from kl_survey.readers.base import Probe, ReadOptions, Reader
+from kl_survey.model import QType, Question, SourceInfo, Survey
+from kl_survey.readers.base import Probe, Reader, ReadOptions
+from kl_survey.readers.build import SurveyBuilder, clean_label, clean_series, tick_values
+from kl_survey.readers.surveyxact_structure import (
+    Item,
+    Labels,
+    Layout,
+    Variable,
+    parse_labels,
+    parse_structure,
+    plan,
+    status_kind,
+)
+from kl_survey.readers.table import RawTable, read_table, read_workbook
+
+_PARTS = ("dataset", "labels", "structure")
+_DATASET_SHEET = re.compile(r"^dataset\s*(\(\d+\))?$", re.I)
+_HINT = ("Eksportér igen fra SurveyXact (Dataudtræk) som Excel med arkene Dataset, "
+         "Labels og Structure, eller som CSV-filerne dataset.csv, labels.csv og structure.csv")
+_NUMBERED = re.compile(r"^(?:q|spm|sp|spørgsmål)[_.]?(\d{1,3})$", re.I)
+_RESPONDENT = ("respondent", "responde")
+
+
+@dataclass(frozen=True)
+class Export:
+    """The three tables, whichever route they came by."""
+
+    data: pd.DataFrame  # one column per Dataset variable, named; body rows only
+    rows: tuple[int, ...]  # source row number of each data row
+    labels: Labels
+    variables: list[Variable]
+    file: str
+    sheet: str | None = None
+
+
+# ---------------------------------------------------------------- detection
+
+
+def _siblings(folder: Path) -> dict[str, Path]:
+    """``dataset``/``labels``/``structure`` CSVs in a folder, matched case-insensitively."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return {}
+    found: dict[str, Path] = {}
+    for p in entries:
+        stem = p.stem.casefold()
+        if p.suffix.casefold() == ".csv" and stem in _PARTS and p.is_file():
+            found.setdefault(stem, p)
+    return found
+
+
+def _sheet_names(probe: Probe) -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {part: [] for part in _PARTS}
+    for sheet in probe.sheets:
+        if _DATASET_SHEET.match(sheet.strip()):
+            names["dataset"].append(sheet)
+        elif sheet.strip().casefold() in ("labels", "structure"):
+            names[sheet.strip().casefold()].append(sheet)
+    return names
 
 
 def _detect(probe: Probe) -> float:
+    """Certain when the three parts are there, as sheets or as sibling CSV files."""
+    if probe.kind == "dir":
+        return 0.95 if len(_siblings(probe.path)) == 3 else 0.0
+    if probe.kind == "csv":
+        named = probe.path.stem.casefold() in _PARTS
+        return 0.95 if named and len(_siblings(probe.path.parent)) == 3 else 0.0
+    if probe.kind in ("xlsx", "xls"):
+        return 0.95 if all(_sheet_names(probe).values()) else 0.0
     return 0.0
 
 
+# ---------------------------------------------------------------- loading
+
+
+def _grid(table: RawTable) -> list[list[object]]:
+    frame = table.frame.astype(object)
+    return frame.where(frame.notna(), None).to_numpy().tolist()
+
+
+def _dataset(tables: list[RawTable], file: str, sheet: str | None) -> tuple[pd.DataFrame,
+                                                                             tuple[int, ...]]:
+    """Named columns from the header row; several Dataset sheets sit side by side."""
+    frames: list[pd.DataFrame] = []
+    for table in tables:
+        if len(table.frame) < 1:
+            raise InputError("Dataset er tomt", file=file, sheet=table.sheet, hint=_HINT)
+        header = [clean_label(h) if pd.notna(h) else "" for h in table.frame.iloc[0]]
+        body = table.frame.iloc[1:].reset_index(drop=True)
+        body.columns = header
+        frames.append(body.loc[:, [bool(h) for h in header]])
+    if len({len(f) for f in frames}) > 1:
+        raise InputError("Dataset-arkene har ikke lige mange rækker", file=file, sheet=sheet,
+                         hint=_HINT)
+    data = pd.concat(frames, axis=1) if len(frames) > 1 else frames[0]
+    data = data.loc[:, ~data.columns.duplicated()]
+    return data, tables[0].rows[1:]
+
+
+def _missing(what: str, file: Path | str) -> InputError:
+    return InputError(f"SurveyXact-eksporten mangler {what}", file=file, hint=_HINT)
+
+
+def _load_workbook(probe: Probe, options: ReadOptions) -> Export:
+    names = _sheet_names(probe)
+    for part in _PARTS:
+        if not names[part]:
+            raise _missing(f"arket '{part.capitalize()}'", probe.path)
+    wanted = [*names["dataset"], names["labels"][0], names["structure"][0]]
+    tables = read_workbook(probe.path, wanted, max_bytes=options.max_bytes)
+    file = str(probe.path)
+    data, rows = _dataset([tables[s] for s in names["dataset"]], file, names["dataset"][0])
+    structure = names["structure"][0]
+    return Export(data, rows, parse_labels(_grid(tables[names["labels"][0]])),
+                  parse_structure(_grid(tables[structure]), file=file, sheet=structure),
+                  file, names["dataset"][0])
+
+
+def _load_csv(probe: Probe, options: ReadOptions) -> Export:
+    folder = probe.path if probe.kind == "dir" else probe.path.parent
+    found = _siblings(folder)
+    for part in _PARTS:
+        if part not in found:
+            raise _missing(f"filen {part}.csv ved siden af datasættet", folder)
+    data_path = found["dataset"]
+    if probe.kind == "csv" and probe.path.stem.casefold() not in ("labels", "structure"):
+        data_path = probe.path
+    read = {part: read_table(p, max_bytes=options.max_bytes) for part, p in found.items()
+            if part != "dataset"}
+    data, rows = _dataset([read_table(data_path, max_bytes=options.max_bytes)],
+                          str(data_path), None)
+    return Export(data, rows, parse_labels(_grid(read["labels"])),
+                  parse_structure(_grid(read["structure"]), file=str(found["structure"]),
+                                  sheet=None),
+                  str(data_path))
+
+
+def load_export(probe: Probe, options: ReadOptions) -> Export:
+    if probe.kind in ("xlsx", "xls"):
+        return _load_workbook(probe, options)
+    if probe.kind in ("dir", "csv"):
+        return _load_csv(probe, options)
+    raise InputError("Filen er ikke en SurveyXact-eksport", file=probe.path, hint=_HINT)
+
+
+# ---------------------------------------------------------------- decoding
+
+
+@dataclass
+class _Decoder:
+    """Codes to labels, remembering codes that Labels does not explain (not fatal)."""
+
+    data: pd.DataFrame
+    labels: Labels
+    unknown: dict[str, list[str]] = field(default_factory=dict)
+    _done: dict[str, tuple[pd.Series, list[str] | None]] = field(default_factory=dict)
+
+    def raw(self, var: str) -> pd.Series:
+        return clean_series(self.data[var])
+
+    def codes(self, var: str) -> pd.Series:
+        return self.raw(var).str.replace(r"^(-?\d+)[.,]0+$", r"\1", regex=True)
+
+    def labelled(self, var: str, *, note: bool = True) -> pd.Series:
+        """Labels for codes; a code Labels lacks stays as it is (and, with ``note``,
+        is reported once in the survey notes). Decoded once per variable."""
+        if var not in self._done:
+            self._done[var] = self._decode(var)
+        values, stray = self._done[var]
+        if note and stray is not None:
+            self.unknown[var] = stray
+        return values
+
+    def _decode(self, var: str) -> tuple[pd.Series, list[str] | None]:
+        """(labels, codes Labels lacks: None if none, [] if the variable has no labels)."""
+        codes = self.codes(var)
+        mapping = self.labels.get(var)
+        if not mapping:
+            return codes, ([] if codes.notna().any() else None)
+        mapped = codes.map(mapping)
+        stray = codes.notna() & mapped.isna()
+        if not stray.any():
+            return mapped, None
+        unknown = sorted(pd.unique(codes[stray]).tolist(), key=_code_key)
+        return mapped.where(mapped.notna(), codes), unknown
+
+    def notes(self) -> list[str]:
+        out = []
+        for var, codes in self.unknown.items():
+            if not codes:
+                out.append(f"Variablen '{var}' har ingen etiketter i Labels; "
+                           "svarene vises som de rå koder.")
+            else:
+                shown = ", ".join(codes[:5]) + (" …" if len(codes) > 5 else "")
+                out.append(f"Variablen '{var}' har koder uden etiket i Labels ({shown}); "
+                           "de vises som de rå koder.")
+        return out
+
+
+def _code_key(code: str) -> tuple[int, float, str]:
+    try:
+        return (0, float(code), code)
+    except ValueError:
+        return (1, 0.0, code)
+
+
+# ---------------------------------------------------------------- respondents
+
+
+def _flag(s: pd.Series) -> np.ndarray:
+    codes = clean_series(s).str.replace(r"^(-?\d+)[.,]0+$", r"\1", regex=True)
+    return codes.isin(["1"]).to_numpy(dtype=bool)
+
+
+def _statuses(export: Export, layout: Layout) -> tuple[np.ndarray, np.ndarray] | None:
+    """(answered at all, completed) per row, from SurveyXact's status columns."""
+    n = len(export.data)
+    if layout.status_code and layout.status_code in export.data:
+        var = layout.status_code
+        dec = _Decoder(export.data, export.labels)
+        codes, texts = dec.codes(var), dec.labelled(var)
+        kinds = [status_kind(t if isinstance(t, str) else None, c if isinstance(c, str) else None)
+                 for t, c in zip(texts, codes, strict=True)]
+        partial = np.array([k == "partial" for k in kinds], dtype=bool)
+        complete = np.array([k == "complete" for k in kinds], dtype=bool)
+        return partial | complete, complete
+    cols = {v: k for v, k in layout.status.items() if v in export.data}
+    if not cols:
+        return None
+    partial, complete = np.zeros(n, bool), np.zeros(n, bool)
+    for var, kind in cols.items():
+        if kind == "partial":
+            partial |= _flag(export.data[var])
+        elif kind == "complete":
+            complete |= _flag(export.data[var])
+    return partial | complete, complete
+
+
+def _status_notes(keep: np.ndarray, complete: np.ndarray, complete_only: bool) -> list[str]:
+    notes = []
+    left_out = int((~keep).sum())
+    if left_out:
+        notes.append(f"{left_out} udsendte skemaer uden besvarelse (status Ny, Distribueret "
+                     "eller Frafaldet) er ikke talt med.")
+    partial = int((keep & ~complete).sum())
+    if partial:
+        what = "delvis besvarelse" if partial == 1 else "delvise besvarelser"
+        verb = "er udeladt (--complete-only)" if complete_only else (
+            "er talt med (brug --complete-only for at udelade dem)")
+        notes.append(f"{partial} {what} {verb}.")
+    return notes
+
+
+# ---------------------------------------------------------------- building
+
+
+def _numbers(items: list[Item]) -> list[int]:
+    """Numbers from the question names when the author named them all ``q1``/``spm1``
+    (distinct, ascending), so ids match the questionnaire; otherwise 1..k in Structure
+    order. SurveyXact's own ``s_N`` names skip numbers for "Andet" texts, so they don't."""
+    found = [_NUMBERED.match(it.name) for it in items]
+    nums = [int(m.group(1)) for m in found if m]
+    if len(nums) == len(items) and len(set(nums)) == len(nums) and nums == sorted(nums):
+        return nums
+    return list(range(1, len(items) + 1))
+
+
+def _municipality(dec: _Decoder, layout: Layout, items: list[Item]
+                  ) -> tuple[str | None, Item | None]:
+    """The variable holding the respondent's municipality: a background variable first,
+    else a question (which then leaves the question list, as in the generic reader)."""
+    background = {v.name: dec.labelled(v.name, note=False) for v in layout.background
+                  if v.name in dec.data}
+    found = mun.detect_column({k: s.dropna() for k, s in background.items()})
+    if found:
+        return found, None
+    candidates = {it.variables[0].name: it for it in items
+                  if it.kind in ("single", "text") and it.variables[0].name in dec.data}
+    values = {k: (dec.labelled(k, note=False) if it.kind == "single" else dec.raw(k))
+              for k, it in candidates.items()}
+    found = mun.detect_column({k: s.dropna() for k, s in values.items()})
+    if found:
+        return found, candidates[found]
+    return None, None
+
+
+def _unique_options(variables: list[Variable]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for v in variables:
+        label = v.choice_text or v.name
+        if label in seen:
+            label = f"{label} ({v.name})"
+        seen.add(label)
+        out.append(label)
+    return out
+
+
+def _add(b: SurveyBuilder, dec: _Decoder, item: Item, q: Question) -> None:
+    present = [v for v in item.variables if v.name in dec.data]
+    if item.kind == "multi":
+        chosen = {}
+        for v, opt in zip(present, _unique_options(present), strict=True):
+            chosen[opt] = tick_values(dec.labelled(v.name), opt)[0]
+        b.add_multi(q, pd.DataFrame(chosen))
+        return
+    var = present[0].name
+    if item.kind == "single":
+        mapping = dec.labels.get(var)
+        options = tuple(dict.fromkeys(mapping.values())) if mapping else None
+        b.add_single(q, dec.labelled(var), options)
+    elif item.kind == "numeric":
+        b.add_numeric(q, dec.raw(var))
+    else:
+        b.add_text(q, dec.raw(var))
+
+
+def build_survey(export: Export, source: SourceInfo, *, complete_only: bool = False) -> Survey:
+    """The canonical survey from the three tables (shared by every export route)."""
+    if export.data.empty:
+        raise InputError("Dataset indeholder ingen besvarelser", file=export.file,
+                         sheet=export.sheet, hint="Tjek at du har eksporteret besvarelserne")
+    layout = plan(export.variables, export.labels, export.data.columns)
+    b, data = _respondents(export, layout, source, complete_only)
+    _add_questions(b, _Decoder(data, export.labels), layout)
+    return b.build(drop_unanswered=b.complete is None, complete_only=complete_only)
+
+
+def _respondents(export: Export, layout: Layout, source: SourceInfo, complete_only: bool
+                 ) -> tuple[SurveyBuilder, pd.DataFrame]:
+    """A builder over the rows that answered (by status; all rows if there is none)."""
+    status = _statuses(export, layout)
+    keep = status[0] if status else np.ones(len(export.data), bool)
+    if status and not keep.any():
+        raise InputError("Eksporten har ingen besvarelser med status Gennemført eller "
+                         "Nogle svar", file=export.file, sheet=export.sheet,
+                         hint="Eksportér igen, når der er kommet besvarelser")
+    data = export.data[keep].reset_index(drop=True)
+    b = SurveyBuilder(source=source, rows=[r for r, k in zip(export.rows, keep, strict=True)
+                                           if k])
+    if status:
+        b.complete = pd.Series(status[1][keep])
+        b.notes.extend(_status_notes(keep, status[1], complete_only))
+    ids = [c for c in data.columns if c.casefold() in _RESPONDENT]
+    if ids:
+        b.respondent_id = data[ids[0]]
+    return b, data
+
+
+def _add_questions(b: SurveyBuilder, dec: _Decoder, layout: Layout) -> None:
+    items = list(layout.items)
+    muni, muni_item = _municipality(dec, layout, items)
+    b.municipality_raw = dec.labelled(muni, note=False) if muni else None
+    hidden = [f"'{v.text}' ({v.name})" for v in layout.background if v.name != muni]
+    if hidden:
+        b.notes.append("Baggrundsvariabler vises ikke som spørgsmål: " + ", ".join(hidden) + ".")
+    missing = [v.name for it in items for v in it.variables if v.name not in dec.data]
+    items = [it for it in items if it is not muni_item
+             and any(v.name in dec.data for v in it.variables)]
+    owner: dict[int, str] = {}
+    for number, item in zip(_numbers(items), items, strict=True):
+        q = Question(id=f"q{number}", number=number, text=item.text, type=QType.SINGLE,
+                     columns=tuple(v.name for v in item.variables if v.name in dec.data))
+        _add(b, dec, item, q)
+        owner[id(item)] = q.id
+    _add_others(b, dec, layout, owner)
+    b.notes.extend(dec.notes())
+    if missing:
+        shown = ", ".join(f"'{m}'" for m in missing[:10]) + (" …" if len(missing) > 10 else "")
+        b.notes.append(f"Variabler i Structure, der ikke findes i Dataset, er sprunget over: "
+                       f"{shown}.")
+
+
+def _add_others(b: SurveyBuilder, dec: _Decoder, layout: Layout, owner: dict[int, str]) -> None:
+    """Free text under "Andet, angiv" goes with its question, not into a question of its own."""
+    texts: dict[str, pd.Series] = {}
+    for index, var in layout.others:
+        qid = owner.get(id(layout.items[index]))
+        if qid is None or var.name not in dec.data:
+            continue
+        raw = dec.raw(var.name)
+        texts[qid] = raw if qid not in texts else texts[qid].fillna(raw)
+    for qid, values in texts.items():
+        b.add_other(qid, values)
+
+
 def _read(probe: Probe, options: ReadOptions) -> Survey:
-    raise InputError("Kilden 'surveyxact' er endnu ikke understøttet", file=probe.path)
+    export = load_export(probe, options)
+    return build_survey(export, probe.source("surveyxact", export.sheet),
+                        complete_only=options.complete_only)
 
 
-READER = Reader(name="surveyxact", label="surveyxact", detect=_detect, read=_read)
+READER = Reader(name="surveyxact",
+                label="SurveyXact (xlsx med Dataset/Labels/Structure eller CSV-mappe)",
+                detect=_detect, read=_read)
