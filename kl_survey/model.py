@@ -118,6 +118,9 @@ class Survey:
     title: str | None = None
     notes: tuple[str, ...] = ()
     meta: Meta = field(default_factory=Meta)
+    #: numeric questions: the text of answers that could not be read as a number (NA
+    #: elsewhere), so ``validate`` can show what was written; absent when all parsed.
+    unparsed: dict[str, pd.Series] = field(default_factory=dict)
 
     @property
     def n(self) -> int:

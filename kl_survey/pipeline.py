@@ -1,15 +1,20 @@
-"""Read → (spec) → analyse, as one library call the CLI and scripts share."""
+"""Read → spec → dedupe → analyse, as one library call the CLI and scripts share."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kl_survey.analysis import Analysis, analyse
-from kl_survey.issues import Issue
+from kl_survey.errors import DataMismatchError, SourceDetectionError
+from kl_survey.issues import Issue, Severity, Where
 from kl_survey.model import Survey
 from kl_survey.readers import ReadOptions, read_survey
 from kl_survey.readers.table import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from kl_survey.spec import Spec
 
 
 @dataclass(frozen=True)
@@ -30,12 +35,70 @@ class Loaded:
 
 
 def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
-    """Read the export into the canonical model."""
+    """Read the export, apply the spec, resolve duplicate municipalities.
+
+    The spec goes before dedupe because it may name the municipality column. Every
+    disagreement comes back in ``Loaded.issues``; with ``strict`` a warning is fatal.
+    """
     opts = opts or LoadOptions()
-    ro = ReadOptions(sheet=opts.sheet, complete_only=opts.complete_only,
+    spec = None
+    if opts.spec is not None:
+        from kl_survey.spec import load_spec
+
+        spec = load_spec(opts.spec)
+    survey = _read(Path(path), opts, spec)
+    issues: list[Issue] = []
+    if spec is not None:
+        from kl_survey.spec_apply import apply_spec
+
+        issues += _source_changed(survey, spec, str(opts.spec))
+        survey, found = apply_spec(survey, spec, str(opts.spec))
+        issues += found
+    from kl_survey.dedupe import resolve
+
+    survey, found = resolve(survey, opts.dedupe)
+    issues += found
+    if opts.strict:
+        raise_on_warnings(issues)
+    return Loaded(survey, tuple(issues))
+
+
+def _read(path: Path, opts: LoadOptions, spec: Spec | None) -> Survey:
+    """The spec's sheet is the default; its source only settles an ambiguous detection,
+    so a round exported from a different tool is still read by the right reader."""
+    sheet = opts.sheet or (spec.survey.sheet if spec else None)
+    ro = ReadOptions(sheet=sheet, complete_only=opts.complete_only,
                      max_bytes=opts.max_bytes or DEFAULT_MAX_BYTES)
-    survey = read_survey(Path(path), source=opts.source, options=ro)
-    return Loaded(survey)
+    try:
+        return read_survey(path, source=opts.source, options=ro)
+    except SourceDetectionError:
+        if opts.source or spec is None or not spec.survey.source:
+            raise
+        return read_survey(path, source=spec.survey.source, options=ro)
+
+
+def _source_changed(survey: Survey, spec: Spec, spec_name: str) -> list[Issue]:
+    want = spec.survey.source
+    if not want or want == survey.source.format:
+        return []
+    return [Issue(Severity.WARNING, "source-changed",
+                  f"Eksporten er læst som {survey.source.format}, men specifikationen er "
+                  f"skrevet til {want}", Where(file=spec_name),
+                  f"Angiv --source {want}, eller ret survey.source i specifikationen")]
+
+
+def raise_on_warnings(issues: list[Issue] | tuple[Issue, ...]) -> None:
+    """``--strict``: the first warning (or error) becomes a DataMismatchError."""
+    bad = [i for i in issues if i.severity in (Severity.ERROR, Severity.WARNING)]
+    if not bad:
+        return
+    first = bad[0]
+    more = f" (og {len(bad) - 1} flere)" if len(bad) > 1 else ""
+    raise DataMismatchError(
+        f"{first.message}{more}", file=first.where.describe() or None,
+        hint=(first.hint.rstrip(".") + ". " if first.hint else "")
+        + "Uden --strict er det en advarsel; kl-survey validate viser dem alle",
+    )
 
 
 def run(path: Path, opts: LoadOptions | None = None) -> tuple[Analysis, Loaded]:

@@ -186,3 +186,19 @@ def test_python_dash_m_works() -> None:
 def test_example_xlsx_is_a_valid_zip() -> None:
     with zipfile.ZipFile(EXAMPLE) as z:
         assert "xl/workbook.xml" in z.namelist()
+
+
+def test_output_to_a_device_writes_through_and_keeps_the_device(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    fifo_free_target = Path("/dev/null")
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "json", "-o", str(fifo_free_target)])
+    assert res.exit_code == 0, res.output
+    assert stat.S_ISCHR(os.stat(fifo_free_target).st_mode)
+
+
+def test_output_to_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "json", "-o", str(tmp_path)])
+    assert res.exit_code == 3
+    assert "mappe" in res.stderr and len(res.stderr.strip().splitlines()) == 1

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from collections.abc import Sequence
+from enum import Enum, StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -19,6 +21,25 @@ from kl_survey.cli.common import (
     max_bytes,
     source_help_requested,
 )
+
+if TYPE_CHECKING:
+    from kl_survey.issues import Issue
+
+
+class Dedupe(StrEnum):
+    first = "first"
+    last = "last"
+    most_complete = "most-complete"
+
+
+SPEC = typer.Option(None, "--spec", help="Spec-fil (survey.toml) med rundens beslutninger; "
+                    "lav en med kl-survey init.")
+STRICT = typer.Option(False, "--strict",
+                      help="Gør uoverensstemmelser mellem spec og data (og andre advarsler) "
+                      "til fejl.")
+DEDUPE = typer.Option(None, "--dedupe",
+                      help="Kommuner der har svaret flere gange: behold første, sidste eller "
+                      "mest udfyldte besvarelse (standard: behold alle og advar).")
 
 
 class Format(str, Enum):
@@ -47,11 +68,15 @@ def analyze(
     source: str | None = SOURCE,
     complete_only: bool = COMPLETE_ONLY,
     max_size: int | None = MAX_SIZE,
+    spec: Path | None = SPEC,
+    strict: bool = STRICT,
+    dedupe: Dedupe | None = DEDUPE,
 ) -> None:
     """Beregn antal og andele for hvert spørgsmål i en eksport.
 
     Basen (n) står ved hvert spørgsmål; flervalgsandele er ud af respondenter, ikke
-    ud af afkrydsninger, og "Ved ikke" tæller med i basen.
+    ud af afkrydsninger, og "Ved ikke" tæller med i basen, medmindre spec-filen (--spec)
+    siger andet. Uoverensstemmelser mellem spec og data vises som advarsler på stderr.
     """
     if source_help_requested(source):
         return
@@ -61,7 +86,20 @@ def analyze(
 
     if fmt is Format.xlsx and output is None:
         fail("xlsx skal skrives til en fil. Angiv -o resultater.xlsx")
-    analysis, _ = run(file, LoadOptions(sheet=sheet, source=source,
-                                        complete_only=complete_only,
-                                        max_bytes=max_bytes(max_size)))
+    analysis, loaded = run(file, LoadOptions(sheet=sheet, source=source,
+                                             complete_only=complete_only,
+                                             max_bytes=max_bytes(max_size), spec=spec,
+                                             strict=strict,
+                                             dedupe=dedupe.value if dedupe else None))
+    print_issues(loaded.issues)
     emit.write(analysis, fmt.value, output, lang.value)
+
+
+def print_issues(issues: Sequence[Issue]) -> None:
+    """Warnings (and --dedupe's choices) from loading: one Danish line each on stderr."""
+    from kl_survey.issues import Severity
+    from kl_survey.validate import one_line
+
+    words = {Severity.ERROR: "fejl", Severity.WARNING: "advarsel", Severity.INFO: "info"}
+    for issue in issues:
+        typer.echo(f"kl-survey: {words[issue.severity]}: {one_line(issue)}", err=True)

@@ -21,8 +21,21 @@ _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temp file in the same folder, fsync, then rename over ``path``."""
+    """Write to a temp file in the same folder, fsync, then rename over ``path``.
+
+    Devices and pipes (``-o /dev/null``, ``-o /dev/stdout``) are written directly:
+    renaming over them would replace the device with a regular file.
+    """
     path = Path(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        try:
+            with path.open("wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise OutputError(f"Kan ikke skrive ({exc.strerror})", file=path) from exc
+        return
+    if path.is_dir():
+        raise OutputError("Stien er en mappe", file=path, hint="Angiv et filnavn med -o")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from kl_survey import municipalities as mun
 from kl_survey.model import (
@@ -26,6 +29,15 @@ from kl_survey.model import (
 )
 
 _WS = re.compile(r"\s+")
+# Python's \s (str.isspace) spelt out for RE2, because RE2's own \s misses \v, \x1c-\x1f,
+# NBSP and the Unicode spaces; pyarrow then cleans a column in C++, not cell by cell.
+_NON_SPACE_WS = (r"\x{9}-\x{d}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}"
+                 r"\x{2029}\x{202f}\x{205f}\x{3000}")
+_WS_RUN = f"[ {_NON_SPACE_WS}]+"
+# A cell :func:`clean_label` would change: a whitespace character other than the space,
+# a double space, or a space at either end. Matching is cheaper than replacing, and
+# most columns are clean already (and get cleaned again by later steps).
+_DIRTY = f"^ | $|  |[{_NON_SPACE_WS}]"
 
 TICK_YES = frozenset({"x", "1", "ja", "valgt", "y", "yes", "true", "sand", "checked", "1.0"})
 TICK_NO = frozenset({"", "0", "nej", "ikke valgt", "n", "no", "false", "falsk", "unchecked",
@@ -40,8 +52,49 @@ def clean_label(value: object) -> str:
 def clean_series(s: pd.Series) -> pd.Series:
     """Vectorised :func:`clean_label` that keeps NA and turns blank cells into NA."""
     s = s.astype("str") if s.dtype == object else s
-    out = s.str.replace(r"\s+", " ", regex=True).str.strip()
-    return out.mask(out == "")
+    arr = arrow_strings(s)
+    if arr is None:  # not Arrow-backed: pandas' (per-cell) regex path
+        out = s.str.replace(r"\s+", " ", regex=True).str.strip()
+        return out.mask(out == "")
+    key = _fingerprint(arr)
+    cleaned = next((c for k, c in _RECENT if k == key), None)
+    if cleaned is None:
+        cleaned = _clean_arrow(arr)
+        _RECENT.append((key, cleaned))
+        _RECENT.append((_fingerprint(cleaned), cleaned))  # cleaning is idempotent
+    return pd.Series(cleaned, dtype=s.dtype, index=s.index, name=s.name)
+
+
+def _clean_arrow(arr: pa.ChunkedArray) -> pa.ChunkedArray:
+    """One C++ pass; the dirt check runs on the distinct values (a handful per column)."""
+    if pc.any(pc.match_substring_regex(pc.unique(arr), _DIRTY)).as_py():
+        arr = pc.utf8_trim(pc.replace_substring_regex(arr, _WS_RUN, " "), " ")
+    blank = pc.equal(arr, "")
+    if pc.any(blank).as_py():
+        arr = pc.if_else(blank, pa.scalar(None, arr.type), arr)
+    return arr
+
+
+# Readers clean the same column several times (detect ticks, then parse them; classify,
+# then add), so the last few results are kept. Arrow buffers are immutable and the
+# entries hold them alive, so equal buffer addresses mean equal content.
+_RECENT: deque[tuple[tuple[int, ...], pa.ChunkedArray]] = deque(maxlen=16)
+
+
+def _fingerprint(arr: pa.ChunkedArray) -> tuple[int, ...]:
+    key: list[int] = []
+    for chunk in arr.chunks:
+        key += [chunk.offset, len(chunk)]
+        key += [b.address if b is not None else 0 for b in chunk.buffers()]
+    return tuple(key)
+
+
+def arrow_strings(s: pd.Series) -> pa.ChunkedArray | None:
+    """The Arrow array behind a pyarrow-backed ``str`` Series, without a copy (else None)."""
+    values = s.array
+    if isinstance(values, pd.arrays.ArrowStringArray):
+        return values.__arrow_array__()
+    return None
 
 
 def tick_values(s: pd.Series, option: str | None = None) -> tuple[pd.Series, pd.Series]:
@@ -52,14 +105,16 @@ def tick_values(s: pd.Series, option: str | None = None) -> tuple[pd.Series, pd.
     free text written under that option ("Andet, angiv: ...").
     """
     cleaned = clean_series(s)
-    low = cleaned.str.lower()
-    is_no = low.isna() | low.isin(list(TICK_NO))
+    codes, uniques = pd.factorize(cleaned)  # decide per distinct value, spread by code
+    low = pd.Series(uniques, dtype=cleaned.dtype).str.lower()
+    is_no = np.append(low.isin(list(TICK_NO)).to_numpy(dtype=bool), True)  # NA (-1): no
     is_yes = low.isin(list(TICK_YES))
     if option is not None:
         is_yes = is_yes | (low == option.lower())
-    chosen = ~is_no
-    other = cleaned.where(chosen & ~is_yes)
-    return chosen.fillna(False).astype(bool), other
+    is_yes = np.append(is_yes.to_numpy(dtype=bool), False)
+    chosen = ~is_no[codes]
+    other = cleaned.where(chosen & ~is_yes[codes])
+    return pd.Series(chosen, index=cleaned.index, name=cleaned.name), other
 
 
 def sha256_of(path: Path) -> str:
@@ -123,6 +178,7 @@ class SurveyBuilder:
     questions: list[Question] = field(default_factory=list)
     answers: dict[str, pd.Series | pd.DataFrame] = field(default_factory=dict)
     other_text: dict[str, pd.Series] = field(default_factory=dict)
+    unparsed: dict[str, pd.Series] = field(default_factory=dict)
     municipality_raw: pd.Series | None = None
     complete: pd.Series | None = None
     respondent_id: pd.Series | None = None
@@ -140,14 +196,17 @@ class SurveyBuilder:
                    options: tuple[str, ...] | None = None) -> None:
         """``values`` are labels (NA = no answer); unknown labels are appended as options."""
         vals = clean_series(values.reset_index(drop=True))
-        counts = vals.value_counts(sort=False)
-        seen = [str(v) for v in pd.unique(vals.dropna())]
+        codes, uniques = pd.factorize(vals)  # one hash pass; labels in order of appearance
+        seen = [str(v) for v in uniques]
+        counts = np.bincount(codes[codes >= 0], minlength=len(seen)).tolist()
         opts = (tuple(options) if options is not None
-                else order_options(seen, {str(k): int(v) for k, v in counts.items()}))
+                else order_options(seen, dict(zip(seen, counts, strict=True))))
         extra = [v for v in seen if v not in opts]
         opts = opts + tuple(extra)
-        cat = pd.Series(pd.Categorical(vals, categories=list(opts)), index=self._index())
-        self._add(q, QType.SINGLE, opts, cat)
+        position = {o: i for i, o in enumerate(opts)}
+        remap = np.array([position[v] for v in seen] + [-1], dtype=np.int64)  # NA: -1 → -1
+        cat = pd.Categorical.from_codes(remap[codes], dtype=pd.CategoricalDtype(list(opts)))
+        self._add(q, QType.SINGLE, opts, pd.Series(cat, index=self._index()))
 
     def add_multi(self, q: Question, chosen: pd.DataFrame,
                   other: pd.Series | None = None) -> None:
@@ -162,11 +221,18 @@ class SurveyBuilder:
         from kl_survey.numbers import parse_number
 
         vals = clean_series(values.reset_index(drop=True))
-        num = pd.to_numeric(vals, errors="coerce")
-        bad = num.isna() & vals.notna()
+        # Parse each distinct text once (an age column has ~80), then spread by code.
+        codes, uniques = pd.factorize(vals, use_na_sentinel=False)
+        distinct = pd.Series(uniques, dtype=vals.dtype, name=vals.name)
+        num = pd.to_numeric(distinct, errors="coerce")
+        bad = num.isna() & distinct.notna()
         if bad.any():  # Danish "1.234,5" and friends: parse the leftovers one by one
-            num[bad] = [parse_number(str(v)) for v in vals[bad]]
-        self._add(q, QType.NUMERIC, (), num.astype("Float64").set_axis(self._index()))
+            num[bad] = [parse_number(str(v)) for v in distinct[bad]]
+            still = (num.isna() & distinct.notna()).to_numpy()[codes]
+            if still.any():  # kept so validate can quote what was written
+                self.unparsed[q.id] = vals.where(still)
+        num = num.take(codes).astype("Float64").set_axis(self._index())
+        self._add(q, QType.NUMERIC, (), num)
 
     def add_text(self, q: Question, values: pd.Series) -> None:
         self._add(q, QType.TEXT, (), clean_series(values.reset_index(drop=True)))
@@ -216,6 +282,7 @@ class SurveyBuilder:
             respondents=resp[keep].reset_index(drop=True),
             answers={k: _take(v, keep) for k, v in self.answers.items()},
             other_text={k: _take(v, keep) for k, v in self.other_text.items()},
+            unparsed={k: _take(v, keep) for k, v in self.unparsed.items()},
             population=population,
             title=self.title,
             notes=tuple(notes),
@@ -229,9 +296,8 @@ def _take(data: pd.Series | pd.DataFrame, keep: np.ndarray) -> pd.Series | pd.Da
 
 def _codes(raw: pd.Series) -> pd.Series:
     """Municipality codes for the raw values, matching each distinct value once."""
-    lookup = {}
-    for v in pd.unique(raw.dropna()):
-        m = mun.match(v)
-        lookup[v] = m.code if m else pd.NA
-    return raw.map(lookup).astype("Int64")
+    codes, uniques = pd.factorize(raw)
+    found = [mun.match(v) for v in uniques]
+    lookup = pd.array([m.code if m else pd.NA for m in found] + [pd.NA], dtype="Int64")
+    return pd.Series(lookup.take(codes), index=raw.index, name=raw.name)  # -1 (NA) → last
 

@@ -1,0 +1,151 @@
+"""Municipalities that answered twice: find them, say what differs, keep one on request.
+
+A second answer from the same municipality usually means a colleague re-submitted
+after the first had already gone in. Counting both inflates every share, but which
+one is right is a human decision, so without ``--dedupe`` they are reported and kept;
+``first``, ``last`` or ``most-complete`` keep exactly one, and say which.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from kl_survey import municipalities as mun
+from kl_survey.issues import Issue, Severity, Where
+from kl_survey.model import Survey
+
+STRATEGIES = ("first", "last", "most-complete")
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    code: int
+    positions: tuple[int, ...]  # respondent positions (index into survey.respondents)
+    rows: tuple[int, ...]  # source rows, for messages
+    differs: tuple[str, ...]  # ids of questions whose answers differ between the rows
+
+
+def name_of(code: int) -> str:
+    try:
+        return f"{mun.by_code(code).name} ({code})"
+    except KeyError:
+        return str(code)
+
+
+def find_duplicates(survey: Survey) -> list[Duplicate]:
+    """Every municipality code that occurs more than once, in order of first row."""
+    codes = survey.respondents.get("municipality")
+    if codes is None:
+        return []
+    known = codes.dropna()
+    dup = known[known.duplicated(keep=False)]
+    out = []
+    for code in pd.unique(dup):
+        pos = tuple(int(i) for i in dup.index[dup == code])
+        rows = tuple(int(survey.respondents["row"].iloc[i]) for i in pos)
+        out.append(Duplicate(int(code), pos, rows, _differs(survey, pos)))
+    return out
+
+
+def _differs(survey: Survey, pos: tuple[int, ...]) -> tuple[str, ...]:
+    out = []
+    for q in survey.questions:
+        data = survey.answers[q.id]
+        if isinstance(data, pd.DataFrame):
+            block = data.iloc[list(pos)].to_numpy(dtype=bool)
+            same = bool((block == block[0]).all())
+        else:
+            vals = [data.iloc[i] for i in pos]
+            keys = {None if pd.isna(v) else str(v) for v in vals}
+            same = len(keys) == 1
+        if not same:
+            out.append(q.id)
+    return tuple(out)
+
+
+def answered_counts(survey: Survey) -> np.ndarray:
+    """How many questions each respondent answered (multi-select: ticked anything)."""
+    n = np.zeros(survey.n, dtype=np.int64)
+    for data in survey.answers.values():
+        if isinstance(data, pd.DataFrame):
+            n += data.to_numpy(dtype=bool).any(axis=1)
+        else:
+            n += data.notna().to_numpy()
+    return n
+
+
+def subset(survey: Survey, keep: np.ndarray) -> Survey:
+    """The survey with only the ``keep`` respondents, every per-respondent store aligned."""
+
+    def take(d: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
+        return d[keep].reset_index(drop=True)
+
+    return replace(
+        survey,
+        respondents=survey.respondents[keep].reset_index(drop=True),
+        answers={k: take(v) for k, v in survey.answers.items()},
+        other_text={k: take(v) for k, v in survey.other_text.items()},
+        unparsed={k: take(v) for k, v in survey.unparsed.items()},
+    )
+
+
+def describe(survey: Survey, d: Duplicate) -> str:
+    rows = ", ".join(str(r) for r in d.rows[:-1]) + f" og {d.rows[-1]}"
+    if d.differs:
+        qs = ", ".join(d.differs[:8]) + (" …" if len(d.differs) > 8 else "")
+        what = f"svarene er forskellige i {qs}"
+    else:
+        what = "svarene er ens"
+    return f"{name_of(d.code)} har svaret {len(d.rows)} gange (række {rows}); {what}"
+
+
+def duplicate_issues(survey: Survey, severity: Severity) -> list[Issue]:
+    hint = ("Slet den forkerte besvarelse i eksporten, eller vælg med --dedupe "
+            "first|last|most-complete")
+    return [
+        Issue(severity, "municipality-duplicate", describe(survey, d),
+              Where(file=survey.source.file, sheet=survey.source.sheet, row=d.rows[0],
+                    municipality=name_of(d.code)), hint)
+        for d in find_duplicates(survey)
+    ]
+
+
+def resolve(survey: Survey, strategy: str | None) -> tuple[Survey, list[Issue]]:
+    """Without a strategy: warn and keep all; with one: keep one answer per municipality."""
+    if strategy is None:
+        return survey, duplicate_issues(survey, Severity.WARNING)
+    if strategy not in STRATEGIES:
+        raise ValueError(f"unknown dedupe strategy {strategy!r}")
+    dups = find_duplicates(survey)
+    if not dups:
+        return survey, []
+    keep = np.ones(survey.n, dtype=bool)
+    counts = answered_counts(survey) if strategy == "most-complete" else None
+    issues = []
+    for d in dups:
+        chosen = _choose(d, strategy, counts)
+        for p in d.positions:
+            keep[p] = p == chosen
+        kept_row = int(survey.respondents["row"].iloc[chosen])
+        issues.append(Issue(
+            Severity.INFO, "municipality-deduplicated",
+            f"{describe(survey, d)}; beholdt række {kept_row} (--dedupe {strategy})",
+            Where(file=survey.source.file, sheet=survey.source.sheet, row=kept_row,
+                  municipality=name_of(d.code)),
+        ))
+    return subset(survey, keep), issues
+
+
+def _choose(d: Duplicate, strategy: str, counts: np.ndarray | None) -> int:
+    """first/last by source row; most-complete by answers, ties to the later row
+    (a re-submission is usually the correction)."""
+    by_row = sorted(zip(d.rows, d.positions, strict=True))
+    if strategy == "first":
+        return by_row[0][1]
+    if strategy == "last":
+        return by_row[-1][1]
+    assert counts is not None
+    return max(by_row, key=lambda rp: (counts[rp[1]], rp[0]))[1]

@@ -1,0 +1,439 @@
+"""Apply a spec to a read survey: a new :class:`Survey` plus the disagreements found.
+
+The spec decides labels, order, "yes", bases and titles; the data decides what was
+answered. When they disagree the data is never dropped: an answer the spec does not
+list is counted as an extra option, a question the spec does not know is kept as read,
+and each disagreement is an :class:`~kl_survey.issues.Issue` (warning), which
+``--strict`` turns into a fatal error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TypeAlias
+
+import numpy as np
+import pandas as pd
+
+from kl_survey import municipalities as mun
+from kl_survey.issues import Issue, Severity, Where
+from kl_survey.model import (
+    BaseRule,
+    Filter,
+    Meta,
+    Population,
+    QType,
+    Question,
+    Survey,
+    is_dont_know,
+)
+from kl_survey.spec import QuestionSpec, Spec
+
+Data: TypeAlias = pd.Series | pd.DataFrame
+
+
+@dataclass
+class _Ctx:
+    """What every step needs to report a disagreement at the right place."""
+
+    survey: Survey
+    spec_name: str
+    issues: list[Issue]
+
+    def data_issue(self, severity: Severity, code: str, message: str, q: Question | None,
+                   hint: str, question: str | None = None) -> None:
+        column = q.columns[0] if q is not None and q.columns else None
+        where = Where(file=self.survey.source.file, sheet=self.survey.source.sheet,
+                      column=column, question=question or (q.id if q else None))
+        self.issues.append(Issue(severity, code, message, where, hint))
+
+    def spec_issue(self, code: str, message: str, qid: str | None, hint: str) -> None:
+        where = Where(file=self.spec_name, question=qid)
+        self.issues.append(Issue(Severity.WARNING, code, message, where, hint))
+
+
+def apply_spec(survey: Survey, spec: Spec,
+               spec_name: str = "survey.toml") -> tuple[Survey, list[Issue]]:
+    """The survey as the spec describes it, and every spec/data disagreement."""
+    ctx = _Ctx(survey, spec_name, [])
+    survey = _respondent_column(ctx, survey, spec)
+    ctx.survey = survey
+    questions: list[Question] = []
+    answers: dict[str, Data] = {}
+    unparsed = dict(survey.unparsed)
+    other = dict(survey.other_text)
+    for qs, q in _match(ctx, survey, spec):
+        data = survey.answers[q.id]
+        if qs is None:
+            questions.append(q)
+            answers[q.id] = data
+            continue
+        if q.id != qs.id:
+            _rekey(q.id, qs.id, other, unparsed)
+        new_q, new_data, bad = _apply_question(ctx, q, qs, data)
+        if bad is not None:
+            unparsed[qs.id] = bad
+        questions.append(new_q)
+        answers[qs.id] = new_data
+    questions = _attach_other(ctx, spec, questions, answers, other)
+    questions = [_check_filter(ctx, q, questions) for q in questions]
+    out = replace(survey, questions=tuple(questions), answers=answers, other_text=other,
+                  unparsed=unparsed, meta=_meta(survey, spec),
+                  title=spec.survey.title or survey.title,
+                  population=_population(survey, spec))
+    return out, ctx.issues
+
+
+# ---------------------------------------------------------------- survey level
+
+
+def _meta(survey: Survey, spec: Spec) -> Meta:
+    s, old = spec.survey, survey.meta
+    return Meta(
+        title=s.title or old.title or survey.title,
+        round=s.round or old.round,
+        date=s.date.isoformat() if s.date else old.date,
+        credit=s.credit or old.credit,
+        unit=s.unit,
+    )
+
+
+def _population(survey: Survey, spec: Spec) -> Population | None:
+    pop = spec.respondents.population
+    if isinstance(pop, list):
+        return Population(spec.survey.unit, len(set(pop)))
+    if survey.population is not None and survey.population.unit != spec.survey.unit:
+        return Population(spec.survey.unit, survey.population.size)
+    return survey.population
+
+
+def _respondent_column(ctx: _Ctx, survey: Survey, spec: Spec) -> Survey:
+    """Use the spec's municipality column when the reader did not recognise one.
+
+    Detection needs 80% of the values to be municipalities; a badly typed column
+    falls below that and is read as a question. The spec names it, so move it back.
+    """
+    column = spec.respondents.column
+    resp = survey.respondents
+    if column is None or ("municipality_raw" in resp and resp["municipality_raw"].notna().any()):
+        return survey
+    found = [q for q in survey.questions if q.columns == (column,) and q.type is not QType.MULTI]
+    if not found:
+        ctx.spec_issue("respondent-column-missing",
+                       f"Kommunekolonnen '{column}' findes ikke i eksporten", None,
+                       "Ret respondents.column i specifikationen til kolonnens overskrift")
+        return survey
+    q = found[0]
+    raw = survey.answers[q.id].astype("str")
+    resp = resp.copy()
+    resp["municipality_raw"] = raw
+    lookup = {v: (m.code if (m := mun.match(v)) else pd.NA) for v in pd.unique(raw.dropna())}
+    resp["municipality"] = raw.map(lookup).astype("Int64")
+    answers = {k: v for k, v in survey.answers.items() if k != q.id}
+    questions = tuple(x for x in survey.questions if x.id != q.id)
+    population = survey.population or Population("kommuner", len(mun.register()))
+    return replace(survey, respondents=resp, answers=answers, questions=questions,
+                   population=population)
+
+
+def _match(ctx: _Ctx, survey: Survey,
+           spec: Spec) -> list[tuple[QuestionSpec | None, Question]]:
+    """Pair spec and data questions: by id, then by source columns; spec order first.
+
+    Data questions the spec does not know follow in data order, kept as read.
+    """
+    by_id = {q.id: q for q in survey.questions}
+    pairs: list[tuple[QuestionSpec | None, Question]] = []
+    used: set[str] = set()
+    pending: list[QuestionSpec] = []
+    for qs in spec.question:
+        if qs.id in by_id:
+            used.add(qs.id)
+        else:
+            pending.append(qs)
+    by_cols: dict[str, Question] = {}
+    for qs in pending:
+        q = _by_columns(qs, [q for q in survey.questions if q.id not in used])
+        if q is not None:
+            used.add(q.id)
+            by_cols[qs.id] = q
+    for qs in spec.question:
+        q = by_id.get(qs.id) if qs.id in by_id else by_cols.get(qs.id)
+        if q is None:
+            ctx.spec_issue("question-missing",
+                           f"Spørgsmålet {qs.id} ('{_short(qs.text or qs.id)}') findes ikke "
+                           "i eksporten", qs.id,
+                           "Tjek at det er den rigtige eksport, eller fjern spørgsmålet fra "
+                           "specifikationen")
+            continue
+        pairs.append((qs, q))
+    for q in survey.questions:
+        if q.id not in used:
+            ctx.data_issue(Severity.WARNING, "column-unknown",
+                           f"Kolonnen '{_short(q.columns[0] if q.columns else q.text)}' "
+                           f"({q.id}) står ikke i specifikationen; den er talt med som læst",
+                           q, f"Tilføj spørgsmålet til {ctx.spec_name} (kl-survey init "
+                           "--force skriver en ny)")
+            pairs.append((None, q))
+    return pairs
+
+
+def _by_columns(qs: QuestionSpec, candidates: list[Question]) -> Question | None:
+    if not qs.columns:
+        return None
+    want = set(qs.columns)
+    best = max(candidates, key=lambda q: len(want & set(q.columns)), default=None)
+    return best if best is not None and want & set(best.columns) else None
+
+
+def _rekey(old: str, new: str, *stores: dict[str, pd.Series]) -> None:
+    for store in stores:
+        if old in store:
+            store[new] = store.pop(old)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------- one question
+
+
+def _apply_question(ctx: _Ctx, q: Question, qs: QuestionSpec,
+                    data: Data) -> tuple[Question, Data, pd.Series | None]:
+    q = replace(q, id=qs.id)
+    data, bad = _convert(ctx, q, qs, data)
+    qtype = _qtype(data, q, qs)
+    if qs.columns and qtype is not QType.MULTI and tuple(qs.columns) != q.columns:
+        ctx.data_issue(Severity.WARNING, "column-changed",
+                       f"Spørgsmål {qs.id} står i kolonnen '{_short(q.columns[0])}', men "
+                       f"specifikationen siger '{_short(qs.columns[0])}'", q,
+                       "Tjek at det stadig er samme spørgsmål, og ret columns i "
+                       "specifikationen")
+    options: tuple[str, ...] = ()
+    if qtype is QType.SINGLE:
+        assert isinstance(data, pd.Series)
+        data, options = _single(ctx, q, qs, data)
+    elif qtype is QType.MULTI:
+        assert isinstance(data, pd.DataFrame)
+        data, options = _multi(ctx, q, qs, data)
+    mapping = _label_map(qs)
+    dont_know = (tuple(qs.dont_know) if qs.dont_know is not None
+                 else _mapped(q.dont_know, mapping, options)
+                 or tuple(o for o in options if is_dont_know(o)))
+    yes = tuple(qs.yes) if qs.yes is not None else (
+        _mapped(q.yes, mapping, options) if q.yes is not None else None)
+    new = replace(
+        q, type=qtype, options=options, yes=yes, dont_know=dont_know,
+        number=qs.number if qs.number is not None else q.number,
+        text=qs.text if qs.text is not None else q.text,
+        title=qs.title if qs.title is not None else q.title,
+        chart=qs.chart if qs.chart is not None else q.chart,
+        note=qs.note if qs.note is not None else q.note,
+        hidden=qs.hidden,
+        base=_base(qs, dont_know),
+    )
+    _check_labels(ctx, new)
+    return new, data, bad
+
+
+def _qtype(data: Data, q: Question, qs: QuestionSpec) -> QType:
+    if isinstance(data, pd.DataFrame):
+        return QType.MULTI
+    if qs.type is not None and qs.type != "multi":
+        return QType(qs.type)
+    return q.type
+
+
+def _convert(ctx: _Ctx, q: Question, qs: QuestionSpec,
+             data: Data) -> tuple[Data, pd.Series | None]:
+    """Change the question type when the spec says so and it can be done losslessly.
+
+    single/text/numeric convert among themselves (numbers via Danish-aware parsing);
+    multi-select needs the reader's columns, so a mismatch there is only reported.
+    """
+    want = qs.type
+    if want is None or want == q.type.value:
+        return data, None
+    if want == "multi" or q.type is QType.MULTI or (q.type is QType.NUMERIC):
+        ctx.data_issue(Severity.WARNING, "type-mismatch",
+                       f"Spørgsmål {qs.id} er læst som {q.type.value}, men specifikationen "
+                       f"siger {want}; det er talt som {q.type.value}", q,
+                       f"Ret type i specifikationen til \"{q.type.value}\"")
+        return data, None
+    assert isinstance(data, pd.Series)
+    text = data.astype("str")
+    if want == "text":
+        return text, None
+    if want == "single":
+        from kl_survey.readers.build import order_options
+
+        counts = {str(k): int(v) for k, v in text.value_counts().items()}
+        cats = list(order_options(list(counts), counts))
+        return pd.Series(pd.Categorical(text, categories=cats), index=text.index), None
+    from kl_survey.numbers import parse_number
+
+    lookup = {v: parse_number(str(v)) for v in pd.unique(text.dropna())}
+    num = text.map(lookup).astype("Float64")
+    bad = num.isna() & text.notna()
+    return num, (text.where(bad) if bad.any() else None)
+
+
+def _label_map(qs: QuestionSpec) -> dict[str, str]:
+    mapping = dict(qs.rename)
+    for target, sources in qs.merge.items():
+        for src in sources:
+            mapping[src] = target
+    return mapping
+
+
+def _mapped(labels: Iterable[str] | None, mapping: dict[str, str],
+            options: tuple[str, ...]) -> tuple[str, ...]:
+    out = dict.fromkeys(mapping.get(x, x) for x in labels or ())
+    return tuple(x for x in out if not options or x in options)
+
+
+def _final_options(ctx: _Ctx, q: Question, qs: QuestionSpec, targets: list[str],
+                   answered: dict[str, int], *, column_is_data: bool = False) -> list[str]:
+    """The spec's order, then anything the data has that the spec does not list.
+
+    An unlisted label nobody chose (a reader that knows the questionnaire) is only
+    info; for multi-select every option is an export column, so it is always a warning.
+    """
+    listed = list(qs.options) if qs.options is not None else list(dict.fromkeys(targets))
+    final = list(listed)
+    for label in dict.fromkeys(targets):
+        if label in final:
+            continue
+        final.append(label)
+        n = answered.get(label, 0)
+        severity = Severity.WARNING if n or column_is_data else Severity.INFO
+        ctx.data_issue(severity, "answer-unlisted",
+                       f"Svaret '{_short(label)}' ({n} svar) står ikke i specifikationens "
+                       f"options for {qs.id}; det er talt med som en ekstra svarmulighed", q,
+                       "Tilføj det til options, eller slå det sammen med merge/rename")
+    sources = set(_label_map(qs))
+    for unused in sorted(sources - set(q.options)):
+        ctx.data_issue(Severity.INFO, "rename-unused",
+                       f"'{_short(unused)}' i merge/rename for {qs.id} findes ikke i data", q,
+                       "Ret stavemåden, eller fjern den fra specifikationen")
+    return final
+
+
+def _single(ctx: _Ctx, q: Question, qs: QuestionSpec,
+            data: pd.Series) -> tuple[pd.Series, tuple[str, ...]]:
+    cats = [str(c) for c in data.cat.categories]
+    mapping = _label_map(qs)
+    targets = [mapping.get(c, c) for c in cats]
+    codes = data.cat.codes.to_numpy()
+    per_cat = np.bincount(codes[codes >= 0], minlength=len(cats))
+    answered: dict[str, int] = {}
+    for t, n in zip(targets, per_cat, strict=True):
+        answered[t] = answered.get(t, 0) + int(n)
+    final = _final_options(ctx, q, qs, targets, answered)
+    pos = {o: i for i, o in enumerate(final)}
+    lookup = np.array([pos[t] for t in targets] + [-1], dtype=np.int64)
+    new_codes = lookup[np.where(codes >= 0, codes, len(targets))]
+    cat = pd.Categorical.from_codes(new_codes, categories=final)
+    return pd.Series(cat, index=data.index), tuple(final)
+
+
+def _multi(ctx: _Ctx, q: Question, qs: QuestionSpec,
+           data: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    mapping = _label_map(qs)
+    cols = [str(c) for c in data.columns]
+    targets = [mapping.get(c, c) for c in cols]
+    ticked = data.to_numpy(dtype=bool)
+    answered: dict[str, int] = {}
+    for i, t in enumerate(targets):
+        answered[t] = answered.get(t, 0) + int(ticked[:, i].sum())
+    final = _final_options(ctx, q, qs, targets, answered, column_is_data=True)
+    out: dict[str, np.ndarray] = {}
+    for label in final:
+        idx = [i for i, t in enumerate(targets) if t == label]
+        if not idx and label not in mapping.values():
+            ctx.data_issue(Severity.INFO, "option-not-in-data",
+                           f"Svarmuligheden '{_short(label)}' i {qs.id} har ingen kolonne i "
+                           "eksporten; den tælles som 0", q,
+                           "Tjek stavemåden i options mod kolonneoverskrifterne")
+        out[label] = ticked[:, idx].any(axis=1) if idx else np.zeros(len(data), dtype=bool)
+    return pd.DataFrame(out, index=data.index), tuple(final)
+
+
+def _base(qs: QuestionSpec, dont_know: tuple[str, ...]) -> BaseRule:
+    flt = Filter(qs.filter.question, tuple(qs.filter.options)) if qs.filter else None
+    exclude: tuple[str, ...] = ()
+    if qs.base == "exclude":
+        exclude = tuple(qs.exclude) if qs.exclude is not None else dont_know
+    return BaseRule(kind=qs.base, exclude=exclude, filter=flt)
+
+
+def _check_labels(ctx: _Ctx, q: Question) -> None:
+    """yes/exclude labels the data does not have (possible when options are not listed)."""
+    if q.type not in (QType.SINGLE, QType.MULTI):
+        return
+    for key, labels in (("yes", q.yes or ()), ("exclude", q.base.exclude)):
+        for label in labels:
+            if label not in q.options:
+                ctx.data_issue(Severity.WARNING, f"{key}-unknown",
+                               f"'{_short(label)}' i {key} for {q.id} er ikke en svarmulighed "
+                               "i data", q, "Ret stavemåden i specifikationen")
+
+
+# ---------------------------------------------------------------- across questions
+
+
+def _attach_other(ctx: _Ctx, spec: Spec, questions: list[Question],
+                  answers: dict[str, Data], other: dict[str, pd.Series]) -> list[Question]:
+    """Free-text "Andet, angiv" questions become the parent's ``other_text`` and are hidden."""
+    ids = {q.id for q in questions}
+    specs = spec.by_id()
+    out = []
+    for q in questions:
+        qs = specs.get(q.id)
+        parent = qs.other_of if qs else None
+        if parent is None:
+            out.append(q)
+            continue
+        if parent not in ids:
+            ctx.spec_issue("other-parent-missing",
+                           f"{q.id}.other_of peger på {parent}, som ikke findes i eksporten",
+                           q.id, "Ret other_of i specifikationen")
+            out.append(q)
+            continue
+        data = answers[q.id]
+        text = (data.astype("str") if isinstance(data, pd.Series)
+                else pd.Series(pd.NA, index=data.index, dtype="str"))
+        old = other.get(parent)
+        other[parent] = text if old is None else _join(old.astype("str"), text)
+        out.append(replace(q, hidden=True))
+    return out
+
+
+def _join(a: pd.Series, b: pd.Series) -> pd.Series:
+    both = a.notna() & b.notna()
+    out = a.fillna(b)
+    out[both] = a[both] + " / " + b[both]
+    return out
+
+
+def _check_filter(ctx: _Ctx, q: Question, questions: list[Question]) -> Question:
+    """A filter on a question missing from the data cannot be applied: drop it, loudly."""
+    flt = q.base.filter
+    if flt is None:
+        return q
+    target = next((x for x in questions if x.id == flt.question), None)
+    if target is None:
+        ctx.spec_issue("filter-missing",
+                       f"Filteret for {q.id} peger på {flt.question}, som ikke findes i "
+                       "eksporten; basen er derfor uden filter", q.id,
+                       "Ret filter.question i specifikationen")
+        return replace(q, base=replace(q.base, filter=None))
+    missing = [o for o in flt.options if o not in target.options]
+    if missing:
+        ctx.data_issue(Severity.WARNING, "filter-option-unknown",
+                       f"Filteret for {q.id} bruger '{_short(missing[0])}', som ikke er en "
+                       f"svarmulighed i {flt.question}", q,
+                       "Ret filter.options i specifikationen")
+    return q

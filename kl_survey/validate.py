@@ -1,0 +1,324 @@
+"""Checks that catch bad data before it is published; each problem is an :class:`Issue`.
+
+Errors are things that make a published number wrong (an unknown or doubled
+municipality, a number that cannot be read); warnings need a human look (partial
+answers, an empty question); info is context (who did not answer, per region).
+``kl-survey validate`` exits 1 on errors, and on warnings too under ``--strict``, so CI
+can stop a round before it reaches the newsletter.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kl_survey import municipalities as mun
+from kl_survey.dedupe import duplicate_issues, name_of
+from kl_survey.issues import Issue, Severity, Where
+from kl_survey.model import QType, Survey
+from kl_survey.numbers import format_percent
+
+SCHEMA = "kl-survey/validation/1"
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_MAX_LISTED = 10
+
+
+@dataclass(frozen=True)
+class Validation:
+    file: str
+    spec: str | None
+    issues: tuple[Issue, ...]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for i in self.issues if i.severity is severity)
+
+    def failed(self, strict: bool = False) -> bool:
+        bad = self.count(Severity.ERROR)
+        return bool(bad or (strict and self.count(Severity.WARNING)))
+
+
+def validate_file(path: Path, opts: Any = None) -> Validation:
+    """Read (and apply the spec, if any) and run every check. ``opts``: LoadOptions."""
+    from kl_survey.pipeline import LoadOptions, load
+
+    opts = opts or LoadOptions()
+    loaded = load(path, replace(opts, strict=False, dedupe=None))
+    population = None
+    if opts.spec is not None:
+        from kl_survey.spec import load_spec
+
+        pop = load_spec(opts.spec).respondents.population
+        population = None if pop == "alle" else frozenset(int(c) for c in pop)
+    # load() warns about duplicates for analyze; here they are errors, reported below
+    found = [i for i in loaded.issues if i.code != "municipality-duplicate"]
+    issues = sort_issues([*found, *check(loaded.survey, population)])
+    spec = Path(opts.spec).name if opts.spec is not None else None
+    return Validation(loaded.survey.source.file, spec, tuple(issues))
+
+
+def check(survey: Survey, population: frozenset[int] | None = None) -> list[Issue]:
+    """All data checks on a read survey; ``population`` defaults to the 98 municipalities."""
+    return [
+        *check_municipalities(survey, population),
+        *duplicate_issues(survey, Severity.ERROR),
+        *check_coverage(survey, population),
+        *check_answers(survey),
+    ]
+
+
+def sort_issues(issues: Iterable[Issue]) -> list[Issue]:
+    """Severity, then kind, then place: the same input always lists the same way."""
+    def key(i: Issue) -> tuple[Any, ...]:
+        w = i.where
+        return (_RANK[i.severity], i.code, w.row if w.row is not None else 1 << 62,
+                w.question or "", w.column or "", w.municipality or "", i.message)
+
+    return sorted(issues, key=key)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _where(survey: Survey, **kw: Any) -> Where:
+    return Where(file=survey.source.file, sheet=survey.source.sheet, **kw)
+
+
+def _rows(rows: Sequence[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:_MAX_LISTED])
+    more = f" og {len(rows) - _MAX_LISTED} flere" if len(rows) > _MAX_LISTED else ""
+    word = "række" if len(rows) == 1 else "rækkerne"
+    return f"{word} {shown}{more}"
+
+
+def _source_rows(survey: Survey, mask: np.ndarray) -> list[int]:
+    return [int(r) for r in survey.respondents["row"].to_numpy()[mask]]
+
+
+# ---------------------------------------------------------------- municipalities
+
+
+def check_municipalities(survey: Survey, population: frozenset[int] | None) -> list[Issue]:
+    resp = survey.respondents
+    if "municipality_raw" not in resp:
+        return [Issue(Severity.INFO, "municipality-column-missing",
+                      "Der er ingen kommunekolonne i eksporten; kommunerne er ikke tjekket",
+                      _where(survey),
+                      "Angiv kolonnen med respondents.column i specifikationen")]
+    raw, codes = resp["municipality_raw"], resp["municipality"]
+    issues: list[Issue] = []
+    blank = raw.isna().to_numpy()
+    if blank.any():
+        rows = _source_rows(survey, blank)
+        issues.append(Issue(Severity.WARNING, "municipality-missing",
+                            f"{len(rows)} besvarelser har ingen kommune ({_rows(rows)})",
+                            _where(survey, row=rows[0]),
+                            "Udfyld kommunen i eksporten, ellers tæller de ikke i "
+                            "svarprocenten"))
+    unknown = (raw.notna() & codes.isna()).to_numpy(dtype=bool)
+    for value, rows in _rows_by(resp[unknown], "municipality_raw"):
+        issues.append(_unknown(survey, str(value), rows))
+    if population is not None:
+        outside = (codes.notna() & ~codes.isin(list(population))).to_numpy(dtype=bool)
+        for code, rows in _rows_by(resp[outside], "municipality"):
+            issues.append(Issue(
+                Severity.ERROR, "municipality-outside-population",
+                f"{name_of(int(code))} er ikke med i populationen, men har svaret "
+                f"({_rows(rows)})",
+                _where(survey, row=rows[0], municipality=name_of(int(code))),
+                "Fjern besvarelsen, eller tilføj kommunekoden til respondents.population"))
+    return issues
+
+
+def _rows_by(resp: pd.DataFrame, key: str) -> list[tuple[Any, list[int]]]:
+    """Source rows per distinct value, in order of first appearance (one pass, not one
+    scan per value, so a column of free text stays cheap)."""
+    groups = resp.groupby(key, sort=False, dropna=True)["row"]
+    return [(value, [int(r) for r in rows]) for value, rows in groups]
+
+
+def _unknown(survey: Survey, value: str, rows: list[int]) -> Issue:
+    close = mun.suggest(value)
+    if close:
+        names = [f"{m.name} ({m.code})" for m in close]
+        guess = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " eller " + names[-1]
+        message = f"Ukendt kommune '{value}' ({_rows(rows)}) — mente du {guess}?"
+        hint = f"Ret navnet i eksporten til fx '{close[0].name}' eller kommunekoden {close[0].code}"
+    else:
+        message = f"Ukendt kommune '{value}' ({_rows(rows)}) — intet kommunenavn ligner"
+        hint = "Ret navnet til en af de 98 kommuner, eller fjern besvarelsen"
+    return Issue(Severity.ERROR, "municipality-unknown", message,
+                 _where(survey, row=rows[0], municipality=value), hint)
+
+
+def check_coverage(survey: Survey, population: frozenset[int] | None = None) -> list[Issue]:
+    """Who did not answer, and the response rate per region (info, for the newsletter)."""
+    codes = survey.respondents.get("municipality")
+    if codes is None or codes.notna().sum() == 0:
+        return []
+    answered = {int(c) for c in codes.dropna().unique()}
+    if population is None:
+        cov = mun.coverage(answered)
+        missing, by_region = list(cov.non_respondents), list(cov.by_region)
+    else:
+        members = [m for m in mun.register() if m.code in population]
+        missing = [m for m in members if m.code not in answered]
+        by_region = [(r, sum(m.code in answered for m in members if m.region == r),
+                      sum(m.region == r for m in members)) for r in mun.REGIONS]
+    size = len(mun.register()) if population is None else len(population)
+    issues = []
+    if missing:
+        names = ", ".join(f"{m.name} ({m.code})" for m in missing)
+        issues.append(Issue(Severity.INFO, "non-respondents",
+                            f"{len(missing)} af {size} kommuner har ikke svaret: {names}",
+                            _where(survey)))
+    parts = [f"{r} {a}/{n} ({format_percent(a, n)})" for r, a, n in by_region if n]
+    issues.append(Issue(Severity.INFO, "response-rate-by-region",
+                        "Svarprocent pr. region: " + "; ".join(parts), _where(survey)))
+    return issues
+
+
+# ---------------------------------------------------------------- answers
+
+
+def _answered(survey: Survey) -> dict[str, np.ndarray]:
+    out = {}
+    for q in survey.questions:
+        data = survey.answers[q.id]
+        if isinstance(data, pd.DataFrame):
+            out[q.id] = data.to_numpy(dtype=bool).any(axis=1)
+        else:
+            out[q.id] = data.notna().to_numpy()
+    return out
+
+
+def check_answers(survey: Survey) -> list[Issue]:
+    answered = _answered(survey)
+    issues: list[Issue] = []
+    later = np.zeros(survey.n, dtype=bool)  # answered any question after this one
+    for q in reversed(survey.questions):
+        col = q.columns[0] if q.columns else None
+        where = _where(survey, question=q.id, column=col)
+        if not q.hidden and not answered[q.id].any():
+            issues.append(Issue(Severity.WARNING, "question-empty",
+                                f"Spørgsmål {q.number} ({q.id}) har ingen svar", where,
+                                "Tjek at kolonnen er med i eksporten, eller skjul "
+                                "spørgsmålet med hidden = true"))
+        if q.type is QType.MULTI and not q.hidden:
+            unclear = ~answered[q.id] & later
+            if unclear.any():
+                rows = _source_rows(survey, unclear)
+                issues.append(Issue(
+                    Severity.WARNING, "multi-unclear-skip",
+                    f"{len(rows)} besvarelser har intet krydset i spørgsmål {q.number} "
+                    f"({q.id}), men har svaret på senere spørgsmål ({_rows(rows)}); uklart "
+                    "om de sprang over", replace(where, row=rows[0]),
+                    "Tjek besvarelserne; de tæller ikke med i basen for spørgsmålet"))
+        later |= answered[q.id]
+    issues += _unparsed(survey)
+    issues += _partial(survey)
+    return issues
+
+
+def _unparsed(survey: Survey) -> list[Issue]:
+    issues = []
+    for q in survey.questions:
+        bad = survey.unparsed.get(q.id)
+        if bad is None or not bad.notna().any():
+            continue
+        mask = bad.notna().to_numpy()
+        rows = _source_rows(survey, mask)
+        values = [str(v) for v in bad[mask]]
+        shown = ", ".join(f"'{v}' (række {r})" for v, r in list(zip(values, rows, strict=True))[:5])
+        more = f" og {len(rows) - 5} flere" if len(rows) > 5 else ""
+        issues.append(Issue(
+            Severity.ERROR, "numeric-unparsed",
+            f"{len(rows)} svar i spørgsmål {q.number} ({q.id}) kan ikke læses som tal: "
+            f"{shown}{more}",
+            _where(survey, row=rows[0], question=q.id,
+                   column=q.columns[0] if q.columns else None),
+            "Skriv tallet uden tekst, fx 1.234,5 eller 12; ellers tæller svaret ikke med"))
+    return issues
+
+
+def _partial(survey: Survey) -> list[Issue]:
+    complete = survey.respondents.get("complete")
+    if complete is None:
+        return []
+    partial = ~complete.astype(bool).to_numpy()
+    if not partial.any():
+        return []
+    rows = _source_rows(survey, partial)
+    return [Issue(Severity.WARNING, "partial-respondents",
+                  f"{len(rows)} besvarelser er ikke fuldført ({_rows(rows)}); de tæller med",
+                  _where(survey, row=rows[0]),
+                  "Brug --complete-only for kun at tælle fuldførte besvarelser")]
+
+
+# ---------------------------------------------------------------- output
+
+
+def one_line(issue: Issue) -> str:
+    """``file, række 4, spørgsmål q3: message. hint.`` — one stderr line per issue."""
+    text = issue.message.rstrip(".")
+    where = issue.where.describe()
+    if where:
+        text = f"{where}: {text}"
+    text += "."
+    if issue.hint:
+        text += f" {issue.hint.rstrip('.')}."
+    return " ".join(text.split())
+
+
+def to_dict(v: Validation, strict: bool = False) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "file": v.file,
+        "spec": v.spec,
+        "strict": strict,
+        "ok": not v.failed(strict),
+        "summary": {"errors": v.count(Severity.ERROR), "warnings": v.count(Severity.WARNING),
+                    "info": v.count(Severity.INFO)},
+        "issues": [i.as_dict() for i in v.issues],
+    }
+
+
+def to_json(v: Validation, strict: bool = False) -> str:
+    return json.dumps(to_dict(v, strict), ensure_ascii=False, indent=2) + "\n"
+
+
+_LABEL = {Severity.ERROR: "FEJL", Severity.WARNING: "ADVARSEL", Severity.INFO: "INFO"}
+
+
+def summary(v: Validation, strict: bool = False) -> str:
+    e, w, i = (v.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    verdict = "ikke godkendt" if v.failed(strict) else "godkendt"
+    return (f"{v.file}: {e} fejl, {w} {'advarsel' if w == 1 else 'advarsler'}, {i} "
+            f"{'oplysning' if i == 1 else 'oplysninger'} — {verdict}"
+            + (" (--strict)" if strict else ""))
+
+
+def render_table(v: Validation, console: Any, strict: bool = False) -> None:
+    """Rich table for people; one row per issue, the hint under the message."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=False, expand=False)
+    table.add_column("Niveau", no_wrap=True)
+    table.add_column("Sted")
+    table.add_column("Problem")
+    style = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+    for issue in v.issues:
+        where = replace(issue.where, file=None, sheet=None).describe()
+        msg = Text(issue.message)
+        if issue.hint:
+            msg.append(f"\n→ {issue.hint}", style="italic")
+        table.add_row(Text(_LABEL[issue.severity], style=style[issue.severity]), where, msg)
+    if v.issues:
+        console.print(table)
+    console.print(Text(summary(v, strict), style="bold"))
