@@ -1,0 +1,117 @@
+"""Report wording, Danish first: the sentences an editor would otherwise write by hand.
+
+Kept apart from :mod:`kl_survey.i18n` because these are whole newsletter phrases with
+placeholders, not table labels, and the report is their only user.
+"""
+
+from __future__ import annotations
+
+from kl_survey.numbers import Lang
+
+_S: dict[str, dict[str, str]] = {
+    "heading": {"da": "Spørgsmål {n}: {text}", "en": "Question {n}: {text}"},
+    "n_answers": {"da": "Antal besvarelser: {n}", "en": "Number of responses: {n}"},
+    "n_excluded": {"da": "{k} svar «{labels}» indgår ikke i andelene",
+                   "en": "{k} “{labels}” answers are not included in the shares"},
+    "n_everyone": {"da": "Base: alle {n} respondenter", "en": "Base: all {n} respondents"},
+    "filtered": {"da": "Kun dem, der svarede «{labels}» til spørgsmål {n}",
+                 "en": "Only those who answered “{labels}” to question {n}"},
+    "multi": {"da": "Flere svar muligt", "en": "Multiple answers possible"},
+    "source": {"da": "Kilde: {file}", "en": "Source: {file}"},
+    "who_kommuner": {"da": "de adspurgte kommuner", "en": "the municipalities surveyed"},
+    "who_other": {"da": "respondenterne", "en": "the respondents"},
+    "yes_sentence": {"da": "{pct} af {who} svarer ja{detail}.",
+                     "en": "{pct} of {who} answer yes{detail}."},
+    "top_sentence": {"da": "Flest har svaret {items}.",
+                     "en": "The most common answers are {items}."},
+    "top_one": {"da": "Flest har svaret {items}.", "en": "The most common answer is {items}."},
+    "largest_sentence": {"da": "{pct} af {who} har svaret «{label}».",
+                         "en": "{pct} of {who} answered “{label}”."},
+    "tied_sentence": {"da": "Lige mange ({pct}) har svaret {items}.",
+                      "en": "Equally many ({pct}) answered {items}."},
+    "nobody": {"da": "Ingen har besvaret spørgsmålet.", "en": "Nobody answered this question."},
+    "text_sentence": {"da": "{n} har skrevet et svar. Svarene står i bilaget.",
+                      "en": "{n} wrote an answer. The answers are listed in the appendix."},
+    "numeric_sentence": {"da": "Gennemsnittet er {mean} (median {median}), ud fra {n} svar.",
+                         "en": "The mean is {mean} (median {median}), based on {n} answers."},
+    "and": {"da": "og", "en": "and"},
+    "or": {"da": "eller", "en": "or"},
+    "quote_open": {"da": "«", "en": "“"},
+    "quote_close": {"da": "»", "en": "”"},
+    "alt_bars": {"da": "Vandret søjlediagram for spørgsmål {n}.",
+                 "en": "Horizontal bar chart for question {n}."},
+    "alt_stacked": {"da": "Stablet søjle (100%) for spørgsmål {n}.",
+                    "en": "Stacked 100% bar for question {n}."},
+    "kicker": {"da": "Resultater fra spørgeskemaundersøgelse", "en": "Survey results"},
+    "default_title": {"da": "Resultater af spørgeskemaundersøgelsen",
+                      "en": "Results of the survey"},
+    "lede_population": {"da": "{r} af {p} {unit} besvarede spørgeskemaet ({rate}). "
+                              "Nedenfor gengives resultaterne spørgsmål for spørgsmål.",
+                        "en": "{r} of {p} {unit} answered the questionnaire ({rate}). "
+                              "The results are shown question by question below."},
+    "lede_plain": {"da": "{r} besvarede spørgeskemaet. Nedenfor gengives resultaterne "
+                         "spørgsmål for spørgsmål.",
+                   "en": "{r} answered the questionnaire. The results are shown question "
+                         "by question below."},
+    "method": {"da": "Om undersøgelsen", "en": "About the survey"},
+    "m_respondents": {"da": "Besvarelser", "en": "Responses"},
+    "m_partial": {"da": "heraf {k} delvise", "en": "of which {k} partial"},
+    "m_population": {"da": "Adspurgte", "en": "Surveyed"},
+    "m_rate": {"da": "Svarprocent", "en": "Response rate"},
+    "m_missing": {"da": "Har ikke svaret", "en": "Did not answer"},
+    "m_none_missing": {"da": "Alle har svaret", "en": "Everybody answered"},
+    "m_source": {"da": "Datagrundlag", "en": "Data"},
+    "m_sheet": {"da": "{file}, ark «{sheet}»", "en": "{file}, sheet “{sheet}”"},
+    "m_bases": {"da": "Sådan er andelene beregnet", "en": "How the shares are calculated"},
+    "bases_text": {
+        "da": "Andelene er beregnet ud af dem, der har besvaret det enkelte spørgsmål. Ved "
+              "spørgsmål med flere svarmuligheder er andelen ud af antallet af besvarelser, "
+              "ikke ud af antallet af afkrydsninger, så andelene kan summere til mere end "
+              "100%. «Ved ikke» indgår i basen. Procenterne er afrundet til én decimal.",
+        "en": "Shares are out of those who answered each question. For questions with "
+              "multiple answers the share is out of the number of responses, not the number "
+              "of ticks, so shares can add up to more than 100%. “Don't know” is included "
+              "in the base. Percentages are rounded to one decimal.",
+    },
+    "bases_exceptions": {"da": "Undtagelser: {items}.", "en": "Exceptions: {items}."},
+    "exc_exclude": {"da": "spørgsmål {n} (uden «{labels}»)",
+                    "en": "question {n} (without “{labels}”)"},
+    "exc_everyone": {"da": "spørgsmål {n} (ud af alle respondenter)",
+                     "en": "question {n} (out of all respondents)"},
+    "exc_filter": {"da": "spørgsmål {n} (kun stillet til en del af respondenterne)",
+                   "en": "question {n} (asked of some respondents only)"},
+    "table_summary": {"da": "Vis tal: antal og andele", "en": "Show figures: counts and shares"},
+    "table_caption": {"da": "Antal og andele, spørgsmål {n}",
+                      "en": "Counts and shares, question {n}"},
+    "appendix": {"da": "Bilag: Fritekstsvar", "en": "Appendix: Free-text answers"},
+    "appendix_intro": {"da": "Svarene er gengivet som skrevet, i den rækkefølge de kom ind.",
+                       "en": "Answers are shown as written, in the order they came in."},
+    "appendix_other": {"da": "{heading} – svar under «{label}»",
+                       "en": "{heading} – answers under “{label}”"},
+    "other_generic": {"da": "Andet", "en": "Other"},
+    "page": {"da": "Side", "en": "Page"},
+    "of": {"da": "af", "en": "of"},
+    "made_with": {"da": "Lavet med kl-survey {version} ud fra {file}.",
+                  "en": "Made with kl-survey {version} from {file}."},
+    "unit_kommuner": {"da": "kommuner", "en": "municipalities"},
+    "unit_respondents": {"da": "respondenter", "en": "respondents"},
+}
+
+
+def s(key: str, lang: Lang, **values: object) -> str:
+    """The phrase ``key`` in ``lang`` with its placeholders filled."""
+    text = _S[key][lang]
+    return text.format(**values) if values else text
+
+
+def quote(label: str, lang: Lang) -> str:
+    return f"{s('quote_open', lang)}{label}{s('quote_close', lang)}"
+
+
+def join_list(items: list[str], lang: Lang, word: str = "and") -> str:
+    """``a, b og c`` — Danish lists take no comma before the conjunction, English neither."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {s(word, lang)} {items[-1]}"

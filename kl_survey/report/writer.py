@@ -1,0 +1,111 @@
+"""Write a report folder: report.html, report.pdf, figures/qNN.{png,svg}, results.{xlsx,json}.
+
+Every file goes through :func:`kl_survey.output.atomic.write_bytes`, so an interrupted
+run never leaves half a PDF, and nothing depends on the clock: the only date embedded
+is SOURCE_DATE_EPOCH's, when set. Two runs on the same input give the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kl_survey import progress
+from kl_survey.analysis import Analysis
+from kl_survey.errors import KlSurveyError
+from kl_survey.numbers import Lang
+from kl_survey.output import atomic
+from kl_survey.report import structure
+
+FORMATS = ("html", "pdf", "png", "svg", "xlsx", "json")
+FIGURES = "figures"
+
+
+@dataclass(frozen=True)
+class Written:
+    out_dir: Path
+    files: tuple[Path, ...]
+
+
+def parse_formats(text: str | None) -> tuple[str, ...]:
+    """``"html,pdf"`` → ``("html", "pdf")`` in canonical order; ``None``/empty = all."""
+    if not text or not text.strip():
+        return FORMATS
+    wanted = {part.strip().lower() for part in text.split(",") if part.strip()}
+    unknown = sorted(wanted - set(FORMATS))
+    if unknown:
+        raise KlSurveyError(f"Ukendt format: {', '.join(unknown)}",
+                            hint=f"Vælg blandt {','.join(FORMATS)}")
+    return tuple(f for f in FORMATS if f in wanted)
+
+
+def created_stamp(env: Mapping[str, str] | None = None) -> str | None:
+    """SOURCE_DATE_EPOCH as a W3C UTC datetime, or None when unset (then no date at all)."""
+    raw = (os.environ if env is None else env).get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    try:
+        when = datetime.fromtimestamp(int(raw), tz=UTC)
+    except (ValueError, OverflowError, OSError) as exc:
+        raise KlSurveyError(f"SOURCE_DATE_EPOCH er ikke et gyldigt tidspunkt: {raw!r}",
+                            hint="Angiv sekunder siden 1970, fx 1748736000") from exc
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | None = None,
+                 formats: Iterable[str] = FORMATS) -> Written:
+    """Build the report model once and write every requested format from it."""
+    wanted = tuple(f for f in FORMATS if f in set(formats))
+    out_dir = Path(out_dir)
+    created = created_stamp()
+    model = structure.build(a, lang, title=title, created=created)
+    written: list[Path] = []
+
+    def put(name: str, data: bytes) -> None:
+        path = out_dir / name
+        atomic.write_bytes(path, data)
+        written.append(path)
+
+    svgs: dict[str, str] = {}
+    if {"html", "pdf", "png", "svg"} & set(wanted):
+        svgs = _figures(model, created, wanted, put)
+    if "html" in wanted or "pdf" in wanted:
+        from kl_survey.report import html
+
+        page = html.render(model, svgs)
+        if "html" in wanted:
+            put("report.html", page.encode("utf-8"))
+        if "pdf" in wanted:
+            from kl_survey.report import pdf
+
+            with progress.stage("Laver PDF"):
+                put("report.pdf", pdf.render(page))
+    if "xlsx" in wanted or "json" in wanted:
+        from kl_survey.output.emit import render_bytes
+
+        for fmt in ("xlsx", "json"):
+            if fmt in wanted:
+                put(f"results.{fmt}", render_bytes(a, fmt, lang))
+    return Written(out_dir, tuple(written))
+
+
+def _figures(model: structure.ReportModel, created: str | None, wanted: tuple[str, ...],
+             put: Callable[[str, bytes], None]) -> dict[str, str]:
+    """Draw each chart once; write qNN.png/qNN.svg if asked; return the SVG texts."""
+    from kl_survey.report import charts
+
+    todo = [sec.chart for sec in model.sections if sec.chart is not None]
+    svgs: dict[str, str] = {}
+    with progress.stage("Tegner figurer", total=len(todo)) as advance:
+        for chart in todo:
+            r = charts.render(chart, created)
+            svgs[r.fig_id] = r.svg.decode("utf-8")
+            if "png" in wanted:
+                put(f"{FIGURES}/{r.fig_id}.png", r.png)
+            if "svg" in wanted:
+                put(f"{FIGURES}/{r.fig_id}.svg", r.svg)
+            advance(1)
+    return svgs

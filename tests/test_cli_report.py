@@ -1,0 +1,205 @@
+"""``kl-survey report`` through Typer's CliRunner: files, options, errors, determinism."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kl_survey.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "data" / "examples" / "kl-2025-05" / "responses.xlsx"
+FIGURES = [f"figures/q{n:02d}.{ext}" for n in range(1, 9) for ext in ("png", "svg")]
+ALL_FILES = sorted(["report.html", "report.pdf", "results.xlsx", "results.json", *FIGURES])
+runner = CliRunner()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "kl-2025-05"
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out)],
+                        env={"SOURCE_DATE_EPOCH": ""})
+    assert res.exit_code == 0, res.output
+    return out
+
+
+def test_writes_every_file(first_run: Path) -> None:
+    assert sorted(_files(first_run)) == ALL_FILES
+    assert not list(first_run.rglob("*.tmp"))
+
+
+def test_results_are_what_analyze_gives(first_run: Path) -> None:
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "json"])
+    assert res.exit_code == 0
+    assert (first_run / "results.json").read_bytes() == res.stdout_bytes
+    from openpyxl import load_workbook
+
+    ws = load_workbook(first_run / "results.xlsx").active
+    assert ws is not None and ws["A1"].value == "id"
+
+
+def test_two_runs_give_identical_bytes(first_run: Path, tmp_path: Path) -> None:
+    out = tmp_path / "again"
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out)],
+                        env={"SOURCE_DATE_EPOCH": ""})
+    assert res.exit_code == 0, res.output
+    assert _files(out) == _files(first_run)
+
+
+def test_source_date_epoch_is_used_and_stable(first_run: Path, tmp_path: Path) -> None:
+    env = {"SOURCE_DATE_EPOCH": "1748736000"}
+    for name in ("a", "b"):
+        res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(tmp_path / name)], env=env)
+        assert res.exit_code == 0, res.output
+    a, b = _files(tmp_path / "a"), _files(tmp_path / "b")
+    assert a == b
+    assert b"<dc:date>2025-06-01T00:00:00Z</dc:date>" in a["figures/q01.svg"]
+    import pypdf
+
+    meta = pypdf.PdfReader(io.BytesIO(a["report.pdf"])).metadata
+    assert meta is not None and meta["/CreationDate"] == "D:20250601000000Z"
+    assert a["results.json"] == _files(first_run)["results.json"]
+    assert a["report.pdf"] != _files(first_run)["report.pdf"]
+
+
+def test_bad_source_date_epoch_is_one_line_error(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(tmp_path)],
+                        env={"SOURCE_DATE_EPOCH": "i går"})
+    assert res.exit_code == 2
+    assert res.stderr.count("\n") == 1
+    assert "SOURCE_DATE_EPOCH" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_formats_option_limits_the_output(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(tmp_path),
+                              "--formats", "json, svg"])
+    assert res.exit_code == 0, res.output
+    assert sorted(_files(tmp_path)) == sorted(
+        ["results.json", *[f for f in FIGURES if f.endswith(".svg")]])
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(tmp_path), "--formats",
+                              "html,docx"])
+    assert res.exit_code == 2
+    assert res.stderr.strip() == ("kl-survey: fejl: Ukendt format: docx. Vælg blandt "
+                                  "html,pdf,png,svg,xlsx,json.")
+    assert not list(tmp_path.iterdir())
+
+
+def test_output_folder_is_required() -> None:
+    res = runner.invoke(app, ["report", str(EXAMPLE)])
+    assert res.exit_code == 2
+    assert "--output" in res.stderr
+
+
+def test_missing_input_is_one_line(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["report", str(tmp_path / "findes-ikke.xlsx"), "-o",
+                              str(tmp_path / "out")])
+    assert res.exit_code != 0
+    assert res.stderr.startswith("kl-survey: fejl: ")
+    assert res.stderr.count("\n") == 1
+
+
+def test_english_report(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(tmp_path), "--lang", "en",
+                              "--formats", "html", "--title", "Easy-access service, May 2025"])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page
+    assert "<title>Easy-access service, May 2025</title>" in page
+    assert "Question 1: Er tilbuddet i drift?" in page
+    assert "96.8%" in page and "Number of responses: 95" in page
+
+
+def test_hostile_text_is_neutralised_everywhere(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from test_report_html import FORMULA, hostile_csv
+
+    src = hostile_csv(tmp_path / "hostile.csv")
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["report", str(src), "-o", str(out), "--formats",
+                              "html,xlsx,json"])
+    assert res.exit_code == 0, res.output
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in page and "<img" not in page
+    ws = load_workbook(out / "results.xlsx").active
+    assert ws is not None
+    values = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "'" + FORMULA in values
+    assert FORMULA not in values
+    csv_res = runner.invoke(app, ["analyze", str(src), "-f", "csv"])
+    assert "'=HYPERLINK" in csv_res.stdout
+
+
+def test_help_documents_every_option_with_an_example() -> None:
+    res = runner.invoke(app, ["report", "--help"], terminal_width=200)
+    assert res.exit_code == 0
+    text = " ".join(res.stdout.split())
+    for option in ("--output", "--spec", "--title", "--formats", "--sheet", "--lang",
+                   "--source", "--complete-only", "--max-size"):
+        assert option in text, option
+    assert "Eksempel: kl-survey report data/examples/kl-2025-05/responses.xlsx -o" in text
+    for line in res.stdout.splitlines():
+        if line.strip().startswith("--") and "  " in line.strip():
+            assert line.split("  ", 1)[1].strip(), f"undocumented: {line}"
+
+
+def test_help_and_import_stay_light() -> None:
+    code = ("import sys; from kl_survey.cli import app; import kl_survey.report; "
+            "heavy = [m for m in ('matplotlib', 'weasyprint', 'jinja2') "
+            "if m in sys.modules]; print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_pdf_first_page_has_title_and_method(first_run: Path) -> None:
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO((first_run / "report.pdf").read_bytes()))
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert "Om undersøgelsen" in first
+    assert "Spørgsmål 1: Er tilbuddet i drift?" in first
+
+
+def test_spec_sets_title_round_short_titles_and_source_line(tmp_path: Path) -> None:
+    import tomllib
+
+    spec = EXAMPLE.parent / "survey.toml"
+    if not spec.exists():
+        pytest.skip("the example has no survey.toml yet")
+    doc = tomllib.loads(spec.read_text(encoding="utf-8"))
+    res = runner.invoke(app, ["report", str(EXAMPLE), "--spec", str(spec), "-o", str(tmp_path),
+                              "--formats", "html,svg"])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    survey = doc["survey"]
+    assert f"<title>{survey['title']}</title>" in page
+    if survey.get("round"):
+        assert survey["round"] in page
+    svg = (tmp_path / "figures" / "q01.svg").read_text(encoding="utf-8")
+    if survey.get("credit"):
+        assert survey["credit"].replace("'", "&#x27;") in svg or survey["credit"] in svg
+    (q1,) = [q for q in doc["question"] if q["id"] == "q1"]
+    if q1.get("title"):
+        assert q1["title"] in svg
+
+
+def test_unwritable_output_is_exit_3(tmp_path: Path) -> None:
+    blocker = tmp_path / "en-fil"
+    blocker.write_text("ikke en mappe", encoding="utf-8")
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(blocker), "--formats", "json"])
+    assert res.exit_code == 3
+    assert res.stderr.startswith("kl-survey: fejl: ") and "Kan ikke skrive" in res.stderr
+    assert res.stderr.count("\n") == 1
