@@ -240,3 +240,13 @@ def test_numeric_and_text_questions_get_no_chart() -> None:
     (group,) = m.appendix
     assert group.heading == "Spørgsmål 2: Kommentarer"
     assert group.answers == ("God idé", "<b>fed</b>")
+
+
+def test_spec_chosen_yes_option_is_named_not_called_ja() -> None:
+    opts = ("Formaliseret samarbejde", "Uformelt samarbejde", "Ved ikke")
+    survey = _single_survey(opts, ["Formaliseret samarbejde"] * 3 + ["Uformelt samarbejde"],
+                            population=Population("kommuner", 98))
+    q = replace(survey.questions[0], yes=("Formaliseret samarbejde",))
+    m = structure.build(analyse(survey.with_questions((q,))), "da")
+    assert m.sections[0].key_sentence == (
+        "75,0% af de adspurgte kommuner har svaret «Formaliseret samarbejde».")

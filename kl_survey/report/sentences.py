@@ -51,6 +51,11 @@ def key_sentence(a: Analysis, r: QuestionResult, lang: Lang) -> str:
 def _yes_sentence(a: Analysis, r: QuestionResult, lang: Lang) -> str:
     assert r.yes is not None
     pct = format_percent(r.yes.count, r.yes.base, lang)
+    if not all(_YES_PREFIX.match(label) for label in r.yes.labels):
+        # A spec chose e.g. "Formaliseret samarbejde" as the yes answer: name it, since
+        # "svarer ja (Formaliseret …)" reads as if the question were a yes/no question.
+        label = " / ".join(r.yes.labels)
+        return s("largest_sentence", lang, pct=pct, who=who(a, lang), label=label)
     detail = ""
     if r.question.type is QType.SINGLE:
         rests = [_YES_PREFIX.sub("", label).strip() for label in r.yes.labels]
