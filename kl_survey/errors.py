@@ -67,10 +67,7 @@ class KlSurveyError(Exception):
         where = self.where()
         if where:
             text = f"{where}: {text}"
-        if self.hint:
-            text = f"{text}. {self.hint.rstrip('.')}."
-        else:
-            text = f"{text}."
+        text = f"{text}. {self.hint.rstrip('.')}." if self.hint else f"{text}."
         return " ".join(text.split())
 
 

@@ -184,10 +184,7 @@ def _tally(values: Iterable[object], min_share: float | None = None) -> tuple[in
     With ``min_share`` the count stops as soon as the column cannot reach it, which
     keeps free-text columns with 500 000 distinct answers cheap in ``detect_column``.
     """
-    if isinstance(values, pd.Series):
-        series = values
-    else:
-        series = pd.Series(list(values), dtype=object)
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     try:
         counts = series.value_counts(dropna=True)
     except TypeError:  # unhashable cells (lists): never a municipality, still non-blank

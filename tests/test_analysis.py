@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kl_survey.analysis import analyse
-from kl_survey.model import BaseRule, Filter, Question, QType, SourceInfo, Survey
+from kl_survey.model import BaseRule, Filter, QType, Question, SourceInfo, Survey
 
 SRC = SourceInfo(file="t.xlsx", format="generic", sha256="0" * 64)
 

@@ -24,8 +24,9 @@ def _published() -> tuple:
 
 
 def test_json_reproduces_all_14_published_percentages() -> None:
-    from kl_survey.numbers import format_decimal, round_half_up
     from fractions import Fraction
+
+    from kl_survey.numbers import format_decimal, round_half_up
 
     res = runner.invoke(app, ["analyze", str(EXAMPLE), "--format", "json"])
     assert res.exit_code == 0, res.output
@@ -82,7 +83,8 @@ def test_xlsx_has_real_numbers_percent_format_and_frozen_header(tmp_path: Path) 
     from openpyxl import load_workbook
 
     out = tmp_path / "r.xlsx"
-    assert runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "xlsx", "-o", str(out)]).exit_code == 0
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "xlsx", "-o", str(out)])
+    assert res.exit_code == 0
     ws = load_workbook(out).active
     assert ws.freeze_panes == "A2"
     first = [c.value for c in ws[2]]
@@ -169,10 +171,10 @@ def test_every_command_help_ends_with_an_example() -> None:
 
 @pytest.mark.parametrize("args", [["--help"], ["analyze", "--help"]])
 def test_help_does_not_import_heavy_modules(args: list[str]) -> None:
-    code = ("import sys; from kl_survey.cli import main; sys.argv=['kl-survey', *%r];\n"
+    heavy = "('matplotlib', 'weasyprint', 'jinja2', 'pandas')"
+    code = (f"import sys; from kl_survey.cli import main; sys.argv=['kl-survey', *{args!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy=[m for m in ('matplotlib','weasyprint','jinja2','pandas') if m in sys.modules]\n"
-            "print('HEAVY', heavy)") % (args,)
+            f"print('HEAVY', [m for m in {heavy} if m in sys.modules])")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
 

@@ -184,7 +184,7 @@ def test_detect_column_among_decoys() -> None:
         "Svar-ID": list(range(1, 99)),
         "Har I en strategi?": ["Ja", "Nej"] * 49,
         "Kommentar": ["Vi arbejder på det"] * 90 + ["Lemvig"] * 8,
-        "Kommune": names[:95] + ["Ukendt", "", None],
+        "Kommune": [*names[:95], "Ukendt", "", None],
     }
     assert detect_column(data) == "Kommune"
     assert detect_column(pd.DataFrame(data)) == "Kommune"

@@ -52,7 +52,8 @@ def write_bytes(path: Path, data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"Kan ikke skrive filen ({exc.strerror})", file=path,
-                          hint="Tjek at du har skriveadgang og at filen ikke er åben i Excel") from exc
+                          hint="Tjek at du har skriveadgang, og at filen ikke er åben i Excel",
+                          ) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -18,8 +18,8 @@ def summary(a: Analysis, lang: Lang = "da") -> Text:
     if a.partial:
         parts[0] += f" ({t('partial', lang)} {format_int(a.partial, lang)})"
     if a.population:
-        parts.append(f"{t('population', lang)}: {format_int(a.population.size, lang)} "
-                     f"{t('municipalities', lang) if a.population.unit == 'kommuner' else a.population.unit}")
+        unit = t("municipalities", lang) if a.population.unit == "kommuner" else a.population.unit
+        parts.append(f"{t('population', lang)}: {format_int(a.population.size, lang)} {unit}")
         parts.append(f"{t('response_rate', lang)}: "
                      f"{format_percent(a.respondents, a.population.size, lang)}")
     text = Text(" · ".join(parts), style="bold")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kl_survey.errors import InputError, SourceDetectionError
 from kl_survey.model import Survey
-from kl_survey.readers.base import Probe, ReadOptions, Reader
+from kl_survey.readers.base import Probe, Reader, ReadOptions
 
 __all__ = ["Probe", "ReadOptions", "Reader", "read_survey", "readers", "source_names"]
 
