@@ -137,8 +137,8 @@ def analyse_question(survey: Survey, q: Question) -> QuestionResult:
         return _numeric(q, data[rows])
     texts = data[rows].dropna()
     texts = texts[texts.str.strip() != ""]
-    return QuestionResult(q, base=len(texts), answered=len(texts),
-                          answers=tuple(str(t).strip() for t in texts))
+    return QuestionResult(q, base=len(texts), answered=len(texts),  # tolist: one bulk convert
+                          answers=tuple(str(t).strip() for t in texts.tolist()))
 
 
 def _other(survey: Survey, qid: str, rows: np.ndarray) -> tuple[str, ...]:
@@ -146,7 +146,7 @@ def _other(survey: Survey, qid: str, rows: np.ndarray) -> tuple[str, ...]:
     if s is None:
         return ()
     s = s[rows].dropna()
-    return tuple(str(t).strip() for t in s if str(t).strip())
+    return tuple(str(t).strip() for t in s.tolist() if str(t).strip())
 
 
 def _base(q: Question, answered: int, population: int, excluded_answers: int) -> int:

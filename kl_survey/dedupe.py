@@ -42,28 +42,52 @@ def find_duplicates(survey: Survey) -> list[Duplicate]:
         return []
     known = codes.dropna()
     dup = known[known.duplicated(keep=False)]
+    if dup.empty:
+        return []
+    # One vectorised pass per question for all groups at once: a citizen survey has
+    # thousands of respondents per municipality, so per-cell lookups took minutes.
+    positions = dup.index.to_numpy()
+    group, uniques = pd.factorize(dup)  # groups in order of first row
+    differs = _differs(survey, positions, group, len(uniques))
+    source_rows = survey.respondents["row"].to_numpy()
     out = []
-    for code in pd.unique(dup):
-        pos = tuple(int(i) for i in dup.index[dup == code])
-        rows = tuple(int(survey.respondents["row"].iloc[i]) for i in pos)
-        out.append(Duplicate(int(code), pos, rows, _differs(survey, pos)))
+    for g, code in enumerate(uniques):
+        pos = positions[group == g]
+        out.append(Duplicate(int(code), tuple(int(i) for i in pos),
+                             tuple(int(r) for r in source_rows[pos]), differs[g]))
     return out
 
 
-def _differs(survey: Survey, pos: tuple[int, ...]) -> tuple[str, ...]:
-    out = []
+def _differs(survey: Survey, positions: np.ndarray, group: np.ndarray,
+             n_groups: int) -> list[tuple[str, ...]]:
+    """Per group, the ids of questions whose answers are not all the same."""
+    flags = []
     for q in survey.questions:
         data = survey.answers[q.id]
         if isinstance(data, pd.DataFrame):
-            block = data.iloc[list(pos)].to_numpy(dtype=bool)
-            same = bool((block == block[0]).all())
-        else:
-            vals = [data.iloc[i] for i in pos]
-            keys = {None if pd.isna(v) else str(v) for v in vals}
-            same = len(keys) == 1
-        if not same:
-            out.append(q.id)
-    return tuple(out)
+            key = _row_keys(data.iloc[positions].to_numpy(dtype=bool))
+        elif isinstance(data.dtype, pd.CategoricalDtype):  # categories are distinct labels
+            key = data.cat.codes.to_numpy()[positions].astype(np.int64)
+        else:  # answers compare as text, NA as its own value
+            vals = data.iloc[positions]
+            codes, uniques = pd.factorize(vals)
+            text = pd.factorize(pd.Series([str(u) for u in uniques], dtype=object))[0]
+            key = np.where(codes >= 0, np.append(text, -1)[codes], -1)
+            if vals.dtype.kind == "f":  # 0.0 and -0.0 hash alike but print differently
+                key = key * 2 + np.signbit(vals.to_numpy(dtype=float, na_value=np.nan))
+        key = key - key.min()  # (group, answer) as one int, then hashed
+        width = int(key.max()) + 1
+        pairs = pd.unique(group.astype(np.int64) * width + key)
+        flags.append(np.bincount(pairs // width, minlength=n_groups) > 1)
+    return [tuple(q.id for q, f in zip(survey.questions, flags, strict=True) if f[g])
+            for g in range(n_groups)]
+
+
+def _row_keys(block: np.ndarray) -> np.ndarray:
+    """Equal ids for equal rows of a bool matrix (the ticks read as a binary number)."""
+    if block.shape[1] > 62:
+        return np.unique(block, axis=0, return_inverse=True)[1].reshape(-1)
+    return block.astype(np.int64) @ (1 << np.arange(block.shape[1], dtype=np.int64))
 
 
 def answered_counts(survey: Survey) -> np.ndarray:

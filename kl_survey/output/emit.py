@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -29,17 +30,9 @@ def _table_text(a: Analysis, lang: Lang) -> str:
 
     from kl_survey.output import terminal
 
-    console = Console(record=True, width=100, force_terminal=False, file=_Null())
+    console = Console(record=True, width=100, force_terminal=False, file=io.StringIO())
     terminal.render(a, console, lang)
     return console.export_text()
-
-
-class _Null:
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
 
 
 def write(a: Analysis, fmt: str, output: Path | None, lang: Lang) -> None:

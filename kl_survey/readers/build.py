@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +26,8 @@ from kl_survey.model import (
     Survey,
     is_dont_know,
 )
+from kl_survey.readers import columns
+from kl_survey.readers.columns import arrow_strings
 
 _WS = re.compile(r"\s+")
 # Python's \s (str.isspace) spelt out for RE2, because RE2's own \s misses \v, \x1c-\x1f,
@@ -56,45 +57,26 @@ def clean_series(s: pd.Series) -> pd.Series:
     if arr is None:  # not Arrow-backed: pandas' (per-cell) regex path
         out = s.str.replace(r"\s+", " ", regex=True).str.strip()
         return out.mask(out == "")
-    key = _fingerprint(arr)
-    cleaned = next((c for k, c in _RECENT if k == key), None)
-    if cleaned is None:
-        cleaned = _clean_arrow(arr)
-        _RECENT.append((key, cleaned))
-        _RECENT.append((_fingerprint(cleaned), cleaned))  # cleaning is idempotent
-    return pd.Series(cleaned, dtype=s.dtype, index=s.index, name=s.name)
+    memo = columns.entry(s, arr)  # readers clean a column several times: do it once
+    if memo.cleaned is None:
+        memo.cleaned = _clean_arrow(arr, columns.factorize(s)[1])
+    out = pd.Series(memo.cleaned, dtype=s.dtype, index=s.index, name=s.name)
+    if memo.cleaned is not arr:  # cleaning is idempotent
+        columns.entry(out, memo.cleaned).cleaned = memo.cleaned
+    return out
 
 
-def _clean_arrow(arr: pa.ChunkedArray) -> pa.ChunkedArray:
-    """One C++ pass; the dirt check runs on the distinct values (a handful per column)."""
-    if pc.any(pc.match_substring_regex(pc.unique(arr), _DIRTY)).as_py():
+def _clean_arrow(arr: pa.ChunkedArray, uniques: pd.Index) -> pa.ChunkedArray:
+    """One C++ pass, and only when a distinct value needs it (most columns are clean)."""
+    distinct = uniques.array.__arrow_array__()
+    if pc.any(pc.match_substring_regex(distinct, _DIRTY)).as_py():
         arr = pc.utf8_trim(pc.replace_substring_regex(arr, _WS_RUN, " "), " ")
+    elif not pc.any(pc.equal(distinct, "")).as_py():
+        return arr
     blank = pc.equal(arr, "")
     if pc.any(blank).as_py():
         arr = pc.if_else(blank, pa.scalar(None, arr.type), arr)
     return arr
-
-
-# Readers clean the same column several times (detect ticks, then parse them; classify,
-# then add), so the last few results are kept. Arrow buffers are immutable and the
-# entries hold them alive, so equal buffer addresses mean equal content.
-_RECENT: deque[tuple[tuple[int, ...], pa.ChunkedArray]] = deque(maxlen=16)
-
-
-def _fingerprint(arr: pa.ChunkedArray) -> tuple[int, ...]:
-    key: list[int] = []
-    for chunk in arr.chunks:
-        key += [chunk.offset, len(chunk)]
-        key += [b.address if b is not None else 0 for b in chunk.buffers()]
-    return tuple(key)
-
-
-def arrow_strings(s: pd.Series) -> pa.ChunkedArray | None:
-    """The Arrow array behind a pyarrow-backed ``str`` Series, without a copy (else None)."""
-    values = s.array
-    if isinstance(values, pd.arrays.ArrowStringArray):
-        return values.__arrow_array__()
-    return None
 
 
 def tick_values(s: pd.Series, option: str | None = None) -> tuple[pd.Series, pd.Series]:
@@ -105,7 +87,7 @@ def tick_values(s: pd.Series, option: str | None = None) -> tuple[pd.Series, pd.
     free text written under that option ("Andet, angiv: ...").
     """
     cleaned = clean_series(s)
-    codes, uniques = pd.factorize(cleaned)  # decide per distinct value, spread by code
+    codes, uniques = columns.factorize(cleaned)  # decide per distinct value, spread by code
     low = pd.Series(uniques, dtype=cleaned.dtype).str.lower()
     is_no = np.append(low.isin(list(TICK_NO)).to_numpy(dtype=bool), True)  # NA (-1): no
     is_yes = low.isin(list(TICK_YES))
@@ -113,7 +95,12 @@ def tick_values(s: pd.Series, option: str | None = None) -> tuple[pd.Series, pd.
         is_yes = is_yes | (low == option.lower())
     is_yes = np.append(is_yes.to_numpy(dtype=bool), False)
     chosen = ~is_no[codes]
-    other = cleaned.where(chosen & ~is_yes[codes])
+    written = chosen & ~is_yes[codes]
+    if written.any():
+        other = cleaned.where(written)
+    else:  # plain ticks: no free text (and no masked copy of a 500 000-row column)
+        other = pd.Series(pa.nulls(len(cleaned), arrow_strings(cleaned).type),
+                          dtype=cleaned.dtype, index=cleaned.index, name=cleaned.name)
     return pd.Series(chosen, index=cleaned.index, name=cleaned.name), other
 
 
@@ -196,7 +183,7 @@ class SurveyBuilder:
                    options: tuple[str, ...] | None = None) -> None:
         """``values`` are labels (NA = no answer); unknown labels are appended as options."""
         vals = clean_series(values.reset_index(drop=True))
-        codes, uniques = pd.factorize(vals)  # one hash pass; labels in order of appearance
+        codes, uniques = columns.factorize(vals)  # labels in order of appearance
         seen = [str(v) for v in uniques]
         counts = np.bincount(codes[codes >= 0], minlength=len(seen)).tolist()
         opts = (tuple(options) if options is not None
@@ -222,8 +209,12 @@ class SurveyBuilder:
 
         vals = clean_series(values.reset_index(drop=True))
         # Parse each distinct text once (an age column has ~80), then spread by code.
-        codes, uniques = pd.factorize(vals, use_na_sentinel=False)
+        codes, uniques = columns.factorize(vals)
         distinct = pd.Series(uniques, dtype=vals.dtype, name=vals.name)
+        if (codes < 0).any():  # NA as one more distinct value, as to_numeric sees it
+            codes = np.where(codes < 0, len(distinct), codes)
+            distinct = pd.concat([distinct, pd.Series([None], dtype=vals.dtype, name=vals.name)],
+                                 ignore_index=True)
         num = pd.to_numeric(distinct, errors="coerce")
         bad = num.isna() & distinct.notna()
         if bad.any():  # Danish "1.234,5" and friends: parse the leftovers one by one
@@ -296,7 +287,7 @@ def _take(data: pd.Series | pd.DataFrame, keep: np.ndarray) -> pd.Series | pd.Da
 
 def _codes(raw: pd.Series) -> pd.Series:
     """Municipality codes for the raw values, matching each distinct value once."""
-    codes, uniques = pd.factorize(raw)
+    codes, uniques = columns.factorize(raw)
     found = [mun.match(v) for v in uniques]
     lookup = pd.array([m.code if m else pd.NA for m in found] + [pd.NA], dtype="Int64")
     return pd.Series(lookup.take(codes), index=raw.index, name=raw.name)  # -1 (NA) → last

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from kl_survey import municipalities as mun
 from kl_survey.errors import InputError
@@ -25,6 +27,8 @@ from kl_survey.readers.build import (
     tick_values,
 )
 from kl_survey.readers.base import Probe, ReadOptions, Reader
+from kl_survey.readers import columns
+from kl_survey.readers.columns import arrow_strings, factorize
 from kl_survey.readers.table import RawTable
 
 META_HEADERS = frozenset(
@@ -44,6 +48,7 @@ _SPLITTERS = (
     re.compile(r"^(?P<q>.+?)\s+-\s+(?P<o>.+)$"),
     re.compile(r"^(?P<q>.+?):\s+(?P<o>.+)$"),
 )
+_MUNICIPALITY_SHARE = 0.8  # share of non-blank cells naming a municipality to detect it
 _NUMBERED = re.compile(
     r"^(?:spørgsmål|spm\.?|sp\.|question|q)?\s*(?P<n>\d{1,3})\s*[.:)]\s+(?P<t>.+)$", re.I
 )
@@ -66,10 +71,9 @@ def split_number(text: str) -> tuple[int | None, str]:
 def _is_tick_column(values: pd.Series, option: str) -> bool:
     """A column belongs to a multi-select group when its values are ticks or free text
     under an "Andet"-style option — not, say, a grid row answered on a scale."""
-    vals = clean_series(values).dropna().str.lower()
-    if vals.empty:
+    uniq = set(_distinct(clean_series(values)).str.lower())
+    if not uniq:
         return True
-    uniq = set(pd.unique(vals))
     known = {"x", "1", "ja", "valgt", "y", "yes", "1.0", option.lower()} | set(TICK_NO)
     if uniq <= known:
         return True
@@ -121,43 +125,71 @@ def _run(cols: list[Column], start: int, rx: re.Pattern[str],
 
 def _looks_packed(vals: pd.Series) -> bool:
     """Several options packed into one cell, ``;``-joined (MS Forms style)."""
-    nonblank = vals.dropna()
-    if len(nonblank) < 2:
+    nonblank = int(vals.count())
+    if nonblank < 2:
         return False
-    with_sep = nonblank.str.contains(";", regex=False)
-    if with_sep.mean() < 0.2:
+    # Decided on the distinct cells, weighted by how often each occurs.
+    distinct, counts = _distinct_counts(vals)
+    with_sep = sum(n for v, n in zip(distinct, counts, strict=True) if ";" in str(v))
+    if with_sep / nonblank < 0.2:
         return False
-    tokens = pd.Series([t.strip() for v in nonblank for t in str(v).split(";") if t.strip()])
-    return tokens.nunique() <= max(12, len(nonblank) // 3)
+    tokens = {t.strip() for v in distinct for t in str(v).split(";")} - {""}
+    return len(tokens) <= max(12, nonblank // 3)
 
 
 def split_packed(vals: pd.Series) -> tuple[pd.DataFrame, list[str]]:
     """Explode ``"A;B;"`` cells into one bool column per option, options by frequency order."""
-    lists = vals.fillna("").str.split(";")
+    # Work on distinct cells (in order of first appearance, so options keep theirs) and
+    # spread the result back by code: a 500 000-row column has a few hundred distinct cells.
+    codes, cells = pd.factorize(vals.fillna(""))
+    sets = [frozenset(clean_label(t) for t in str(cell).split(";")) for cell in cells]
     seen: dict[str, None] = {}
-    for cell in lists:
-        for t in cell:
+    for cell in cells:
+        for t in str(cell).split(";"):
             t = clean_label(t)
             if t:
                 seen.setdefault(t, None)
     options = list(order_options(list(seen)))
-    sets = [frozenset(clean_label(t) for t in cell) for cell in lists]
-    frame = pd.DataFrame({o: [o in s for s in sets] for o in options})
+    ticks = np.array([[o in s for o in options] for s in sets], dtype=bool)
+    ticks = ticks.reshape(len(sets), len(options))[codes]
+    frame = pd.DataFrame({o: ticks[:, i] for i, o in enumerate(options)})
     return frame, options
 
 
 def _classify(vals: pd.Series) -> QType:
-    nonblank = vals.dropna()
-    if nonblank.empty:
+    nonblank = int(vals.count())
+    if not nonblank:
         return QType.SINGLE
-    num = pd.to_numeric(nonblank.str.replace(",", ".", regex=False), errors="coerce")
-    uniq = nonblank.nunique()
-    if num.notna().all() and (uniq > 12 or (num % 1 != 0).any()):
-        return QType.NUMERIC
-    long_text = nonblank.str.len().mean() > 60
-    if long_text or (uniq > 15 and uniq > 0.5 * len(nonblank)):
+    distinct = _distinct(vals)  # the verdicts below depend only on these
+    uniq = len(distinct)
+    if _all_numeric(distinct.iloc[:64]):  # free text fails on the first few values
+        num = _numbers(distinct)
+        if num.notna().all() and (uniq > 12 or (num % 1 != 0).any()):
+            return QType.NUMERIC
+    distinct, counts = _distinct_counts(vals)
+    lengths = pd.Series(distinct, dtype=vals.dtype).str.len().to_numpy(dtype=np.int64)
+    long_text = int(lengths @ np.asarray(counts, dtype=np.int64)) / nonblank > 60
+    if long_text or (uniq > 15 and uniq > 0.5 * nonblank):
         return QType.TEXT
     return QType.SINGLE
+
+
+def _distinct(vals: pd.Series) -> pd.Series:
+    """Non-blank values once each, in order of first appearance (memoised per column)."""
+    return pd.Series(factorize(vals)[1], dtype=vals.dtype)
+
+
+def _distinct_counts(vals: pd.Series) -> tuple[list[object], list[int]]:
+    codes, uniques = factorize(vals)
+    return uniques.tolist(), np.bincount(codes[codes >= 0], minlength=len(uniques)).tolist()
+
+
+def _numbers(vals: pd.Series) -> pd.Series:
+    return pd.to_numeric(vals.str.replace(",", ".", regex=False), errors="coerce")
+
+
+def _all_numeric(vals: pd.Series) -> bool:
+    return bool(_numbers(vals).notna().all())
 
 
 def read_grid(table: RawTable, source: SourceInfo, *, complete_only: bool = False) -> Survey:
@@ -179,13 +211,41 @@ def read_grid(table: RawTable, source: SourceInfo, *, complete_only: bool = Fals
         raise InputError("Filen har ingen spørgsmålskolonner", file=table.file,
                          sheet=table.sheet, hint="Første række skal indeholde spørgsmålene")
     _add_groups(b, group_columns(answer_cols, body), body)
+    columns.clear()  # the memo holds this sheet's columns; let them go with the sheet
     return b.build(complete_only=complete_only)
 
 
 def _municipality_column(cols: list[Column], body: pd.DataFrame) -> Column | None:
     by_name = {c.header: c for c in cols}
-    found = mun.detect_column({c.header: body[c.index].dropna().tolist() for c in cols})
+    candidates = {c.header: _nonblank(body[c.index]) for c in cols
+                  if _may_name_municipalities(body[c.index])}
+    found = mun.detect_column(candidates, min_share=_MUNICIPALITY_SHARE)
     return by_name.get(found) if found else None
+
+
+def _may_name_municipalities(col: pd.Series) -> bool:
+    """False only when the column certainly falls short of the share detection needs.
+
+    A column with few distinct values is settled exactly here (one lookup per value), so
+    only the municipality column and high-cardinality ones reach ``detect_column``;
+    the verdict is the same, without a Python object per cell for the other 50 columns.
+    """
+    codes, uniques = factorize(col)
+    if len(uniques) > 500:
+        return True
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).tolist()
+    items = [(v, n) for v, n in zip(uniques.tolist(), counts, strict=True)
+             if not isinstance(v, str) or v.strip()]
+    total = sum(n for _, n in items)  # as municipalities.match_share, from the counts
+    matched = sum(n for v, n in items if mun.match(v) is not None)
+    return bool(total) and matched / total >= _MUNICIPALITY_SHARE
+
+
+def _nonblank(col: pd.Series) -> pd.Series:
+    arr = arrow_strings(col)
+    if arr is None:
+        return col.dropna()
+    return pd.Series(pc.drop_null(arr), dtype=col.dtype, name=col.name)
 
 
 def _add_groups(b: SurveyBuilder, groups: list[tuple[str, list[tuple[Column, str]]]],
@@ -224,7 +284,8 @@ def _ticks(members: list[tuple[Column, str]], body: pd.DataFrame) -> tuple[pd.Da
     for col, opt in members:
         c, o = tick_values(body[col.index], opt)
         chosen[opt] = c
-        other = other.fillna(o)
+        if o.notna().any():
+            other = other.fillna(o)
     return pd.DataFrame(chosen), other
 
 

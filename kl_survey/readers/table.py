@@ -26,6 +26,7 @@ import pyarrow.csv as pacsv
 from kl_survey.errors import InputError, KlSurveyError
 from kl_survey.readers import safety
 from kl_survey.readers.safety import DEFAULT_MAX_BYTES, NOT_TABLE, NOT_TABLE_HINT, TEXT_HEAD
+from kl_survey.readers.sheets import check_memory, visibility
 
 _DELIMITERS = (";", ",", "\t")
 _SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
@@ -158,7 +159,7 @@ def _arrow_csv(path: Path, encoding: str, delimiter: str, width: int) -> tuple[p
         parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
                                          ignore_empty_lines=False, invalid_row_handler=on_invalid),
         convert_options=pacsv.ConvertOptions(
-            column_types={f"f{i}": pa.string() for i in range(width)},
+            column_types={f"f{i}": pa.large_string() for i in range(width)},  # pandas' own
             strings_can_be_null=True, null_values=[""]),
     )
     return table, max(ragged, default=0)
@@ -208,26 +209,47 @@ def _arrow_frame(table: pa.Table) -> pd.DataFrame:
 def _finish(frame: pd.DataFrame, path: Path, kind: str, *, sheet: str | None = None,
             encoding: str | None = None, delimiter: str | None = None) -> RawTable:
     """Drop wholly empty rows but remember each kept row's 1-based number."""
-    keep = frame.notna().to_numpy().any(axis=1) if frame.shape[1] else np.zeros(len(frame), bool)
+    keep = np.zeros(len(frame), bool)
+    for _, column in frame.items():  # column by column: no 500 000 x 60 bool frame
+        keep |= column.notna().to_numpy()
     rows = tuple((np.flatnonzero(keep) + 1).tolist())
-    frame = frame[keep].reset_index(drop=True)
+    frame = frame[keep] if not keep.all() else frame  # a filter copies every column
+    frame = frame.reset_index(drop=True)
     return RawTable(frame, rows, str(path), kind, sheet, encoding, delimiter)
 
 
 # ---------------------------------------------------------------- workbooks
 
 
-def _open_workbook(path: Path, kind: str, max_bytes: int) -> fastexcel.ExcelReader:
+def _open_workbook(path: Path, kind: str, max_bytes: int,
+                   keep: bool = False) -> fastexcel.ExcelReader:
     """Safety checks, then a lazy calamine reader (by path only when the suffix matches,
-    because calamine picks the format from the suffix; otherwise from the bytes)."""
+    because calamine picks the format from the suffix; otherwise from the bytes).
+
+    Opening parses all shared strings (0.5 s for 500 000 rows), and reader detection
+    lists the sheets just before the read, so ``keep`` hands the reader on to the next
+    open of the same unchanged file.
+    """
     if kind == "xlsx":
         safety.check_xlsx(path, max_bytes)
+        check_memory(path)
     else:
         safety.check_file_size(path, max_bytes)
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    reader = _OPENED.pop(key, None)
     what = "en beskadiget eller afkortet xlsx-fil" if kind == "xlsx" else "et ulæseligt regneark"
-    with _wrapped(path, f"Filen er {what}"):
-        source = str(path) if path.suffix.lower() in _SUFFIXES[kind] else path.read_bytes()
-        return fastexcel.read_excel(source)
+    if reader is None:
+        with _wrapped(path, f"Filen er {what}"):
+            source = str(path) if path.suffix.lower() in _SUFFIXES[kind] else path.read_bytes()
+            reader = fastexcel.read_excel(source)
+    if keep:
+        _OPENED.clear()
+        _OPENED[key] = reader
+    return reader
+
+
+_OPENED: dict[tuple[str, int, int], fastexcel.ExcelReader] = {}
 
 
 def _text_column(column: pa.Array) -> pa.Array:
@@ -243,17 +265,25 @@ def _text_column(column: pa.Array) -> pa.Array:
     return column
 
 
-def _load_sheet(
-    reader: fastexcel.ExcelReader, path: Path, kind: str, name: str
-) -> tuple[RawTable, bool]:
-    """A whole sheet as text from row 1 (index + 1 is the Excel row), and its visibility."""
+def _load_sheet(reader: fastexcel.ExcelReader, path: Path, kind: str, name: str,
+                shown: bool | None = None) -> tuple[RawTable, bool]:
+    """A whole sheet as text from row 1 (index + 1 is the Excel row), and its visibility.
+
+    With the visibility already known (``shown``) the sheet is loaded eagerly, straight
+    to Arrow: 25 % faster and leaner than calamine's lazy sheet, the only one that
+    reports visibility.
+    """
     with _wrapped(path, "Arket kan ikke læses", sheet=name):
-        sheet = reader.load_sheet_by_name(name, header_row=None, dtypes="string", skip_rows=0)
-        batch = sheet.to_arrow()
-        visible = sheet.visible == "visible"
+        if shown is None:
+            sheet = reader.load_sheet_by_name(name, header_row=None, dtypes="string",
+                                              skip_rows=0)
+            batch, shown = sheet.to_arrow(), sheet.visible == "visible"
+        else:
+            batch = reader.load_sheet(name, header_row=None, dtypes="string", skip_rows=0,
+                                      eager=True)
         columns = [_text_column(c) for c in batch.columns]
         table = pa.table(columns, names=[str(i) for i in range(len(columns))])
-    return _finish(_arrow_frame(table), path, kind, sheet=name), visible
+    return _finish(_arrow_frame(table), path, kind, sheet=name), shown
 
 
 def _resolve_sheet(names: list[str], wanted: str, path: Path) -> str:
@@ -272,12 +302,16 @@ def _read_sheet(path: Path, kind: str, sheet: str | None, max_bytes: int) -> Raw
     """The named sheet, or the first visible sheet with data (a hidden one if no visible has)."""
     reader = _open_workbook(path, kind, max_bytes)
     names = list(reader.sheet_names)
-    if sheet is not None:
-        return _load_sheet(reader, path, kind, _resolve_sheet(names, sheet, path))[0]
+    if sheet is not None:  # visibility does not matter: eager whenever calamine allows
+        name = _resolve_sheet(names, sheet, path)
+        return _load_sheet(reader, path, kind, name, True if kind == "xlsx" else None)[0]
+    known = visibility(path, names) if kind == "xlsx" else None
+    if known is not None:  # visible sheets first (file order), then hidden ones
+        names = sorted(names, key=lambda n: not known[n])
     hidden: RawTable | None = None
     for name in names:
-        table, visible = _load_sheet(reader, path, kind, name)
-        if len(table.frame) and visible:
+        table, visible = _load_sheet(reader, path, kind, name, known and known[name])
+        if len(table.frame) and (visible or known is not None):
             return table
         hidden = hidden or (table if len(table.frame) else None)
     if hidden is None:
@@ -295,7 +329,7 @@ def list_sheets(path: Path) -> list[str]:
     kind = sniff_kind(path)
     if kind not in _SUFFIXES:
         return []
-    return list(_open_workbook(path, kind, 2**62).sheet_names)
+    return list(_open_workbook(path, kind, 2**62, keep=True).sheet_names)
 
 
 def read_workbook(
@@ -309,7 +343,9 @@ def read_workbook(
                          hint="Eksportér besvarelserne som .xlsx fra spørgeskemaværktøjet")
     reader = _open_workbook(path, kind, max_bytes)
     names = list(reader.sheet_names)
-    return {s: _load_sheet(reader, path, kind, _resolve_sheet(names, s, path))[0] for s in sheets}
+    eager = True if kind == "xlsx" else None
+    return {s: _load_sheet(reader, path, kind, _resolve_sheet(names, s, path), eager)[0]
+            for s in sheets}
 
 
 # ---------------------------------------------------------------- html
