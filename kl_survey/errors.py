@@ -50,16 +50,10 @@ class KlSurveyError(Exception):
 
         Messages are Danish, like all terminal output; the user is a Danish analyst.
         """
-        parts: list[str] = []
-        if self.file:
-            parts.append(self.file)
-        if self.sheet:
-            parts.append(f"ark '{self.sheet}'")
-        if self.row is not None:
-            parts.append(f"række {self.row}")
-        if self.column:
-            parts.append(f"kolonne '{self.column}'")
-        return ", ".join(parts)
+        from kl_survey.issues import Where
+
+        return Where(file=self.file, sheet=self.sheet, row=self.row,
+                     column=self.column).describe()
 
     def one_line(self) -> str:
         """The single stderr line: ``where: message. hint`` with newlines folded."""
