@@ -7,13 +7,13 @@ out of respondents (those in the base), never out of ticks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from kl_survey import municipalities as mun
-from kl_survey.model import Meta, Population, Question, QType, SourceInfo, Survey, yes_options
+from kl_survey.model import Meta, Population, QType, Question, SourceInfo, Survey, yes_options
 from kl_survey.numbers import share
 
 
@@ -72,7 +72,7 @@ class Analysis:
     questions: tuple[QuestionResult, ...]
     title: str | None = None
     notes: tuple[str, ...] = ()
-    meta: Meta = Meta()
+    meta: Meta = field(default_factory=Meta)
 
     @property
     def response_rate(self) -> float | None:

@@ -35,10 +35,22 @@ def name_of(code: int) -> str:
         return str(code)
 
 
+def one_answer_per_municipality(codes: pd.Series) -> bool:
+    """Whether the municipality is the respondent (KL's rounds) rather than a background
+    variable (a citizen survey with many respondents per municipality).
+
+    Only in the first case is a second answer from the same municipality a mistake; we
+    take it as the first case unless most municipalities that answered did so more than
+    once.
+    """
+    counts = codes.dropna().value_counts()
+    return bool(len(counts)) and bool((counts > 1).sum() * 2 <= len(counts))
+
+
 def find_duplicates(survey: Survey) -> list[Duplicate]:
     """Every municipality code that occurs more than once, in order of first row."""
     codes = survey.respondents.get("municipality")
-    if codes is None:
+    if codes is None or not one_answer_per_municipality(codes):
         return []
     known = codes.dropna()
     dup = known[known.duplicated(keep=False)]
@@ -53,8 +65,8 @@ def find_duplicates(survey: Survey) -> list[Duplicate]:
     out = []
     for g, code in enumerate(uniques):
         pos = positions[group == g]
-        out.append(Duplicate(int(code), tuple(int(i) for i in pos),
-                             tuple(int(r) for r in source_rows[pos]), differs[g]))
+        out.append(Duplicate(int(code), tuple(pos.tolist()),
+                             tuple(int(r) for r in source_rows[pos].tolist()), differs[g]))
     return out
 
 
@@ -71,7 +83,7 @@ def _differs(survey: Survey, positions: np.ndarray, group: np.ndarray,
         else:  # answers compare as text, NA as its own value
             vals = data.iloc[positions]
             codes, uniques = pd.factorize(vals)
-            text = pd.factorize(pd.Series([str(u) for u in uniques], dtype=object))[0]
+            text = pd.factorize(pd.Series([str(u) for u in uniques.tolist()], dtype=object))[0]
             key = np.where(codes >= 0, np.append(text, -1)[codes], -1)
             if vals.dtype.kind == "f":  # 0.0 and -0.0 hash alike but print differently
                 key = key * 2 + np.signbit(vals.to_numpy(dtype=float, na_value=np.nan))

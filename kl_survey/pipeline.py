@@ -10,6 +10,7 @@ from kl_survey.analysis import Analysis, analyse
 from kl_survey.errors import DataMismatchError, SourceDetectionError
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.model import Survey
+from kl_survey.progress import stage
 from kl_survey.readers import ReadOptions, read_survey
 from kl_survey.readers.table import DEFAULT_MAX_BYTES
 
@@ -46,7 +47,8 @@ def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
         from kl_survey.spec import load_spec
 
         spec = load_spec(opts.spec)
-    survey = _read(Path(path), opts, spec)
+    with stage(f"Læser {Path(path).name}"):
+        survey = _read(Path(path), opts, spec)
     issues: list[Issue] = []
     if spec is not None:
         from kl_survey.spec_apply import apply_spec

@@ -70,3 +70,15 @@ def test_no_duplicates_no_issues() -> None:
     single = resolve(s, "first")[0]
     assert resolve(single, "last") == (single, [])
     assert resolve(single, None) == (single, [])
+
+
+def test_citizen_surveys_with_many_answers_per_municipality_are_not_duplicates() -> None:
+    import pandas as pd
+
+    from kl_survey.dedupe import one_answer_per_municipality
+
+    kl_round = pd.Series([101, 147, 151, 153, 101], dtype="Int64")  # one municipality twice
+    citizens = pd.Series([101, 101, 147, 147, 151, 151, 151, 153], dtype="Int64")
+    assert one_answer_per_municipality(kl_round)
+    assert not one_answer_per_municipality(citizens)
+    assert not one_answer_per_municipality(pd.Series([pd.NA], dtype="Int64"))

@@ -11,6 +11,9 @@ import importlib
 import typer
 
 from kl_survey import __version__
+from kl_survey.cli import fastparams
+
+fastparams.install()  # plain options without pydantic: 0.1-0.2 s off every run
 
 HELP = """Analysér KL's spørgeskemaundersøgelser blandt kommunerne.
 

@@ -20,8 +20,8 @@ import pyarrow.compute as pc
 from kl_survey import municipalities as mun
 from kl_survey.model import (
     Population,
-    Question,
     QType,
+    Question,
     SourceInfo,
     Survey,
     is_dont_know,
@@ -96,11 +96,12 @@ def tick_values(s: pd.Series, option: str | None = None) -> tuple[pd.Series, pd.
     is_yes = np.append(is_yes.to_numpy(dtype=bool), False)
     chosen = ~is_no[codes]
     written = chosen & ~is_yes[codes]
-    if written.any():
+    arr = arrow_strings(cleaned)
+    if written.any() or arr is None:
         other = cleaned.where(written)
     else:  # plain ticks: no free text (and no masked copy of a 500 000-row column)
-        other = pd.Series(pa.nulls(len(cleaned), arrow_strings(cleaned).type),
-                          dtype=cleaned.dtype, index=cleaned.index, name=cleaned.name)
+        other = pd.Series(pa.nulls(len(cleaned), arr.type), dtype=cleaned.dtype,
+                          index=cleaned.index, name=cleaned.name)
     return pd.Series(chosen, index=cleaned.index, name=cleaned.name), other
 
 

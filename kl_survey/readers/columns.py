@@ -9,13 +9,17 @@ equal key means equal content, whichever pandas object wraps them.
 
 from __future__ import annotations
 
+import os
+import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 MEMO_SIZE = 64  # columns: a sheet is read in two passes (municipality, then questions)
+PREFETCH_CELLS = 2_000_000
 
 
 class Entry:
@@ -31,6 +35,7 @@ class Entry:
 
 
 _MEMO: OrderedDict[tuple[object, ...], Entry] = OrderedDict()
+_LOCK = threading.Lock()
 
 
 def arrow_strings(s: pd.Series) -> pa.ChunkedArray | None:
@@ -47,14 +52,15 @@ def entry(s: pd.Series, arr: pa.ChunkedArray) -> Entry:
     for chunk in arr.chunks:
         key += [chunk.offset, len(chunk)]
         key += [b.address if b is not None else 0 for b in chunk.buffers()]
-    found = _MEMO.get(tuple(key))
-    if found is not None:
-        _MEMO.move_to_end(tuple(key))
-        return found
-    made = _MEMO[tuple(key)] = Entry(arr)
-    if len(_MEMO) > MEMO_SIZE:
-        _MEMO.popitem(last=False)
-    return made
+    with _LOCK:
+        found = _MEMO.get(tuple(key))
+        if found is not None:
+            _MEMO.move_to_end(tuple(key))
+            return found
+        made = _MEMO[tuple(key)] = Entry(arr)
+        if len(_MEMO) > MEMO_SIZE:
+            _MEMO.popitem(last=False)
+        return made
 
 
 def factorize(s: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -64,13 +70,26 @@ def factorize(s: pd.Series) -> tuple[np.ndarray, pd.Index]:
     if arr is None:
         return pd.factorize(s)
     memo = entry(s, arr)
-    if memo.codes is None or memo.uniques is None:
-        codes, memo.uniques = pd.factorize(s)
-        if len(codes) < 2**31:  # half the memory while it is kept
-            codes = codes.astype(np.int32)
-        codes.flags.writeable = False
-        memo.codes = codes
-    return memo.codes, memo.uniques
+    found = memo.codes, memo.uniques
+    if found[0] is not None and found[1] is not None:
+        return found[0], found[1]
+    codes, uniques = pd.factorize(s)
+    if len(codes) < 2**31:  # half the memory while it is kept
+        codes = codes.astype(np.int32)
+    codes.flags.writeable = False
+    memo.codes, memo.uniques = codes, uniques  # one assignment: threads see both or none
+    return codes, uniques
+
+
+def prefetch(columns: list[pd.Series]) -> None:
+    """Factorize big columns on all cores at once: Arrow's hashing releases the GIL,
+    and a 500 000 x 60 sheet spends a second on it. Small sheets are not worth a pool."""
+    columns = columns[:MEMO_SIZE]
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2 or sum(len(c) for c in columns) < PREFETCH_CELLS:
+        return
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(factorize, columns))
 
 
 def clear() -> None:

@@ -16,18 +16,17 @@ import pyarrow.compute as pc
 
 from kl_survey import municipalities as mun
 from kl_survey.errors import InputError
-from kl_survey.model import Question, QType, SourceInfo, Survey
+from kl_survey.model import QType, Question, SourceInfo, Survey
+from kl_survey.readers import columns
+from kl_survey.readers.base import Probe, Reader, ReadOptions
 from kl_survey.readers.build import (
     TICK_NO,
     SurveyBuilder,
     clean_label,
     clean_series,
     order_options,
-    sha256_of,
     tick_values,
 )
-from kl_survey.readers.base import Probe, ReadOptions, Reader
-from kl_survey.readers import columns
 from kl_survey.readers.columns import arrow_strings, factorize
 from kl_survey.readers.table import RawTable
 
@@ -81,7 +80,10 @@ def _is_tick_column(values: pd.Series, option: str) -> bool:
     return other_like and len(uniq - known) >= 1
 
 
-def group_columns(cols: list[Column], frame: pd.DataFrame) -> list[tuple[str, list[tuple[Column, str]]]]:
+Group = tuple[str, list[tuple[Column, str]]]
+
+
+def group_columns(cols: list[Column], frame: pd.DataFrame) -> list[Group]:
     """Group adjacent columns sharing a question prefix into multi-select candidates.
 
     Returns ``[(question_text, [(column, option), ...]), ...]`` in sheet order; a
@@ -217,6 +219,7 @@ def read_grid(table: RawTable, source: SourceInfo, *, complete_only: bool = Fals
 
 def _municipality_column(cols: list[Column], body: pd.DataFrame) -> Column | None:
     by_name = {c.header: c for c in cols}
+    columns.prefetch([body[c.index] for c in cols])  # every later look reuses these
     candidates = {c.header: _nonblank(body[c.index]) for c in cols
                   if _may_name_municipalities(body[c.index])}
     found = mun.detect_column(candidates, min_share=_MUNICIPALITY_SHARE)

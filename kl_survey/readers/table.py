@@ -26,7 +26,7 @@ import pyarrow.csv as pacsv
 from kl_survey.errors import InputError, KlSurveyError
 from kl_survey.readers import safety
 from kl_survey.readers.safety import DEFAULT_MAX_BYTES, NOT_TABLE, NOT_TABLE_HINT, TEXT_HEAD
-from kl_survey.readers.sheets import check_memory, visibility
+from kl_survey.readers.sheets import check_memory, file_encoding, visibility
 
 _DELIMITERS = (";", ",", "\t")
 _SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
@@ -170,7 +170,7 @@ def _read_csv(path: Path, max_bytes: int) -> RawTable:
     safety.check_file_size(path, max_bytes)
     head = _read_head(path)
     text, head_encoding = safety.screen_text(path, head)
-    encoding = safety.file_encoding(path, head, head_encoding)
+    encoding = file_encoding(path, head, head_encoding)
     cut = len(head) == TEXT_HEAD
     delimiter = sniff_delimiter(text, truncated=cut)
     width = max(_field_counts(text, delimiter, cut), default=0) + 65
@@ -310,7 +310,8 @@ def _read_sheet(path: Path, kind: str, sheet: str | None, max_bytes: int) -> Raw
         names = sorted(names, key=lambda n: not known[n])
     hidden: RawTable | None = None
     for name in names:
-        table, visible = _load_sheet(reader, path, kind, name, known and known[name])
+        shown = known[name] if known is not None else None
+        table, visible = _load_sheet(reader, path, kind, name, shown)
         if len(table.frame) and (visible or known is not None):
             return table
         hidden = hidden or (table if len(table.frame) else None)
