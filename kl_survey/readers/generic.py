@@ -158,7 +158,18 @@ def split_packed(vals: pd.Series) -> tuple[pd.DataFrame, list[str]]:
     return frame, options
 
 
-def _classify(vals: pd.Series) -> QType:
+_TEXT_HEADER = re.compile(
+    r"kommentar|bemærkning|uddyb|beskriv|fritekst|begrund|eksempl|comment|describe|explain",
+    re.I)
+
+
+def _classify(vals: pd.Series, header: str = "") -> QType:
+    """single, numeric or text from the values (and the header's wording, for text).
+
+    Free text is recognised by long answers, by many distinct answers, or by answers
+    that are nearly all different sentences: 14 municipalities writing 14 different
+    remarks are not a 14-option question.
+    """
     nonblank = int(vals.count())
     if not nonblank:
         return QType.SINGLE
@@ -170,8 +181,11 @@ def _classify(vals: pd.Series) -> QType:
             return QType.NUMERIC
     distinct, counts = _distinct_counts(vals)
     lengths = pd.Series(distinct, dtype=vals.dtype).str.len().to_numpy(dtype=np.int64)
-    long_text = int(lengths @ np.asarray(counts, dtype=np.int64)) / nonblank > 60
-    if long_text or (uniq > 15 and uniq > 0.5 * nonblank):
+    mean_length = int(lengths @ np.asarray(counts, dtype=np.int64)) / nonblank
+    mostly_unique = uniq > 0.5 * nonblank
+    sentences = uniq >= 5 and uniq >= 0.8 * nonblank and mean_length > 25
+    if (mean_length > 60 or (uniq > 15 and mostly_unique) or sentences
+            or (mostly_unique and _TEXT_HEADER.search(header))):
         return QType.TEXT
     return QType.SINGLE
 
@@ -269,7 +283,7 @@ def _add_groups(b: SurveyBuilder, groups: list[tuple[str, list[tuple[Column, str
             frame, _ = split_packed(vals)
             b.add_multi(q, frame)
             continue
-        kind = _classify(vals)
+        kind = _classify(vals, text)
         {QType.SINGLE: b.add_single, QType.NUMERIC: b.add_numeric,
          QType.TEXT: b.add_text}[kind](q, vals)
 
