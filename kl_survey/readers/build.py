@@ -105,6 +105,24 @@ def tick_values(s: pd.Series, option: str | None = None) -> tuple[pd.Series, pd.
     return pd.Series(chosen, index=cleaned.index, name=cleaned.name), other
 
 
+def tick_frame(columns: list[tuple[pd.Series, str]]) -> tuple[pd.DataFrame, pd.Series]:
+    """One multi-select question from its per-option columns: ``(chosen, other_text)``.
+
+    ``columns`` pairs each option's raw column with the option label; free text written
+    in any option's cell (the "Andet, angiv" column) becomes the respondent's other text.
+    """
+    chosen: dict[str, pd.Series] = {}
+    other: pd.Series | None = None
+    for values, option in columns:
+        chosen[option], text = tick_values(values, option)
+        if other is None:
+            other = text
+        elif text.notna().any():
+            other = other.fillna(text)
+    assert other is not None, "a multi-select question has at least one option column"
+    return pd.DataFrame(chosen), other
+
+
 def sha256_of(path: Path) -> str:
     """Content hash for the JSON ``source``; a folder hashes its files in name order."""
     h = hashlib.sha256()

@@ -25,7 +25,7 @@ from kl_survey.readers.build import (
     clean_label,
     clean_series,
     order_options,
-    tick_values,
+    tick_frame,
 )
 from kl_survey.readers.columns import arrow_strings, factorize
 from kl_survey.readers.table import RawTable
@@ -275,7 +275,7 @@ def _add_groups(b: SurveyBuilder, groups: list[tuple[str, list[tuple[Column, str
         q = Question(id=f"q{number}", number=number, text=text, type=QType.SINGLE,
                      columns=tuple(c.header for c, _ in members))
         if len(members) > 1:
-            chosen, other = _ticks(members, body)
+            chosen, other = tick_frame([(body[c.index], opt) for c, opt in members])
             b.add_multi(q, chosen, other)
             continue
         vals = clean_series(body[members[0][0].index])
@@ -293,17 +293,6 @@ def _next(used: set[int], seq: int) -> int:
     while n in used:
         n += 1
     return n
-
-
-def _ticks(members: list[tuple[Column, str]], body: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
-    chosen: dict[str, pd.Series] = {}
-    other = pd.Series(pd.NA, index=body.index, dtype="str")
-    for col, opt in members:
-        c, o = tick_values(body[col.index], opt)
-        chosen[opt] = c
-        if o.notna().any():
-            other = other.fillna(o)
-    return pd.DataFrame(chosen), other
 
 
 def _detect(probe: Probe) -> float:

@@ -24,7 +24,7 @@ import pandas as pd
 
 from kl_survey.model import Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
-from kl_survey.readers.build import SurveyBuilder, clean_series, tick_values
+from kl_survey.readers.build import SurveyBuilder, clean_series, tick_frame
 from kl_survey.readers.common_forms import (
     OTHER_LABEL,
     Numberer,
@@ -138,12 +138,8 @@ def _add_group(b: SurveyBuilder, numbers: Numberer, group: list[_Col],
         return
     if all(_is_tick_column(body[c.index], c.label) for c in subs):
         q = numbers.question(group[0].text, headers)
-        chosen: dict[str, pd.Series] = {}
-        other = pd.Series(pd.NA, index=body.index, dtype="str")
-        for c in subs:
-            chosen[c.label], text = tick_values(body[c.index], c.label)
-            other = other.fillna(text)
-        b.add_multi(q, pd.DataFrame(chosen), other)
+        chosen, other = tick_frame([(body[c.index], c.label) for c in subs])
+        b.add_multi(q, chosen, other)
         return
     for c in subs:  # an array: each row is a question of its own
         q = numbers.question(f"{c.text} [{c.label}]", (c.header,))

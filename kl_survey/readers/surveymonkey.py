@@ -16,7 +16,7 @@ import pandas as pd
 
 from kl_survey.model import Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
-from kl_survey.readers.build import SurveyBuilder, clean_series, tick_values
+from kl_survey.readers.build import SurveyBuilder, clean_series, tick_frame
 from kl_survey.readers.common_forms import (
     Numberer,
     add_by_values,
@@ -93,12 +93,8 @@ def _add(b: SurveyBuilder, numbers: Numberer, text: str, cols: list[_Col],
         return
     if all(_is_tick_column(body[c.index], c.label) for c in cols):
         q = numbers.question(text, headers)
-        chosen: dict[str, pd.Series] = {}
-        other = pd.Series(pd.NA, index=body.index, dtype="str")
-        for c in cols:
-            chosen[c.label], written = tick_values(body[c.index], c.label)
-            other = other.fillna(written)
-        b.add_multi(q, pd.DataFrame(chosen), other)
+        chosen, other = tick_frame([(body[c.index], c.label) for c in cols])
+        b.add_multi(q, chosen, other)
         return
     for c in cols:  # a matrix: each row is a question of its own
         b.add_single(numbers.question(f"{text} - {c.label}", (c.label,)), body[c.index])
