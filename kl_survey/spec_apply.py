@@ -71,6 +71,8 @@ def apply_spec(survey: Survey, spec: Spec,
             continue
         if q.id != qs.id:
             _rekey(q.id, qs.id, other, unparsed)
+        if isinstance(data, pd.DataFrame) and qs.id in other and qs.options:
+            data, other[qs.id] = _reclaim_other(ctx, q, qs, data, other[qs.id])
         new_q, new_data, bad = _apply_question(ctx, q, qs, data)
         if bad is not None:
             unparsed[qs.id] = bad
@@ -359,6 +361,39 @@ def _multi(ctx: _Ctx, q: Question, qs: QuestionSpec,
                            "Tjek stavemåden i options mod kolonneoverskrifterne")
         out[label] = ticked[:, idx].any(axis=1) if idx else np.zeros(len(data), dtype=bool)
     return pd.DataFrame(out, index=data.index), tuple(final)
+
+
+_OTHER_PREFIX = ("andet", "anden", "andre", "other")
+
+
+def _reclaim_other(ctx: _Ctx, q: Question, qs: QuestionSpec, data: pd.DataFrame,
+                   text: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
+    """Free text that is exactly an option the spec lists is a tick on that option.
+
+    Forms and Google Forms exports carry no option list, so an option only one
+    respondent ticked looks like "Other" free text to the reader; the spec's
+    ``options`` settle it. The tick moves from the "Andet" column to the option.
+    """
+    wanted = {o.casefold(): o for o in (qs.options or [])
+              if not o.casefold().startswith(_OTHER_PREFIX)}
+    hits = text.str.casefold().map(wanted)
+    hit = hits.notna().to_numpy(dtype=bool)
+    if not hit.any():
+        return data, text
+    data = data.copy()
+    other_cols = [c for c in data.columns if str(c).casefold().startswith(_OTHER_PREFIX)]
+    for label in sorted(set(hits.dropna())):
+        rows = (hits == label).to_numpy(dtype=bool)
+        column = data[label].to_numpy(dtype=bool) if label in data.columns else np.zeros(
+            len(data), dtype=bool)
+        data[label] = column | rows
+        ctx.data_issue(Severity.INFO, "other-is-option",
+                       f"{int(rows.sum())} fritekstsvar '{_short(label)}' i {qs.id} er talt "
+                       "som svarmuligheden af samme navn", q,
+                       "Svarmuligheden står i specifikationens options")
+    for c in other_cols:
+        data[c] = data[c].to_numpy(dtype=bool) & ~hit
+    return data, text.mask(pd.Series(hit, index=text.index))
 
 
 def _base(qs: QuestionSpec, dont_know: tuple[str, ...]) -> BaseRule:

@@ -267,3 +267,29 @@ def test_spec_names_the_municipality_column_the_reader_missed() -> None:
     assert new.respondents["municipality"].tolist() == [751, 461, 101]
     assert new.population is not None and new.population.size == 98
     assert [i.code for i in issues] == ["column-unknown"]  # q1 is not in this spec
+
+
+def test_spec_option_reclaims_a_rare_option_read_as_other_text(tmp_path: Path) -> None:
+    """Forms exports carry no option list: an option one respondent ticked reads as
+    "Other" text until the spec lists it."""
+    from test_msforms import _form  # type: ignore[import-not-found]
+
+    from kl_survey.readers import read_survey
+
+    forms = read_survey(_form(tmp_path / "f.xlsx"))
+    before = _q(analyse(forms), "q1")
+    assert "Posters at the library" in before.other
+
+    def edit(qs: dict[str, Any]) -> None:
+        qs["q1"]["options"] = ["Website", "Aula", "Newsletter", "Posters at the library",
+                               "Andet"]
+
+    after, issues = _apply(forms, edit)
+    r = _q(after, "q1")
+    counts = {o.label: o.count for o in r.options}
+    assert counts["Posters at the library"] == 1
+    assert counts["Andet"] == before.options[-1].count - 1  # the tick moved, not copied
+    assert r.base == before.base
+    assert "Posters at the library" not in r.other
+    assert "Local radio, every week" in r.other  # real free text stays free text
+    assert any(i.code == "other-is-option" for i in issues)
