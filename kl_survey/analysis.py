@@ -129,7 +129,7 @@ def analyse_question(survey: Survey, q: Question) -> QuestionResult:
     other = _other(survey, q.id, rows)
     if q.type is QType.MULTI:
         assert isinstance(data, pd.DataFrame)
-        return _multi(q, data[rows], survey, rows, other)
+        return _multi(q, data[rows], other)
     assert isinstance(data, pd.Series)
     if q.type is QType.SINGLE:
         return _single(q, data[rows], int(rows.sum()), other)
@@ -175,8 +175,7 @@ def _single(q: Question, data: pd.Series, population: int,
                           other=other)
 
 
-def _multi(q: Question, data: pd.DataFrame, survey: Survey, rows: np.ndarray,
-           other: tuple[str, ...]) -> QuestionResult:
+def _multi(q: Question, data: pd.DataFrame, other: tuple[str, ...]) -> QuestionResult:
     ticked = data.to_numpy(dtype=bool)
     any_tick = ticked.any(axis=1)
     answered = int(any_tick.sum())

@@ -55,12 +55,6 @@ def format_percent(count: int, base: int, lang: Lang = "da", decimals: int = 1) 
     return format_decimal(value, lang, decimals) + "%"
 
 
-def format_fraction(frac: float, lang: Lang = "da", decimals: int = 1) -> str:
-    """Format a ratio that has no integer counts behind it (e.g. a mean); half up on the repr."""
-    value = round_half_up(Fraction(Decimal(repr(frac))) * 100, decimals)
-    return format_decimal(value, lang, decimals) + "%"
-
-
 def format_int(n: int, lang: Lang = "da") -> str:
     from babel.numbers import format_decimal as _fmt
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Callable
 from enum import Enum
-from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
@@ -85,10 +83,3 @@ def source_help_requested(source: str | None) -> bool:
         typer.echo(f"{r.name:<14} {r.label}")
     return True
 
-
-def stdout_is_tty() -> bool:
-    return sys.stdout.isatty()
-
-
-def out_path(path: Path | None) -> Path | None:
-    return path
