@@ -105,7 +105,16 @@ def _figures(model: structure.ReportModel, created: str | None, wanted: tuple[st
             svgs[r.fig_id] = r.svg.decode("utf-8")
             if "png" in wanted:
                 put(f"{FIGURES}/{r.fig_id}.png", r.png)
-            if "svg" in wanted:
-                put(f"{FIGURES}/{r.fig_id}.svg", r.svg)
             advance(1)
+    if "svg" in wanted and svgs:
+        _standalone_svgs(svgs, put)
     return svgs
+
+
+def _standalone_svgs(svgs: dict[str, str], put: Callable[[str, bytes], None]) -> None:
+    """figures/qNN.svg with the font embedded (one subset for all figures)."""
+    from kl_survey.report import fonts
+
+    css = fonts.font_face_css("".join(fonts.svg_text(s) for s in svgs.values()))
+    for fig_id, svg in svgs.items():
+        put(f"{FIGURES}/{fig_id}.svg", fonts.embed(svg, css).encode("utf-8"))
