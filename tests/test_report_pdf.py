@@ -156,3 +156,43 @@ def test_url_fetcher_refuses_external_resources(caplog: pytest.LogCaptureFixture
         data = pdf.render(page)
     assert "disallowed protocol" in caplog.text
     assert sorted(_text(data).split()) == ["billede", "hej"]  # the alt text stands in
+
+
+SMALL_PAGE = ('<html lang="da"><head><title>t</title></head>'
+              '<body><p>Æblegrød på Læsø: 96,8%</p></body></html>')
+
+
+@pytest.mark.parametrize("subsetter", ["fonttools", "harfbuzz"])
+def test_fonts_are_stamped_from_the_pinned_clock(subsetter: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both of WeasyPrint's font subsetters give the same bytes whatever the clock says
+    and whether SOURCE_DATE_EPOCH is unset or empty (fontTools int()s it)."""
+    import fontTools.misc.timeTools as tt
+    import weasyprint.pdf.fonts as wfonts
+
+    if subsetter == "fonttools":
+        monkeypatch.setattr(wfonts, "harfbuzz_subset", None)
+    elif wfonts.harfbuzz_subset is None:
+        pytest.skip("libharfbuzz-subset is not installed; the fontTools case covers this machine")
+    clock = iter([1_700_000_000.2, 1_700_000_001.9])
+    monkeypatch.setattr(tt.time, "time", lambda: next(clock))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = pdf.render(SMALL_PAGE)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
+    second = pdf.render(SMALL_PAGE)
+    assert first == second
+    fonts = pypdf.PdfReader(io.BytesIO(first)).pages[0]["/Resources"]["/Font"]
+    descriptor = next(iter(fonts.values())).get_object()["/DescendantFonts"][0]
+    assert "/FontFile2" in descriptor.get_object()["/FontDescriptor"]  # a subset was embedded
+    import os
+
+    assert os.environ["SOURCE_DATE_EPOCH"] == ""  # the caller's value is restored
+
+
+def test_empty_source_date_epoch_means_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kl_survey.report.writer import created_stamp, source_epoch
+
+    assert source_epoch({"SOURCE_DATE_EPOCH": ""}) is None
+    assert source_epoch({"SOURCE_DATE_EPOCH": "  "}) is None
+    assert created_stamp({}) is None
+    assert source_epoch({"SOURCE_DATE_EPOCH": "1748736000"}) == 1748736000

@@ -10,11 +10,36 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 PDF_VARIANT = "pdf/ua-1"
+_EPOCH = "SOURCE_DATE_EPOCH"
 
 
-def render(html_text: str) -> bytes:
+@contextmanager
+def pinned_font_clock(epoch: int | None) -> Iterator[None]:
+    """Pin the clock fontTools stamps into every embedded font's ``head.modified``.
+
+    Without ``libharfbuzz-subset`` WeasyPrint subsets fonts with fontTools, which takes
+    the time from SOURCE_DATE_EPOCH (the reproducible-builds hook) or else from the
+    wall clock, and calls ``int()`` on it, so an empty value crashes. During rendering
+    the variable holds our own epoch (0 when none is set), which makes the PDF the same
+    bytes with HarfBuzz or fontTools, and restores the caller's value afterwards.
+    """
+    old = os.environ.get(_EPOCH)
+    os.environ[_EPOCH] = str(epoch or 0)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(_EPOCH, None)
+        else:
+            os.environ[_EPOCH] = old
+
+
+def render(html_text: str, epoch: int | None = None) -> bytes:
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
@@ -24,7 +49,8 @@ def render(html_text: str) -> bytes:
     identifier = hashlib.sha256(html_text.encode("utf-8")).hexdigest()[:32].encode("ascii")
     _quiet_weasyprint()
     document = HTML(string=html_text, url_fetcher=fetcher, base_url=None)
-    data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier)
+    with pinned_font_clock(epoch):
+        data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier)
     assert isinstance(data, bytes)
     return data
 

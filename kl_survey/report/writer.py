@@ -42,17 +42,25 @@ def parse_formats(text: str | None) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in wanted)
 
 
-def created_stamp(env: Mapping[str, str] | None = None) -> str | None:
-    """SOURCE_DATE_EPOCH as a W3C UTC datetime, or None when unset (then no date at all)."""
+def source_epoch(env: Mapping[str, str] | None = None) -> int | None:
+    """SOURCE_DATE_EPOCH in seconds; unset and empty both mean "no date" (None)."""
     raw = (os.environ if env is None else env).get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return None
     try:
-        when = datetime.fromtimestamp(int(raw), tz=UTC)
+        datetime.fromtimestamp(int(raw), tz=UTC)
+        return int(raw)
     except (ValueError, OverflowError, OSError) as exc:
         raise KlSurveyError(f"SOURCE_DATE_EPOCH er ikke et gyldigt tidspunkt: {raw!r}",
                             hint="Angiv sekunder siden 1970, fx 1748736000") from exc
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def created_stamp(env: Mapping[str, str] | None = None) -> str | None:
+    """SOURCE_DATE_EPOCH as a W3C UTC datetime, or None when unset (then no date at all)."""
+    epoch = source_epoch(env)
+    if epoch is None:
+        return None
+    return datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | None = None,
@@ -60,6 +68,7 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
     """Build the report model once and write every requested format from it."""
     wanted = tuple(f for f in FORMATS if f in set(formats))
     out_dir = Path(out_dir)
+    epoch = source_epoch()
     created = created_stamp()
     model = structure.build(a, lang, title=title, created=created)
     written: list[Path] = []
@@ -82,7 +91,7 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
             from kl_survey.report import pdf
 
             with progress.stage("Laver PDF"):
-                put("report.pdf", pdf.render(page))
+                put("report.pdf", pdf.render(page, epoch))
     if "xlsx" in wanted or "json" in wanted:
         from kl_survey.output.emit import render_bytes
 
