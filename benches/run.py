@@ -230,7 +230,7 @@ def stages(path: Path) -> None:
     from kl_survey.analysis import analyse
     from kl_survey.output import results
     from kl_survey.readers import read_survey
-    from kl_survey.readers.table import read_table
+    from kl_survey.readers.source import read_table
 
     marks.append(("imports (pandas, pyarrow, kl_survey)", time.perf_counter() - start))
     t = time.perf_counter()

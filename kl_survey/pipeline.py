@@ -12,7 +12,7 @@ from kl_survey.issues import Issue, Severity, Where
 from kl_survey.model import Survey
 from kl_survey.progress import stage
 from kl_survey.readers import ReadOptions, read_survey
-from kl_survey.readers.table import DEFAULT_MAX_BYTES
+from kl_survey.readers.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from kl_survey.spec import Spec

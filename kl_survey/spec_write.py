@@ -168,7 +168,7 @@ def respondent_column(path: Path, sheet: str | None = None) -> str | None:
     from kl_survey import municipalities as mun
     from kl_survey.errors import KlSurveyError
     from kl_survey.readers.build import clean_label
-    from kl_survey.readers.table import read_table
+    from kl_survey.readers.source import read_table
 
     if path.is_dir():
         return None

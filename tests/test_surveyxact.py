@@ -21,6 +21,7 @@ from kl_survey.numbers import format_decimal, round_half_up
 from kl_survey.output.results import to_dict
 from kl_survey.readers import Probe, ReadOptions, read_survey
 from kl_survey.readers.build import clean_label
+from kl_survey.readers.source.table import read_table, read_workbook
 from kl_survey.readers.surveyxact import READER
 from kl_survey.readers.surveyxact_structure import (
     Variable,
@@ -29,7 +30,6 @@ from kl_survey.readers.surveyxact_structure import (
     parse_structure,
     plan,
 )
-from kl_survey.readers.table import read_table, read_workbook
 
 REAL = next((p for p in (Path(__file__).resolve().parents[2] / "shared" / "real-exports",
                          Path("/work/shared/real-exports")) if p.is_dir()), Path("/nonexistent")

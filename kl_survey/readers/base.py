@@ -8,7 +8,13 @@ from functools import cached_property
 from pathlib import Path
 
 from kl_survey.model import SourceInfo, Survey
-from kl_survey.readers.table import DEFAULT_MAX_BYTES, RawTable, list_sheets, read_table, sniff_kind
+from kl_survey.readers.source import (
+    DEFAULT_MAX_BYTES,
+    RawTable,
+    list_sheets,
+    read_table,
+    sniff_kind,
+)
 
 
 @dataclass(frozen=True)

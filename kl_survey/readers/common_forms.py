@@ -23,7 +23,7 @@ from kl_survey.errors import InputError
 from kl_survey.model import QType, Question
 from kl_survey.readers.build import SurveyBuilder, clean_label, clean_series
 from kl_survey.readers.generic import META_HEADERS, _classify, split_number
-from kl_survey.readers.table import RawTable
+from kl_survey.readers.source import RawTable
 
 #: A multi-select needs this many answers before a one-off trailing answer is read as
 #: "Other" free text rather than an option nobody else ticked.

@@ -28,7 +28,7 @@ from kl_survey.readers.build import (
     tick_frame,
 )
 from kl_survey.readers.columns import arrow_strings, factorize
-from kl_survey.readers.table import RawTable
+from kl_survey.readers.source import RawTable
 
 META_HEADERS = frozenset(
     h.lower()

@@ -21,6 +21,7 @@ from kl_survey.errors import InputError
 from kl_survey.model import QType, Question, SourceInfo, Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
 from kl_survey.readers.build import SurveyBuilder, clean_label, clean_series, tick_values
+from kl_survey.readers.source import RawTable, read_table, read_workbook
 from kl_survey.readers.surveyxact_structure import (
     Item,
     Labels,
@@ -31,7 +32,6 @@ from kl_survey.readers.surveyxact_structure import (
     plan,
     status_kind,
 )
-from kl_survey.readers.table import RawTable, read_table, read_workbook
 
 _PARTS = ("dataset", "labels", "structure")
 _DATASET_SHEET = re.compile(r"^dataset\s*(\(\d+\))?$", re.I)

@@ -7,8 +7,8 @@ import openpyxl
 import pytest
 
 from kl_survey.errors import InputError
-from kl_survey.readers import safety, sheets
-from kl_survey.readers.table import read_table
+from kl_survey.readers.source import safety, sheets
+from kl_survey.readers.source.table import read_table
 
 GOOD = [b"a", b";", b"\n", "ø".encode(), "€".encode(), "😀".encode()]
 BAD = [b"\xf8", b"\x81", b"\xed\xa0\x80", b"\xc0\xaf", b"\xf4\x90\x80\x80"]

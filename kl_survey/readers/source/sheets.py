@@ -2,7 +2,7 @@
 visibility, a text file's encoding.
 
 The workbook facts come from the zip's directory and ``xl/workbook.xml`` (already
-screened by :func:`kl_survey.readers.safety.check_xlsx`), so they cost milliseconds
+screened by :func:`kl_survey.readers.source.safety.check_xlsx`), so they cost milliseconds
 even for a 500 000-row export.
 """
 
@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 
 from kl_survey.errors import InputError, KlSurveyError
-from kl_survey.readers import safety
+from kl_survey.readers.source import safety
 
 # calamine holds every cell of a sheet at once while it converts to Arrow: peak memory
 # measured 2.3x the unpacked XML (1.9 GB for 500 000 x 60), plus the Python side.
@@ -77,7 +77,7 @@ _BLOCK = 16 * 1024 * 1024
 
 
 def file_encoding(path: Path, head: bytes, encoding: str) -> str:
-    """:func:`kl_survey.readers.safety.file_encoding`'s verdict, with Arrow's UTF-8
+    """:func:`kl_survey.readers.source.safety.file_encoding`'s verdict, with Arrow's UTF-8
     check: a head that is UTF-8 is confirmed over the whole file, else it is cp1252.
 
     Python's decoder needs 0.3 s for a 230 MB export; Arrow validates in place, in

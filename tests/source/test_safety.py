@@ -14,11 +14,11 @@ import openpyxl
 import pytest
 
 from kl_survey.errors import InputError, UnsafeInputError
-from kl_survey.readers import safety
-from kl_survey.readers.table import read_table
+from kl_survey.readers.source import safety
+from kl_survey.readers.source.table import read_table
 
 SHEET = "xl/worksheets/sheet1.xml"
-REAL_XLSX = next((p for p in (Path(__file__).resolve().parents[2] / "shared",
+REAL_XLSX = next((p for p in (Path(__file__).resolve().parents[3] / "shared",
                               Path("/work/shared")) if p.is_dir()), Path("/nonexistent")
                  ) / "real-exports" / "surveyxact-readSX" / "ex_survey2.xlsx"
 

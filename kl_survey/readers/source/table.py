@@ -24,9 +24,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from kl_survey.errors import InputError, KlSurveyError
-from kl_survey.readers import safety
-from kl_survey.readers.safety import DEFAULT_MAX_BYTES, NOT_TABLE, NOT_TABLE_HINT, TEXT_HEAD
-from kl_survey.readers.sheets import check_memory, file_encoding, visibility
+from kl_survey.readers.source import safety
+from kl_survey.readers.source.safety import DEFAULT_MAX_BYTES, NOT_TABLE, NOT_TABLE_HINT, TEXT_HEAD
+from kl_survey.readers.source.sheets import check_memory, file_encoding, visibility
 
 _DELIMITERS = (";", ",", "\t")
 _SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from kl_survey.errors import InputError, UnsafeInputError
-from kl_survey.readers.table import (
+from kl_survey.readers.source.table import (
     RawTable,
     decode_text,
     list_sheets,
@@ -24,8 +24,8 @@ from kl_survey.readers.table import (
     sniff_kind,
 )
 
-DATA = Path(__file__).parent / "data" / "table"
-_ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parents[1] / "data" / "table"
+_ROOT = Path(__file__).resolve().parents[2]
 REAL = next(
     (p for p in (_ROOT.parent / "shared" / "real-exports", Path("/work/shared/real-exports"))
      if p.is_dir()),

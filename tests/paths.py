@@ -1,0 +1,18 @@
+"""Where the tests find the repository's example and the shared real exports.
+
+The real exports live beside the checkout (``../shared/real-exports``), never in it;
+a machine that has them elsewhere keeps them under ``/work/shared``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TESTS = ROOT / "tests"
+DATA = TESTS / "data"
+EXAMPLE_DIR = ROOT / "data" / "examples" / "kl-2025-05"
+EXAMPLE = EXAMPLE_DIR / "responses.xlsx"
+SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()),
+              Path("/nonexistent/shared"))
+REAL_EXPORTS = SHARED / "real-exports"
