@@ -14,6 +14,8 @@ from typing import Literal
 
 import pandas as pd
 
+from kl_survey.issues import Issue
+
 
 class QType(str, Enum):
     SINGLE = "single"
@@ -121,6 +123,9 @@ class Survey:
     #: numeric questions: the text of answers that could not be read as a number (NA
     #: elsewhere), so ``validate`` can show what was written; absent when all parsed.
     unparsed: dict[str, pd.Series] = field(default_factory=dict)
+    #: non-fatal problems found while reading (a repaired encoding, a ragged CSV row),
+    #: passed on to ``analyze`` (stderr warnings) and ``validate`` (its table).
+    issues: tuple[Issue, ...] = ()
 
     @property
     def n(self) -> int:

@@ -49,7 +49,7 @@ def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
         spec = load_spec(opts.spec)
     with stage(f"Læser {Path(path).name}"):
         survey = _read(Path(path), opts, spec)
-    issues: list[Issue] = []
+    issues: list[Issue] = list(survey.issues)
     if spec is not None:
         from kl_survey.spec_apply import apply_spec
 

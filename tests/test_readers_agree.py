@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import make_fixtures
 import pytest
 from typer.testing import CliRunner
 
@@ -18,6 +17,8 @@ from kl_survey.errors import SourceDetectionError
 from kl_survey.numbers import format_percent
 from kl_survey.readers import ReadOptions, read_survey, readers, source_names
 from kl_survey.readers.base import Probe
+
+import make_fixtures
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "examples" / "kl-2025-05" / "responses.xlsx"

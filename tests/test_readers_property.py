@@ -18,7 +18,6 @@ import random
 import sys
 from pathlib import Path
 
-import make_fixtures
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -27,6 +26,8 @@ from test_readers_agree import LAYOUTS, OTHER_RENAMED, _summary
 from kl_survey.analysis import analyse
 from kl_survey.municipalities import register
 from kl_survey.readers import read_survey
+
+import make_fixtures
 
 Answers = tuple[list[str], list[dict[int, object]]]
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from fixtures.surveyxact_layout import CONTACT, PARTIAL, _example, write_csv, write_surveyxact
 from typer.testing import CliRunner
 
 from kl_survey.analysis import analyse
@@ -30,6 +29,8 @@ from kl_survey.readers.surveyxact_structure import (
     parse_structure,
     plan,
 )
+
+from fixtures.surveyxact_layout import CONTACT, PARTIAL, _example, write_csv, write_surveyxact
 
 REAL = next((p for p in (Path(__file__).resolve().parents[2] / "shared" / "real-exports",
                          Path("/work/shared/real-exports")) if p.is_dir()), Path("/nonexistent")
