@@ -1,7 +1,8 @@
 """``report.pdf``: WeasyPrint prints the same HTML with the print rules in report.css.
 
-The PDF is tagged (PDF/UA-1: structure tree, document language and title, alt text
-from each chart's ``<title>``) and reproducible: no wall-clock date (only the one the
+The PDF is tagged (PDF/UA-1: structure tree, document language and title; header
+cells get /Scope and figures a bounding box in page space through :mod:`.pdf_tags`)
+and reproducible: no wall-clock date (only the one the
 HTML's ``dcterms`` metadata carries, from SOURCE_DATE_EPOCH) and a file identifier
 derived from the content rather than left to chance.
 """
@@ -13,6 +14,8 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from kl_survey.report import pdf_tags
 
 PDF_VARIANT = "pdf/ua-1"
 _EPOCH = "SOURCE_DATE_EPOCH"
@@ -50,7 +53,8 @@ def render(html_text: str, epoch: int | None = None) -> bytes:
     _quiet_weasyprint()
     document = HTML(string=html_text, url_fetcher=fetcher, base_url=None)
     with pinned_font_clock(epoch):
-        data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier)
+        data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier,
+                                  finisher=pdf_tags.finish)
     assert isinstance(data, bytes)
     return data
 
