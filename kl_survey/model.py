@@ -92,6 +92,7 @@ class Meta:
     date: str | None = None  # ISO date of the round
     credit: str | None = None  # the chart source line, e.g. "Kilde: KL's rundspørge, maj 2025"
     unit: str = "kommuner"
+    colophon: bool = False  # spec [report] colophon: print file names and version
 
 
 @dataclass(frozen=True)

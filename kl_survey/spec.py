@@ -100,10 +100,15 @@ class QuestionSpec(_Model):
     other_of: str | None = None  # free-text "Andet" question: attach to this question
 
 
+class ReportSection(_Model):
+    colophon: bool = False  # the export's name and kl-survey's version at the report's end
+
+
 class Spec(_Model):
     version: int = SPEC_VERSION
     survey: SurveySection = SurveySection()
     respondents: RespondentsSection = RespondentsSection()
+    report: ReportSection = ReportSection()
     question: list[QuestionSpec] = []
 
     def by_id(self) -> dict[str, QuestionSpec]:

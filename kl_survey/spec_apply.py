@@ -98,6 +98,7 @@ def _meta(survey: Survey, spec: Spec) -> Meta:
         date=s.date.isoformat() if s.date else old.date,
         credit=s.credit or old.credit,
         unit=s.unit,
+        colophon=spec.report.colophon,
     )
 
 

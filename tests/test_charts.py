@@ -13,7 +13,7 @@ import pytest
 from matplotlib.colors import to_hex
 
 from kl_survey.pipeline import run
-from kl_survey.report import charts, structure, style
+from kl_survey.report import charts, scale, structure, style
 from kl_survey.report.structure import Bar, ChartData
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,10 +39,13 @@ def _draw(chart: ChartData):  # type: ignore[no-untyped-def]
 
 def _simple(labels: list[str], kind: str = "bars", title: str | None = None) -> ChartData:
     n = len(labels)
-    bars = tuple(Bar(lb, 1 / n, f"{100 / n:.1f}%".replace(".", ","), muted=lb == "Ved ikke")
+    tones = iter(("s1", "s2", "s3", "s4"))
+    bars = tuple(Bar(lb, 1 / n, f"{100 / n:.1f}%".replace(".", ","), muted=lb == "Ved ikke",
+                     tone=("muted" if lb == "Ved ikke" else next(tones)) if kind == "stacked"
+                     else "")
                  for lb in labels)
     return ChartData("q01", kind, bars, title, ("Antal besvarelser: 10", "Kilde: test"),
-                     "Alt-tekst", "da")
+                     "Alt-tekst", "da", scale.for_labels(labels))
 
 
 def test_one_bar_per_option_in_display_order(model: structure.ReportModel) -> None:
@@ -53,7 +56,7 @@ def test_one_bar_per_option_in_display_order(model: structure.ReportModel) -> No
     labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
     assert labels == [b.label for b in chart.bars]
     widths = [p.get_width() for p in ax.patches]
-    assert widths == pytest.approx([b.value for b in chart.bars])
+    assert widths == pytest.approx([b.length for b in chart.bars])
     # Top of the chart is the first bar: the y axis runs downwards.
     ys = [p.get_y() for p in ax.patches]
     assert ys == sorted(ys)
@@ -67,7 +70,7 @@ def test_percentages_printed_at_the_end_of_each_bar(model: structure.ReportModel
     assert texts == [b.text for b in chart.bars]
     assert texts[:3] == ["85,3%", "60,0%", "46,3%"]
     for annotation, bar in zip(ax.texts, chart.bars, strict=True):
-        assert annotation.xy[0] == pytest.approx(bar.value)  # type: ignore[attr-defined]
+        assert annotation.xy[0] == pytest.approx(bar.length)  # type: ignore[attr-defined]
         assert annotation.get_ha() == "left"
 
 
@@ -77,6 +80,33 @@ def test_no_frame_grid_or_x_axis(model: structure.ReportModel) -> None:
     assert not ax.xaxis.get_visible()
     assert not any(line.get_visible() for line in [*ax.get_xgridlines(), *ax.get_ygridlines()])
     assert not ax.patch.get_visible()
+
+
+def _inch_per_point(fig, chart: ChartData) -> list[float]:  # type: ignore[no-untyped-def]
+    """Drawn width in inches of one percentage point of each bar, from the artists."""
+    (ax,) = fig.axes
+    axes_inches = ax.get_position().width * fig.get_figwidth()
+    x0, x1 = ax.get_xlim()
+    return [patch.get_width() / (x1 - x0) * axes_inches / (bar.value * 100)
+            for patch, bar in zip(ax.patches, chart.bars, strict=True) if bar.value > 0]
+
+
+def test_one_scale_for_every_chart(model: structure.ReportModel) -> None:
+    """Issue 14.1: 1 pp is equally long in every chart, and every chart has the same
+    label column, so Q8's 46,3% is never longer than Q7's 78,9%."""
+    per_point: list[float] = []
+    lefts = set()
+    for sec in model.sections:
+        assert sec.chart is not None and sec.chart.scale is model.scale
+        fig = _draw(sec.chart)
+        per_point += _inch_per_point(fig, sec.chart)
+        lefts.add(round(fig.axes[0].get_position().x0 * fig.get_figwidth(), 6))
+    assert len(per_point) > 30
+    assert max(per_point) - min(per_point) < 1e-12
+    assert per_point[0] == pytest.approx(model.scale.inch_per_point)
+    assert len(lefts) == 1
+    q7, q8 = _draw(_chart(model, 7)).axes[0], _draw(_chart(model, 8)).axes[0]
+    assert q8.patches[0].get_width() < q7.patches[0].get_width()  # 46,3% < 78,9%
 
 
 def test_muted_bars_are_grey_and_others_blue(model: structure.ReportModel) -> None:
@@ -108,6 +138,7 @@ def test_labels_stay_inside_the_figure(model: structure.ReportModel) -> None:
 
     for n in (1, 7):
         fig = _draw(_chart(model, n))
+        fig.set_dpi(style.PNG_DPI)  # measured as the PNG draws it
         canvas = FigureCanvasAgg(fig)
         canvas.draw()
         renderer = canvas.get_renderer()
@@ -151,7 +182,7 @@ def test_footer_holds_base_note_and_source(model: structure.ReportModel) -> None
     fig = _draw(_chart(model, 2))
     footer = "\n".join(t.get_text() for t in fig.texts)
     assert "Antal besvarelser: 95 · Flere svar muligt" in footer
-    assert "Kilde: responses.xlsx" in footer
+    assert "responses.xlsx" not in footer  # the file name is internal (issue 14.4)
 
 
 def test_svg_keeps_text_as_text_with_title_and_unique_ids(
@@ -163,6 +194,7 @@ def test_svg_keeps_text_as_text_with_title_and_unique_ids(
     assert "Ja, helt i drift" in svg and "63,2%" in svg
     assert style.SVG_FONT_STACK in svg
     assert re.search(r"<svg\b[^>]*>\s*<title>Vandret søjlediagram for spørgsmål 1\.", svg)
+    assert svg.count("<title>") == 1
     ids_a = set(re.findall(r'id="([^"]+)"', svg))
     ids_b = set(re.findall(r'id="([^"]+)"', b.svg.decode("utf-8")))
     assert ids_a and not ids_a & ids_b

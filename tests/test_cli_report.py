@@ -164,13 +164,38 @@ def test_help_and_import_stay_light() -> None:
     assert out.stdout.strip() == ""
 
 
-def test_pdf_first_page_has_title_and_method(first_run: Path) -> None:
+def test_pdf_first_page_has_title_main_results_and_question_1(first_run: Path) -> None:
     import pypdf
 
     reader = pypdf.PdfReader(io.BytesIO((first_run / "report.pdf").read_bytes()))
     first = " ".join(reader.pages[0].extract_text().split())
-    assert "Om undersøgelsen" in first
-    assert "Spørgsmål 1: Er tilbuddet i drift?" in first
+    assert "Hovedresultater" in first
+    assert first.index("Hovedresultater") < first.index("Spørgsmål 1: Er tilbuddet i drift?")
+    assert "Om undersøgelsen" not in first  # the method box closes the report
+
+
+def test_colophon_is_off_by_default_and_on_with_the_flag_or_the_spec(
+        first_run: Path, tmp_path: Path) -> None:
+    """Issue 14.4: file names and version only with --colophon or [report] colophon."""
+    import json
+
+    page = (first_run / "report.html").read_text(encoding="utf-8")
+    assert "responses.xlsx" not in page and "colophon" not in page.split("</style>")[1]
+    doc = json.loads((first_run / "results.json").read_text(encoding="utf-8"))
+    assert doc["source"]["file"] == "responses.xlsx"  # the JSON keeps the provenance
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(tmp_path / "flag"),
+                              "--formats", "html", "--colophon"])
+    assert res.exit_code == 0, res.output
+    assert "Datagrundlag: responses.xlsx" in (tmp_path / "flag" / "report.html").read_text(
+        encoding="utf-8")
+    spec = tmp_path / "survey.toml"
+    spec.write_text((EXAMPLE.parent / "survey.toml").read_text(encoding="utf-8")
+                    + "\n[report]\ncolophon = true\n", encoding="utf-8")
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(tmp_path / "spec"),
+                              "--formats", "html", "--spec", str(spec)])
+    assert res.exit_code == 0, res.output
+    assert "Datagrundlag: responses.xlsx" in (tmp_path / "spec" / "report.html").read_text(
+        encoding="utf-8")
 
 
 def test_spec_sets_title_round_short_titles_and_source_line(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from kl_survey.analysis import Analysis
 from kl_survey.pipeline import run
-from kl_survey.report import charts, html, structure
+from kl_survey.report import html, structure
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "examples" / "kl-2025-05" / "responses.xlsx"
@@ -36,11 +36,8 @@ def hostile_csv(path: Path) -> Path:
     return path
 
 
-def page_for(a: Analysis, lang: str = "da") -> str:
-    model = structure.build(a, lang)  # type: ignore[arg-type]
-    svgs = {sec.chart.fig_id: charts.render(sec.chart).svg.decode("utf-8")
-            for sec in model.sections if sec.chart is not None}
-    return html.render(model, svgs)
+def page_for(a: Analysis, lang: str = "da", **options: bool) -> str:
+    return html.render(structure.build(a, lang, **options))  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
@@ -60,20 +57,72 @@ def test_document_language_title_and_headings(example: Analysis, page: str) -> N
     for r in example.questions:
         q = r.question
         assert f">Spørgsmål {q.number}: {q.text}</h2>" in page
-    assert "96,8% af de adspurgte kommuner svarer ja" in page
+    assert "96,8% af de deltagende kommuner svarer ja" in page
 
 
-def test_charts_are_inline_svg_with_alt_text(page: str) -> None:
-    svgs = re.findall(r"<svg\b[^>]*>", page)
-    assert len(svgs) == 8
-    for tag in svgs:
-        assert 'role="img"' in tag
-        assert re.search(r'aria-label="Vandret søjlediagram for spørgsmål \d+\.', tag)
-    assert page.count("<figure class=\"chart\">") == 8
-    assert page.count("<figcaption") == 8
-    assert "<?xml" not in page and "<!DOCTYPE svg" not in page
+def _figures(page: str) -> list[str]:
+    return re.findall(r'<figure class="chart">.*?</figure>', page, re.S)
+
+
+def test_charts_are_html_bars_with_one_description(page: str) -> None:
+    """Issue 14.9: one accessible description per chart (the aria-label of its
+    role="img"); the figcaption is the visible base note, not a hidden copy."""
+    figures = _figures(page)
+    assert len(figures) == 8
+    for fig in figures:
+        labels = re.findall(r'role="img" aria-label="([^"]*)"', fig)
+        assert len(labels) == 1 and labels[0].startswith("Vandret søjlediagram for spørgsmål")
+        caption = re.search(r'<figcaption class="notes">(.*?)</figcaption>', fig, re.S)
+        assert caption is not None and caption.group(1).startswith("Antal besvarelser: ")
+        assert caption.group(1) not in labels[0]
+    assert "sr-only" not in page
+    assert "<svg" not in page  # text in the page, not in pictures: it reflows on a phone
     ids = re.findall(r'\bid="([^"]+)"', page)
-    assert len(ids) == len(set(ids)), "duplicate ids across inline charts"
+    assert len(ids) == len(set(ids))
+
+
+def test_one_title_per_question(tmp_path: Path) -> None:
+    """Issue 14.8: the spec's short chart title is for the stand-alone figures; on the
+    page the h2 is the only title."""
+    from kl_survey.analysis import analyse
+    from kl_survey.pipeline import LoadOptions, load
+
+    loaded = load(EXAMPLE, LoadOptions(spec=EXAMPLE.parent / "survey.toml"))
+    model = structure.build(analyse(loaded.survey), "da")
+    page = html.render(model)
+    for sec, fig in zip(model.sections, _figures(page), strict=True):
+        assert sec.chart is not None and sec.chart.title
+        assert sec.chart.title not in fig
+        assert page.count(f">{sec.heading}</h2>") == 1
+
+
+def test_bar_widths_come_from_the_one_scale(example: Analysis) -> None:
+    model = structure.build(example, "da")
+    page = html.render(model)
+    widths = re.findall(r'class="bar tone-\w+" style="width: ([\d.]+)%"', page)
+    bars = [b for sec in model.sections if sec.chart for b in sec.chart.bars]
+    assert [float(w) for w in widths] == pytest.approx([b.length * 100 for b in bars],
+                                                        abs=5e-4)
+    label = re.search(r"\.bar-label \{ flex-basis: ([\d.]+)%; \}", page)
+    assert label is not None
+    assert float(label.group(1)) == pytest.approx(model.scale.label_fraction * 100, abs=1e-3)
+
+
+def test_highlights_box_opens_the_report(page: str) -> None:
+    """Issue 14.5: "Hovedresultater" before the first question, one line each."""
+    box = page.index('<section class="highlights"')
+    assert box < page.index('id="q01"') and box < page.index('class="method"')
+    items = re.findall(r'<li><span class="hl-value">([^<]+)</span>', page)
+    assert items == ["96,8%", "85,3%", "89,5%", "68,4%", "12,6%", "58,9%", "78,9%", "46,3%"]
+
+
+def test_colophon_only_when_asked(example: Analysis) -> None:
+    """Issue 14.4: no file name or version for readers unless --colophon."""
+    assert "responses.xlsx" not in page_for(example)
+    assert "kl-survey 0" not in page_for(example)
+    with_colophon = page_for(example, colophon=True)
+    assert '<footer class="colophon"' in with_colophon
+    assert "Datagrundlag: responses.xlsx, ark »Besvarelser«" in with_colophon
 
 
 def test_tables_are_collapsible_details(page: str) -> None:
@@ -88,7 +137,7 @@ def test_method_box_and_appendix(page: str) -> None:
     assert "<dt>Svarprocent</dt><dd>96,9%</dd>" in page
     assert "Bilag: Fritekstsvar" in page
     assert "<li>Plakater i busser</li>" in page
-    assert '«Andet, angiv» <span class="count">(9)</span></h3>' in page
+    assert '»Andet, angiv« <span class="count">(9)</span></h3>' in page
 
 
 def test_self_contained_no_external_resources(page: str) -> None:

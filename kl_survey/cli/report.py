@@ -39,6 +39,10 @@ FORMATS = typer.Option("html,pdf,png,svg,xlsx,json", "--formats", metavar="LISTE
                        help="Kommasepareret liste over det, der skal skrives: html "
                        "(report.html), pdf (report.pdf), png og svg (figures/qNN.*), xlsx og "
                        "json (results.*).")
+COLOPHON = typer.Option(False, "--colophon",
+                        help="Skriv eksportens filnavn og kl-surveys version sidst i rapporten "
+                        "(også med spec-filens [report] colophon = true). Ellers står de kun i "
+                        "results.json og results.xlsx.")
 
 
 @app.command(name="report", epilog=EPILOG)
@@ -49,6 +53,7 @@ def report(
     spec: Path | None = SPEC,
     title: str | None = TITLE,
     formats: str = FORMATS,
+    colophon: bool = COLOPHON,
     sheet: str | None = SHEET,
     lang: LangOpt = LANG,
     source: str | None = SOURCE,
@@ -72,5 +77,5 @@ def report(
                                     complete_only=complete_only,
                                     max_bytes=max_bytes(max_size)))
     written = write_report(analyse(loaded.survey), output, lang=lang.value, title=title,
-                           formats=wanted)
+                           formats=wanted, colophon=colophon)
     typer.echo(f"Skrev {len(written.files)} filer i {written.out_dir}")

@@ -1,13 +1,28 @@
-"""Formula neutralisation for spreadsheets we write.
+"""What we do to public free text before it reaches a spreadsheet, a page or a chart.
 
-Free-text answers come from the public; a cell starting with ``=``, ``+``, ``-`` or
-``@`` would run as a formula in Excel (CSV injection). OWASP's advice is to prefix a
-single quote, which Excel shows as text.
+Free-text answers come from the public. Two things make them unsafe to write as is:
+
+* a cell starting with ``=``, ``+``, ``-`` or ``@`` runs as a formula in a spreadsheet
+  (CSV injection). In CSV, OWASP's advice is a leading single quote (:func:`neutralise`);
+  in xlsx the text is written as an explicit string cell instead (output/tables.py),
+  which is never a formula and shows no apostrophe.
+* control characters (NUL, BEL, ESC, …) are illegal in xlsx and XML, draw as missing
+  glyphs in charts and can drive a terminal. :func:`visible_controls` replaces each
+  with its Unicode "control picture" (NUL → ␀), so the reader sees that something
+  was there and the analyst can find it, and nothing downstream breaks. JSON keeps
+  the exact text: it escapes control characters itself.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from typing import Any, TypeVar
+
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# C0 except tab, newline and carriage return; DEL; the C1 range.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+T = TypeVar("T")
 
 
 def neutralise(value: object) -> object:
@@ -15,3 +30,42 @@ def neutralise(value: object) -> object:
     if isinstance(value, str) and value.startswith(_TRIGGERS):
         return "'" + value
     return value
+
+
+def _picture(m: re.Match[str]) -> str:
+    code = ord(m.group(0))
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"  # C1 controls have no picture of their own
+
+
+def show_controls(text: str) -> str:
+    """``"a\\x00b"`` → ``"a␀b"``; text without control characters is returned as is."""
+    return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+
+
+def visible_controls(obj: T) -> T:
+    """A copy of a frozen result tree (e.g. an Analysis) with every string passed through
+    :func:`show_controls`; untouched parts are shared, so the common case costs a scan."""
+    return _walk(obj)  # type: ignore[no-any-return,unused-ignore]
+
+
+def _walk(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return show_controls(obj)
+    if isinstance(obj, tuple):
+        items = tuple(_walk(x) for x in obj)
+        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changed = {}
+        for f in dataclasses.fields(obj):
+            if not f.init:
+                continue
+            old = getattr(obj, f.name)
+            new = _walk(old)
+            if new is not old:
+                changed[f.name] = new
+        return dataclasses.replace(obj, **changed) if changed else obj
+    return obj

@@ -1,4 +1,10 @@
-"""Newsletter bar charts with matplotlib's object API (``Figure()``, never pyplot).
+"""The stand-alone figures (``figures/qNN.png``/``.svg``) with matplotlib's object API.
+
+The page itself draws its bars in HTML (``chart.html.j2``), so its text reflows and
+stays readable on a phone; these files are for pasting into a newsletter, so they carry
+the chart's short title, which the page leaves to its heading. Both read the same
+:class:`~.structure.ChartData` and the report's one :class:`~.scale.BarScale`: every
+figure has the same label column and the same length per percentage point.
 
 The layout is computed, not discovered: labels are wrapped to a measured width, every
 row is as tall as its wrapped label, and the axes are placed at explicit positions.
@@ -13,10 +19,11 @@ import html
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kl_survey.report import style
+from kl_survey.report.scale import RENDER_SLACK
+from kl_survey.report.scale import text_width as measure
 from kl_survey.report.structure import ChartData
 
 if TYPE_CHECKING:
@@ -34,28 +41,14 @@ class Rendered:
 
 
 # Text measurement ----------------------------------------------------------------------
+# One measurement for the whole report: the font's advance widths (scale.text_width),
+# which is what the SVG shows in a browser and, within 2%, what the 300 dpi PNG draws.
+# Lines are wrapped RENDER_SLACK narrower than the column so that 2% never spills over.
 
 
-@cache
-def _renderer() -> Any:
-    from matplotlib.backends.backend_agg import RendererAgg
-
-    return RendererAgg(10, 10, _PT)  # at 72 dpi one pixel is one point
-
-
-@cache
-def _font(size: float, bold: bool) -> Any:
-    from matplotlib.font_manager import FontProperties
-
-    return FontProperties(family=style.FONT_FAMILY, size=size,
-                          weight="bold" if bold else "normal")
-
-
-@cache
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Rendered width of one line in inches (DejaVu Sans, the widest of our fallbacks)."""
-    w, _, _ = _renderer().get_text_width_height_descent(text, _font(size, bold), ismath=False)
-    return float(w) / _PT
+    """Rendered width of one line in inches."""
+    return measure(text, size, bold)
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
@@ -64,7 +57,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     line = ""
     for word in text.split():
         candidate = f"{line} {word}" if line else word
-        if text_width(candidate, size, bold) <= width:
+        if text_width(candidate, size, bold) <= width + 1e-9:
             line = candidate
             continue
         if line:
@@ -154,28 +147,24 @@ def _draw_bars(chart: ChartData) -> Figure:
     from matplotlib.figure import Figure
 
     frame = _frame(chart)
-    labels = [b.label for b in chart.bars]
-    natural = max((text_width(x, style.LABEL_SIZE) for x in labels), default=0.0)
-    label_w = min(max(natural, style.MIN_LABEL_WIDTH), style.MAX_LABEL_WIDTH)
-    wrapped = [wrap(x, label_w, style.LABEL_SIZE) for x in labels]
+    scale = chart.scale
+    column = scale.label_width / RENDER_SLACK
+    wrapped = [wrap(b.label, column, style.LABEL_SIZE) for b in chart.bars]
     rows = [max(style.BAR_HEIGHT, _block_height(len(w), style.LABEL_SIZE)) + style.ROW_GAP
             for w in wrapped]
     plot_h = max(sum(rows), style.BAR_HEIGHT + style.ROW_GAP)
     height = frame.top + plot_h + frame.bottom
     fig = Figure(figsize=(style.WIDTH, height))
-    left = style.MARGIN + label_w + style.LABEL_GAP
-    width = style.WIDTH - left - style.VALUE_ROOM - style.MARGIN
-    ax = fig.add_axes((left / style.WIDTH, frame.bottom / height, width / style.WIDTH,
-                       plot_h / height))
+    ax = fig.add_axes((scale.bar_left / style.WIDTH, frame.bottom / height,
+                       scale.track / style.WIDTH, plot_h / height))
     centres, y = [], 0.0
     for row in rows:
         centres.append(y + row / 2)
         y += row
-    colours = [style.GREY if b.muted else style.BLUE for b in chart.bars]
-    ax.barh(centres, [b.value for b in chart.bars], height=style.BAR_HEIGHT, color=colours,
-            linewidth=0, clip_on=False)
+    ax.barh(centres, [b.length for b in chart.bars], height=style.BAR_HEIGHT,
+            color=[style.TONES[b.tone] for b in chart.bars], linewidth=0, clip_on=False)
     for bar, yc in zip(chart.bars, centres, strict=True):
-        ax.annotate(bar.text, xy=(bar.value, yc), xytext=(4, 0), textcoords="offset points",
+        ax.annotate(bar.text, xy=(bar.length, yc), xytext=(4, 0), textcoords="offset points",
                     ha="left", va="center", fontsize=style.VALUE_SIZE, color=style.TEXT,
                     annotation_clip=False)
     ax.set_yticks(centres, labels=["\n".join(w) for w in wrapped])
@@ -230,16 +219,16 @@ def _draw_stacked(chart: ChartData) -> Figure:
     fig = Figure(figsize=(style.WIDTH, height))
     ax = fig.add_axes((style.MARGIN / style.WIDTH, (frame.bottom + legend_h + style.ROW_GAP)
                        / height, inner / style.WIDTH, plot_h / height))
-    colours = _stack_colours(chart)
+    colours = [style.TONES[b.tone] for b in chart.bars]
     left = 0.0
     for bar, colour in zip(chart.bars, colours, strict=True):
-        ax.barh([0.5], [bar.value], left=left, height=1.0, color=colour, linewidth=0.8,
+        ax.barh([0.5], [bar.length], left=left, height=1.0, color=colour, linewidth=0.8,
                 edgecolor="white", clip_on=False)
-        if bar.value >= style.MIN_SEGMENT_FOR_LABEL:
-            ink = "white" if colour in style.STACK[:2] else style.TEXT
-            ax.text(left + bar.value / 2, 0.5, bar.text, ha="center", va="center",
-                    fontsize=style.VALUE_SIZE, color=ink, fontweight="bold")
-        left += bar.value
+        if bar.inside:
+            ax.text(left + bar.length / 2, 0.5, bar.text, ha="center", va="center",
+                    fontsize=style.VALUE_SIZE, color=style.STACK_INK[bar.tone],
+                    fontweight="bold")
+        left += bar.length
     ax.set_ylim(0, 1)
     ax.set_yticks([])
     _bare(ax)
@@ -260,14 +249,6 @@ def _draw_stacked(chart: ChartData) -> Figure:
         y_top -= row_h
     _decorate(fig, frame, height)
     return fig
-
-
-def _stack_colours(chart: ChartData) -> list[str]:
-    ramp = iter(style.STACK)
-    out = []
-    for bar in chart.bars:
-        out.append(style.STACK_GREY if bar.muted else next(ramp, style.STACK[-1]))
-    return out
 
 
 # Saving --------------------------------------------------------------------------------
@@ -298,16 +279,23 @@ def strip_prolog(svg: str) -> str:
     return _PROLOG.sub("", svg, count=1)
 
 
-def render(chart: ChartData, created: str | None = None) -> Rendered:
-    """Draw ``chart`` once; save it as SVG (text as text) and as a 300 dpi PNG."""
+def render(chart: ChartData, created: str | None = None, *, svg: bool = True,
+           png: bool = True) -> Rendered:
+    """Draw ``chart`` once; save it as SVG (text as text) and/or as a 300 dpi PNG
+    (an empty ``bytes`` for a format not asked for)."""
     import matplotlib
 
     rc: Any = style.rc(chart.fig_id)
+    svg_text, png_bytes = "", b""
     with matplotlib.rc_context(rc):
         fig = draw(chart)
-        svg_buf, png_buf = io.BytesIO(), io.BytesIO()
-        fig.savefig(svg_buf, format="svg", metadata=style.metadata("svg", created))
-        fig.savefig(png_buf, format="png", dpi=style.PNG_DPI,
-                    metadata=style.metadata("png", created))
-    svg = finish_svg(svg_buf.getvalue().decode("utf-8"), chart.fig_id, chart.alt)
-    return Rendered(chart.fig_id, svg.encode("utf-8"), png_buf.getvalue())
+        if svg:
+            buf = io.BytesIO()
+            fig.savefig(buf, format="svg", metadata=style.metadata("svg", created))
+            svg_text = finish_svg(buf.getvalue().decode("utf-8"), chart.fig_id, chart.alt)
+        if png:
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=style.PNG_DPI,
+                        metadata=style.metadata("png", created))
+            png_bytes = buf.getvalue()
+    return Rendered(chart.fig_id, svg_text.encode("utf-8"), png_bytes)

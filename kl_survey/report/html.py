@@ -1,16 +1,19 @@
-"""One self-contained ``report.html``: inline SVG charts, embedded CSS, nothing external.
+"""One self-contained ``report.html``: HTML bar charts, embedded CSS, nothing external.
+
+The charts are HTML, not images: their labels are real text that reflows and stays
+readable on a 390 px phone, and they print the same way through WeasyPrint. Bar lengths
+come from the model (one scale for the report); the template only lays them out.
 
 Jinja2 autoescapes every string from the model, so a free-text answer such as
 ``<script>`` or ``<img onerror=…>`` is shown as text. The only markup passed through
-unescaped is our own: the stylesheet and the chart SVGs (whose text matplotlib already
-escaped when writing them).
+unescaped is our own: the stylesheet, and SVG figures inlined with :func:`inline_svg`
+(whose text matplotlib already escaped when writing them).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -35,7 +38,14 @@ def _env() -> Any:
         undefined=StrictUndefined,
     )
     env.filters["int"] = _int_filter
+    env.filters["css_pct"] = css_pct
     return env
+
+
+def css_pct(fraction: float) -> str:
+    """A model fraction as a CSS percentage, ``0.631578…`` → ``63.158%`` (fixed
+    precision, so the page is the same bytes everywhere)."""
+    return f"{fraction * 100:.3f}%"
 
 
 def _int_filter(n: int, lang: Lang = "da") -> str:
@@ -50,19 +60,15 @@ def stylesheet() -> str:
 
 
 def inline_svg(svg: str, alt: str) -> str:
-    """The chart as an ``<svg role="img">`` element ready to sit inside ``<figure>``."""
+    """An SVG figure (e.g. a map) as an ``<svg role="img">`` element for a ``<figure>``;
+    ``alt`` is its one accessible description, so give it no hidden figcaption too."""
     attrs = f' role="img" aria-label="{html.escape(alt, quote=True)}" focusable="false"'
     return _SVG_OPEN.sub("<svg" + attrs, strip_prolog(svg), count=1)
 
 
-def render(model: ReportModel, svgs: Mapping[str, str]) -> str:
-    """The report page; ``svgs`` maps each chart's ``fig_id`` to its finished SVG text."""
+def render(model: ReportModel) -> str:
+    """The report page."""
     from markupsafe import Markup
 
-    charts = {}
-    for sec in model.sections:
-        if sec.chart is not None:
-            charts[sec.chart.fig_id] = Markup(inline_svg(svgs[sec.chart.fig_id],
-                                                         sec.chart.alt))
     template = _env().get_template("report.html.j2")
-    return str(template.render(m=model, charts=charts, css=Markup(stylesheet())))
+    return str(template.render(m=model, css=Markup(stylesheet())))

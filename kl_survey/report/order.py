@@ -55,11 +55,16 @@ def is_muted(q: Question, label: str) -> bool:
     return q.type is QType.MULTI or rank != 1
 
 
+def is_sorted(q: Question) -> bool:
+    """Multi-select charts are sorted by share; every other kind keeps the spec's order."""
+    return q.type is QType.MULTI
+
+
 def display_order(r: QuestionResult) -> tuple[OptionCount, ...]:
-    """Options as the chart shows them, top to bottom; excluded options are left out
-    because they have no share."""
+    """Options as the chart (and the table under it) shows them, top to bottom; excluded
+    options are left out because they have no share."""
     shown = [o for o in r.options if not o.excluded]
-    if r.question.type is not QType.MULTI:
+    if not is_sorted(r.question):
         return tuple(shown)
     q = r.question
     position = {o.label: i for i, o in enumerate(shown)}

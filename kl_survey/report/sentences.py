@@ -20,8 +20,9 @@ TOP_N = 3
 
 
 def who(a: Analysis, lang: Lang) -> str:
-    """"de adspurgte kommuner" when the population is the municipalities, else a neutral
-    "respondenterne"."""
+    """Those who took part: "de deltagende kommuner" when the population is the
+    municipalities, else a neutral "respondenterne". Never "de adspurgte": that would
+    be the invited, and no share in the report is out of them."""
     if a.population is not None and a.population.unit == "kommuner":
         return s("who_kommuner", lang)
     return s("who_other", lang)
@@ -51,25 +52,38 @@ def key_sentence(a: Analysis, r: QuestionResult, lang: Lang) -> str:
 def _yes_sentence(a: Analysis, r: QuestionResult, lang: Lang) -> str:
     assert r.yes is not None
     pct = format_percent(r.yes.count, r.yes.base, lang)
-    if not all(_YES_PREFIX.match(label) for label in r.yes.labels):
+    if not is_plain_yes(r):
         # A spec chose e.g. "Formaliseret samarbejde" as the yes answer: name it, since
         # "svarer ja (Formaliseret …)" reads as if the question were a yes/no question.
         label = " / ".join(r.yes.labels)
         return s("largest_sentence", lang, pct=pct, who=who(a, lang), label=label)
-    detail = ""
-    if r.question.type is QType.SINGLE:
-        rests = [_YES_PREFIX.sub("", label).strip() for label in r.yes.labels]
-        rests = [x for x in rests if x]
-        if rests:
-            detail = f" ({join_list(rests, lang, 'or')})"
-    return s("yes_sentence", lang, pct=pct, who=who(a, lang), detail=detail)
+    return s("yes_sentence", lang, pct=pct, who=who(a, lang), detail=yes_detail(r, lang))
+
+
+def is_plain_yes(r: QuestionResult) -> bool:
+    """The yes answers all begin with "Ja"/"Yes" (else the spec chose e.g. a named option)."""
+    return r.yes is not None and all(_YES_PREFIX.match(label) for label in r.yes.labels)
+
+
+def yes_detail(r: QuestionResult, lang: Lang) -> str:
+    """" (helt i drift eller delvist i drift)": what the yes answers say beyond "Ja"."""
+    if r.yes is None or r.question.type is not QType.SINGLE:
+        return ""
+    rests = [_YES_PREFIX.sub("", label).strip() for label in r.yes.labels]
+    rests = [x for x in rests if x]
+    return f" ({join_list(rests, lang, 'or')})" if rests else ""
+
+
+def top_options(r: QuestionResult) -> list[OptionCount]:
+    """Substantive options by count, largest first ("Andet"/"Nej"/"Ved ikke" only when
+    nothing else was chosen)."""
+    shown = [o for o in r.options if not o.excluded and o.count > 0]
+    main = [o for o in shown if residual_rank(r.question, o.label) is None] or shown
+    return sorted(main, key=lambda o: -o.count)
 
 
 def _top_sentence(r: QuestionResult, lang: Lang) -> str:
-    q = r.question
-    shown = [o for o in r.options if not o.excluded and o.count > 0]
-    main = [o for o in shown if residual_rank(q, o.label) is None] or shown
-    top = sorted(main, key=lambda o: -o.count)[:TOP_N]
+    top = top_options(r)[:TOP_N]
     if not top:
         return s("nobody", lang)
     items = [f"{quote(o.label, lang)} ({format_percent(o.count, o.base, lang)})" for o in top]
@@ -90,15 +104,9 @@ def _largest_sentence(a: Analysis, r: QuestionResult, lang: Lang) -> str:
     return s("tied_sentence", lang, pct=pct, items=items)
 
 
-def alt_text(r: QuestionResult, kind: str, bars: tuple[OptionCount, ...], base_note: str,
-             lang: Lang) -> str:
-    """What a screen reader says instead of the chart: every bar with its share."""
+def alt_text(r: QuestionResult, kind: str, bars: tuple[OptionCount, ...], lang: Lang) -> str:
+    """What a screen reader says instead of the chart: every bar with its share. The
+    base and the other notes are not repeated: they are visible text under the chart."""
     head = s("alt_stacked" if kind == "stacked" else "alt_bars", lang, n=r.question.number)
     items = "; ".join(f"{o.label}: {format_percent(o.count, o.base, lang)}" for o in bars)
-    parts = [head]
-    if items:
-        parts.append(items + ".")
-    parts.append(base_note + ".")
-    if r.question.type is QType.MULTI:
-        parts.append(s("multi", lang) + ".")
-    return " ".join(parts)
+    return f"{head} {items}." if items else head

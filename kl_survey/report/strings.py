@@ -11,21 +11,22 @@ from kl_survey.numbers import Lang
 _S: dict[str, dict[str, str]] = {
     "heading": {"da": "Spørgsmål {n}: {text}", "en": "Question {n}: {text}"},
     "n_answers": {"da": "Antal besvarelser: {n}", "en": "Number of responses: {n}"},
-    "n_excluded": {"da": "{k} svar «{labels}» indgår ikke i andelene",
+    "n_excluded": {"da": "{k} svar »{labels}« indgår ikke i andelene",
                    "en": "{k} “{labels}” answers are not included in the shares"},
-    "n_everyone": {"da": "Base: alle {n} respondenter", "en": "Base: all {n} respondents"},
-    "filtered": {"da": "Kun dem, der svarede «{labels}» til spørgsmål {n}",
+    "n_everyone": {"da": "Base: alle {n} deltagende", "en": "Base: all {n} participants"},
+    "filtered": {"da": "Kun dem, der svarede »{labels}« til spørgsmål {n}",
                  "en": "Only those who answered “{labels}” to question {n}"},
     "multi": {"da": "Flere svar muligt", "en": "Multiple answers possible"},
-    "source": {"da": "Kilde: {file}", "en": "Source: {file}"},
-    "who_kommuner": {"da": "de adspurgte kommuner", "en": "the municipalities surveyed"},
+    # Two terms, used everywhere: the invited (the population, 98) and those who took
+    # part (the respondents, 95). Every share in the report is out of the latter.
+    "who_kommuner": {"da": "de deltagende kommuner", "en": "the participating municipalities"},
     "who_other": {"da": "respondenterne", "en": "the respondents"},
     "yes_sentence": {"da": "{pct} af {who} svarer ja{detail}.",
                      "en": "{pct} of {who} answer yes{detail}."},
     "top_sentence": {"da": "Flest har svaret {items}.",
                      "en": "The most common answers are {items}."},
     "top_one": {"da": "Flest har svaret {items}.", "en": "The most common answer is {items}."},
-    "largest_sentence": {"da": "{pct} af {who} har svaret «{label}».",
+    "largest_sentence": {"da": "{pct} af {who} har svaret »{label}«.",
                          "en": "{pct} of {who} answered “{label}”."},
     "tied_sentence": {"da": "Lige mange ({pct}) har svaret {items}.",
                       "en": "Equally many ({pct}) answered {items}."},
@@ -36,8 +37,8 @@ _S: dict[str, dict[str, str]] = {
                          "en": "The mean is {mean} (median {median}), based on {n} answers."},
     "and": {"da": "og", "en": "and"},
     "or": {"da": "eller", "en": "or"},
-    "quote_open": {"da": "«", "en": "“"},
-    "quote_close": {"da": "»", "en": "”"},
+    "quote_open": {"da": "»", "en": "“"},
+    "quote_close": {"da": "«", "en": "”"},
     "alt_bars": {"da": "Vandret søjlediagram for spørgsmål {n}.",
                  "en": "Horizontal bar chart for question {n}."},
     "alt_stacked": {"da": "Stablet søjle (100%) for spørgsmål {n}.",
@@ -45,52 +46,66 @@ _S: dict[str, dict[str, str]] = {
     "kicker": {"da": "Resultater fra spørgeskemaundersøgelse", "en": "Survey results"},
     "default_title": {"da": "Resultater af spørgeskemaundersøgelsen",
                       "en": "Results of the survey"},
-    "lede_population": {"da": "{r} af {p} {unit} besvarede spørgeskemaet ({rate}). "
-                              "Nedenfor gengives resultaterne spørgsmål for spørgsmål.",
-                        "en": "{r} of {p} {unit} answered the questionnaire ({rate}). "
-                              "The results are shown question by question below."},
-    "lede_plain": {"da": "{r} besvarede spørgeskemaet. Nedenfor gengives resultaterne "
-                         "spørgsmål for spørgsmål.",
-                   "en": "{r} answered the questionnaire. The results are shown question "
-                         "by question below."},
+    "lede_population": {"da": "{r} af de {p} inviterede {unit} besvarede spørgeskemaet "
+                              "(svarprocent {rate}). Nedenfor gengives hovedresultaterne og "
+                              "derefter resultaterne spørgsmål for spørgsmål.",
+                        "en": "{r} of the {p} invited {unit} answered the questionnaire "
+                              "(response rate {rate}). The main results come first, then the "
+                              "results question by question."},
+    "lede_plain": {"da": "{r} besvarede spørgeskemaet. Nedenfor gengives hovedresultaterne og "
+                         "derefter resultaterne spørgsmål for spørgsmål.",
+                   "en": "{r} answered the questionnaire. The main results come first, then "
+                         "the results question by question."},
     "method": {"da": "Om undersøgelsen", "en": "About the survey"},
-    "m_respondents": {"da": "Besvarelser", "en": "Responses"},
+    "m_respondents": {"da": "Deltagende", "en": "Participating"},
     "m_partial": {"da": "heraf {k} delvise", "en": "of which {k} partial"},
-    "m_population": {"da": "Adspurgte", "en": "Surveyed"},
+    "m_population": {"da": "Inviterede", "en": "Invited"},
     "m_rate": {"da": "Svarprocent", "en": "Response rate"},
     "m_missing": {"da": "Har ikke svaret", "en": "Did not answer"},
     "m_none_missing": {"da": "Alle har svaret", "en": "Everybody answered"},
-    "m_source": {"da": "Datagrundlag", "en": "Data"},
-    "m_sheet": {"da": "{file}, ark «{sheet}»", "en": "{file}, sheet “{sheet}”"},
+    "m_sheet": {"da": "{file}, ark »{sheet}«", "en": "{file}, sheet “{sheet}”"},
     "m_bases": {"da": "Sådan er andelene beregnet", "en": "How the shares are calculated"},
     "bases_text": {
-        "da": "Andelene er beregnet ud af dem, der har besvaret det enkelte spørgsmål. Ved "
-              "spørgsmål med flere svarmuligheder er andelen ud af antallet af besvarelser, "
-              "ikke ud af antallet af afkrydsninger, så andelene kan summere til mere end "
-              "100%. «Ved ikke» indgår i basen. Procenterne er afrundet til én decimal.",
-        "en": "Shares are out of those who answered each question. For questions with "
+        "da": "Andelene er beregnet ud af de deltagende, der har besvaret det enkelte "
+              "spørgsmål. Ved spørgsmål med flere svarmuligheder er andelen ud af antallet "
+              "af besvarelser, ikke ud af antallet af afkrydsninger, så andelene kan summere "
+              "til mere end 100%. »Ved ikke« indgår i basen. Procenterne er afrundet til én "
+              "decimal.",
+        "en": "Shares are out of the participants who answered each question. For questions with "
               "multiple answers the share is out of the number of responses, not the number "
               "of ticks, so shares can add up to more than 100%. “Don't know” is included "
               "in the base. Percentages are rounded to one decimal.",
     },
     "bases_exceptions": {"da": "Undtagelser: {items}.", "en": "Exceptions: {items}."},
-    "exc_exclude": {"da": "spørgsmål {n} (uden «{labels}»)",
+    "exc_exclude": {"da": "spørgsmål {n} (uden »{labels}«)",
                     "en": "question {n} (without “{labels}”)"},
-    "exc_everyone": {"da": "spørgsmål {n} (ud af alle respondenter)",
-                     "en": "question {n} (out of all respondents)"},
-    "exc_filter": {"da": "spørgsmål {n} (kun stillet til en del af respondenterne)",
-                   "en": "question {n} (asked of some respondents only)"},
+    "exc_everyone": {"da": "spørgsmål {n} (ud af alle deltagende)",
+                     "en": "question {n} (out of all participants)"},
+    "exc_filter": {"da": "spørgsmål {n} (kun stillet til en del af de deltagende)",
+                   "en": "question {n} (asked of some participants only)"},
     "table_summary": {"da": "Vis tal: antal og andele", "en": "Show figures: counts and shares"},
     "table_caption": {"da": "Antal og andele, spørgsmål {n}",
                       "en": "Counts and shares, question {n}"},
     "appendix": {"da": "Bilag: Fritekstsvar", "en": "Appendix: Free-text answers"},
     "appendix_intro": {"da": "Svarene er gengivet som skrevet, i den rækkefølge de kom ind.",
                        "en": "Answers are shown as written, in the order they came in."},
-    "appendix_other": {"da": "{heading} – svar under «{label}»",
+    "appendix_other": {"da": "{heading} – svar under »{label}«",
                        "en": "{heading} – answers under “{label}”"},
     "other_generic": {"da": "Andet", "en": "Other"},
     "page": {"da": "Side", "en": "Page"},
     "of": {"da": "af", "en": "of"},
+    "highlights": {"da": "Hovedresultater", "en": "Main results"},
+    "hl_yes": {"da": "ja{detail}", "en": "yes{detail}"},
+    "hl_label": {"da": "»{label}«", "en": "“{label}”"},
+    "hl_top": {"da": "flest har svaret »{label}«", "en": "most answered “{label}”"},
+    "hl_mean": {"da": "gennemsnit", "en": "mean"},
+    "order_note": {"da": "Sorteret efter andel; sidst, i gråt: {items}",
+                   "en": "Sorted by share; last, in grey: {items}"},
+    "why_other": {"da": "samlekategori", "en": "catch-all"},
+    "why_no": {"da": "nej-svar", "en": "a no"},
+    "why_dont_know": {"da": "ikke taget stilling", "en": "no opinion"},
+    "colophon": {"da": "Om filerne", "en": "About the files"},
+    "c_data": {"da": "Datagrundlag: {data}", "en": "Data: {data}"},
     "made_with": {"da": "Lavet med kl-survey {version} ud fra {file}.",
                   "en": "Made with kl-survey {version} from {file}."},
     "unit_kommuner": {"da": "kommuner", "en": "municipalities"},

@@ -8,7 +8,7 @@ number or a word.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kl_survey import __version__
@@ -16,17 +16,32 @@ from kl_survey.analysis import Analysis, OptionCount, QuestionResult
 from kl_survey.i18n import t
 from kl_survey.model import QType
 from kl_survey.numbers import Lang, format_int, format_long_date, format_number, format_percent
-from kl_survey.report import order
+from kl_survey.output.safe import visible_controls
+from kl_survey.report import order, style
+from kl_survey.report.highlights import Highlight, highlights
+from kl_survey.report.scale import BarScale
+from kl_survey.report.scale import for_labels as scale_for_labels
 from kl_survey.report.sentences import alt_text, key_sentence
-from kl_survey.report.strings import join_list, s
+from kl_survey.report.strings import join_list, quote, s
+
+DEFAULT_SCALE = BarScale(style.MAX_LABEL_WIDTH)
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
-    value: float  # bar length as a fraction of 100%
+    value: float  # the share, as a fraction of 100%
     text: str  # the printed share, e.g. "96,8%"
     muted: bool = False  # grey: "Andet", "Ved ikke", "Nej, ikke endnu"
+    length: float = -1.0  # fraction of the bar track (the report's scale); -1: = value
+    tone: str = ""  # colour name in style.TONES; "" = "muted" if muted else "main"
+    inside: bool = True  # stacked: the share fits inside its segment
+
+    def __post_init__(self) -> None:
+        if self.length < 0:
+            object.__setattr__(self, "length", self.value)
+        if not self.tone:
+            object.__setattr__(self, "tone", "muted" if self.muted else "main")
 
 
 @dataclass(frozen=True)
@@ -34,10 +49,11 @@ class ChartData:
     fig_id: str  # "q01": file stem and HTML id prefix
     kind: str  # "bars" | "stacked"
     bars: tuple[Bar, ...]  # display order, top to bottom (left to right when stacked)
-    title: str | None  # the spec's short title, drawn above the bars
-    notes: tuple[str, ...]  # footer lines: base note, then the source line
-    alt: str
+    title: str | None  # the spec's short title: stand-alone figures only, never the page
+    notes: tuple[str, ...]  # figure footer lines: notes, then the credit line if any
+    alt: str  # the one accessible description (SVG <title>, HTML aria-label)
     lang: Lang
+    scale: BarScale = DEFAULT_SCALE  # the report's one scale (structure.build sets it)
 
 
 @dataclass(frozen=True)
@@ -83,6 +99,9 @@ class ReportModel:
     title: str
     kicker: str
     lede: str
+    highlights_heading: str
+    highlights: tuple[Highlight, ...]
+    scale: BarScale
     method_heading: str
     facts: tuple[Fact, ...]
     bases_heading: str
@@ -91,8 +110,9 @@ class ReportModel:
     appendix_heading: str
     appendix_intro: str
     appendix: tuple[AppendixGroup, ...]
-    source_line: str
-    footer: str
+    source_line: str | None  # the spec's credit line under each figure
+    colophon_heading: str
+    colophon: tuple[str, ...]  # file names and version: only with --colophon
     table_summary: str
     page_word: str
     of_word: str
@@ -100,15 +120,24 @@ class ReportModel:
 
 
 def build(a: Analysis, lang: Lang = "da", *, title: str | None = None,
-          created: str | None = None) -> ReportModel:
-    """The whole report as data; ``created`` comes from SOURCE_DATE_EPOCH (see writer)."""
-    source = a.meta.credit or s("source", lang, file=a.source.file)
-    sections = tuple(_section(a, r, lang, source) for r in a.questions)
+          created: str | None = None, colophon: bool = False) -> ReportModel:
+    """The whole report as data; ``created`` comes from SOURCE_DATE_EPOCH (see writer).
+
+    The bar scale is settled first, from every label of every bar chart, and handed to
+    each chart; ``colophon`` adds the file names and version (internal, off by default).
+    """
+    a = visible_controls(a)
+    source = a.meta.credit
+    scale = bar_scale(a)
+    sections = tuple(_section(a, r, lang, source, scale) for r in a.questions)
     return ReportModel(
         lang=lang,
         title=title or a.meta.title or a.title or s("default_title", lang),
         kicker=_kicker(a, lang),
         lede=_lede(a, lang),
+        highlights_heading=s("highlights", lang),
+        highlights=highlights(a, lang),
+        scale=scale,
         method_heading=s("method", lang),
         facts=_facts(a, lang),
         bases_heading=s("m_bases", lang),
@@ -118,7 +147,8 @@ def build(a: Analysis, lang: Lang = "da", *, title: str | None = None,
         appendix_intro=s("appendix_intro", lang),
         appendix=_appendix(a, lang),
         source_line=source,
-        footer=s("made_with", lang, version=__version__, file=a.source.file),
+        colophon_heading=s("colophon", lang),
+        colophon=_colophon(a, lang) if colophon else (),
         table_summary=s("table_summary", lang),
         page_word=s("page", lang),
         of_word=s("of", lang),
@@ -157,23 +187,39 @@ def _lede(a: Analysis, lang: Lang) -> str:
 
 
 def _facts(a: Analysis, lang: Lang) -> tuple[Fact, ...]:
-    answered = format_int(a.respondents, lang)
+    """Inviterede (the population) and Deltagende (the respondents): the two terms the
+    whole report uses."""
+    answered = f"{format_int(a.respondents, lang)} {_unit(a, lang)}"
     if a.partial:
         answered += f" ({s('m_partial', lang, k=format_int(a.partial, lang))})"
-    facts = [Fact(s("m_respondents", lang), answered)]
+    facts = []
     if a.population and a.population.size:
         facts.append(Fact(s("m_population", lang),
                           f"{format_int(a.population.size, lang)} {_unit(a, lang)}"))
+    facts.append(Fact(s("m_respondents", lang), answered))
+    if a.population and a.population.size:
         facts.append(Fact(s("m_rate", lang),
                           format_percent(a.respondents, a.population.size, lang)))
     if a.coverage is not None:
         missing = [m.name for m in a.coverage.non_respondents]
         facts.append(Fact(s("m_missing", lang),
                           join_list(missing, lang) if missing else s("m_none_missing", lang)))
+    return tuple(facts)
+
+
+def _colophon(a: Analysis, lang: Lang) -> tuple[str, ...]:
+    """Provenance for the analyst, not the reader: the export's name and our version."""
     data = (s("m_sheet", lang, file=a.source.file, sheet=a.source.sheet) if a.source.sheet
             else a.source.file)
-    facts.append(Fact(s("m_source", lang), data))
-    return tuple(facts)
+    return (s("c_data", lang, data=data),
+            s("made_with", lang, version=__version__, file=a.source.file))
+
+
+def bar_scale(a: Analysis) -> BarScale:
+    """The one scale, from the labels of every question drawn as bars."""
+    labels = [o.label for r in a.questions if order.chart_kind(r.question) == "bars"
+              for o in order.display_order(r)]
+    return scale_for_labels(labels)
 
 
 def _bases_text(a: Analysis, lang: Lang) -> str:
@@ -215,44 +261,77 @@ def _notes(a: Analysis, r: QuestionResult, lang: Lang) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _section(a: Analysis, r: QuestionResult, lang: Lang, source: str) -> Section:
+def _order_note(r: QuestionResult, lang: Lang) -> str | None:
+    """Why a grey bar sits below a shorter one: stated under every sorted chart."""
+    if not order.is_sorted(r.question):
+        return None
+    why = {0: "why_other", 1: "why_no", 2: "why_dont_know"}
+    items = []
+    for o in order.display_order(r):
+        rank = order.residual_rank(r.question, o.label)
+        if rank is not None and order.is_muted(r.question, o.label):
+            items.append(f"{quote(o.label, lang)} ({s(why[rank], lang)})")
+    return s("order_note", lang, items=join_list(items, lang)) if items else None
+
+
+def _section(a: Analysis, r: QuestionResult, lang: Lang, source: str | None,
+             scale: BarScale) -> Section:
     q = r.question
     heading = s("heading", lang, n=q.number, text=q.text)
     notes = _notes(a, r, lang)
     if q.type is QType.TEXT:
         notes = ()
+    chart = _chart(r, lang, notes, source, scale)
+    if chart is not None and (why := _order_note(r, lang)):
+        notes = (*notes, why)
+        chart = replace(chart, notes=_footer(notes, source))
     return Section(
         number=q.number,
         anchor=f"q{q.number:02d}",
         heading=heading,
         key_sentence=key_sentence(a, r, lang),
         notes=notes,
-        chart=_chart(r, lang, notes, source),
+        chart=chart,
         table=_table(r, lang),
     )
 
 
-def _chart(r: QuestionResult, lang: Lang, notes: tuple[str, ...],
-           source: str) -> ChartData | None:
+def _footer(notes: tuple[str, ...], source: str | None) -> tuple[str, ...]:
+    return (" · ".join(notes), source) if source else (" · ".join(notes),)
+
+
+def _bars(r: QuestionResult, kind: str, lang: Lang, scale: BarScale) -> tuple[Bar, ...]:
+    q = r.question
+    shown = order.display_order(r)
+    ramp = iter(("s1", "s2", "s3", "s4"))
+    bars = []
+    for o in shown:
+        value, muted = o.share or 0.0, order.is_muted(q, o.label)
+        text = format_percent(o.count, o.base, lang)
+        if kind == "stacked":
+            tone = "muted" if muted else next(ramp, "s4")
+            bars.append(Bar(o.label, value, text, muted, value, tone,
+                            inside=value >= style.MIN_SEGMENT_FOR_LABEL))
+        else:
+            bars.append(Bar(o.label, value, text, muted, scale.length(value)))
+    return tuple(bars)
+
+
+def _chart(r: QuestionResult, lang: Lang, notes: tuple[str, ...], source: str | None,
+           scale: BarScale) -> ChartData | None:
     q = r.question
     kind = order.chart_kind(q)
     if kind is None or not r.options:
         return None
-    shown = order.display_order(r)
-    bars = tuple(
-        Bar(o.label, o.share or 0.0, format_percent(o.count, o.base, lang),
-            muted=order.is_muted(q, o.label))
-        for o in shown
-    )
-    footer = (" · ".join(notes), source)
     return ChartData(
         fig_id=f"q{q.number:02d}",
         kind=kind,
-        bars=bars,
+        bars=_bars(r, kind, lang, scale),
         title=q.title,
-        notes=footer,
-        alt=alt_text(r, kind, shown, notes[0], lang),
+        notes=_footer(notes, source),
+        alt=alt_text(r, kind, order.display_order(r), lang),
         lang=lang,
+        scale=scale,
     )
 
 
@@ -262,6 +341,7 @@ def _option_row(o: OptionCount, lang: Lang) -> TableRow:
 
 
 def _table(r: QuestionResult, lang: Lang) -> Table | None:
+    """The figures behind the chart, in the chart's order (excluded options last)."""
     q = r.question
     caption = s("table_caption", lang, n=q.number)
     if q.type is QType.NUMERIC:
@@ -274,7 +354,8 @@ def _table(r: QuestionResult, lang: Lang) -> Table | None:
         return Table(caption, ("", t("value", lang)), stats)
     if q.type is QType.TEXT or not r.options:
         return None
-    rows = [_option_row(o, lang) for o in r.options]
+    options = [*order.display_order(r), *(o for o in r.options if o.excluded)]
+    rows = [_option_row(o, lang) for o in options]
     if r.yes is not None and q.type is QType.SINGLE and len(r.yes.labels) > 1:
         rows.append(TableRow((t("yes", lang), format_int(r.yes.count, lang),
                               format_percent(r.yes.count, r.yes.base, lang)), strong=True))

@@ -11,13 +11,21 @@ from __future__ import annotations
 from typing import Any
 
 # Colours -------------------------------------------------------------------------------
-BLUE = "#14487F"  # KL-like dark blue for the bars
-GREY = "#A9AEB4"  # "Ved ikke", "Andet", "Nej, ikke endnu"
+# Every bar colour reaches 3:1 against white (WCAG 1.4.11, graphics); text on a bar
+# reaches 4.5:1 (1.4.3). tests/test_report_style.py checks both.
+BLUE = "#14487F"  # KL-like dark blue for the bars (9.3:1)
+GREY = "#858B92"  # "Ved ikke", "Andet", "Nej, ikke endnu" (3.4:1)
 TEXT = "#1D2329"  # labels and shares
-MUTED_TEXT = "#5B636B"  # footer: base note and source
-#: Sequential blues for stacked segments, strong to light (ColorBrewer "Blues"-like).
-STACK = ("#14487F", "#3C78B4", "#7FA9D4", "#B9D2EA", "#DCE8F4")
-STACK_GREY = GREY
+MUTED_TEXT = "#5B636B"  # footer: base note and source (6.1:1)
+#: Stacked segments, strong to light; segments are parted by white lines, so each one
+#: needs its 3:1 against white, and its printed share the ink in STACK_INK.
+STACK = ("#0E3A6B", "#1F5A99", "#3A78B8", "#5B8DC4")
+#: Bar tones as the report model names them (see structure.Bar.tone) → fill colour.
+TONES = {"main": BLUE, "muted": GREY, "s1": STACK[0], "s2": STACK[1], "s3": STACK[2],
+         "s4": STACK[3]}
+#: The ink for a share printed on a segment of that tone.
+STACK_INK = {"main": "white", "s1": "white", "s2": "white", "s3": "white", "s4": TEXT,
+             "muted": TEXT}
 
 # Fonts ---------------------------------------------------------------------------------
 #: DejaVu Sans ships with matplotlib and has æøå, so PNGs look the same everywhere and

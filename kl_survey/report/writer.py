@@ -64,13 +64,15 @@ def created_stamp(env: Mapping[str, str] | None = None) -> str | None:
 
 
 def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | None = None,
-                 formats: Iterable[str] = FORMATS) -> Written:
-    """Build the report model once and write every requested format from it."""
+                 formats: Iterable[str] = FORMATS, colophon: bool = False) -> Written:
+    """Build the report model once and write every requested format from it;
+    ``colophon`` prints the export's name and our version at the end of the report."""
     wanted = tuple(f for f in FORMATS if f in set(formats))
     out_dir = Path(out_dir)
     epoch = source_epoch()
     created = created_stamp()
-    model = structure.build(a, lang, title=title, created=created)
+    model = structure.build(a, lang, title=title, created=created,
+                            colophon=colophon or a.meta.colophon)
     written: list[Path] = []
 
     def put(name: str, data: bytes) -> None:
@@ -78,13 +80,12 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
         atomic.write_bytes(path, data)
         written.append(path)
 
-    svgs: dict[str, str] = {}
-    if {"html", "pdf", "png", "svg"} & set(wanted):
-        svgs = _figures(model, created, wanted, put)
+    if {"png", "svg"} & set(wanted):
+        _figures(model, created, wanted, put)
     if "html" in wanted or "pdf" in wanted:
         from kl_survey.report import html
 
-        page = html.render(model, svgs)
+        page = html.render(model)
         if "html" in wanted:
             put("report.html", page.encode("utf-8"))
         if "pdf" in wanted:
@@ -102,22 +103,22 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
 
 
 def _figures(model: structure.ReportModel, created: str | None, wanted: tuple[str, ...],
-             put: Callable[[str, bytes], None]) -> dict[str, str]:
-    """Draw each chart once; write qNN.png/qNN.svg if asked; return the SVG texts."""
+             put: Callable[[str, bytes], None]) -> None:
+    """Draw each chart once and write figures/qNN.png and/or qNN.svg."""
     from kl_survey.report import charts
 
     todo = [sec.chart for sec in model.sections if sec.chart is not None]
     svgs: dict[str, str] = {}
     with progress.stage("Tegner figurer", total=len(todo)) as advance:
         for chart in todo:
-            r = charts.render(chart, created)
-            svgs[r.fig_id] = r.svg.decode("utf-8")
+            r = charts.render(chart, created, svg="svg" in wanted, png="png" in wanted)
+            if "svg" in wanted:
+                svgs[r.fig_id] = r.svg.decode("utf-8")
             if "png" in wanted:
                 put(f"{FIGURES}/{r.fig_id}.png", r.png)
             advance(1)
-    if "svg" in wanted and svgs:
+    if svgs:
         _standalone_svgs(svgs, put)
-    return svgs
 
 
 def _standalone_svgs(svgs: dict[str, str], put: Callable[[str, bytes], None]) -> None:
