@@ -89,7 +89,8 @@ def test_xlsx_has_real_numbers_percent_format_and_frozen_header(tmp_path: Path) 
     assert ws.freeze_panes == "A2"
     first = [c.value for c in ws[2]]
     assert first[4] == "Ja, helt i drift" and first[5] == 60
-    assert isinstance(ws.cell(2, 7).value, float) and ws.cell(2, 7).number_format == "0.0%"
+    assert ws.cell(2, 7).value == 63.2 and ws.cell(2, 7).number_format == "0.0"
+    assert ws.cell(2, 8).value == 60 / 95  # the exact fraction beside the published share
 
 
 def test_outputs_are_byte_identical_across_runs(tmp_path: Path) -> None:

@@ -133,11 +133,11 @@ def test_hostile_text_is_neutralised_everywhere(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<script" not in page and "<img" not in page
-    ws = load_workbook(out / "results.xlsx").active
-    assert ws is not None
-    values = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
-    assert "'" + FORMULA in values
-    assert FORMULA not in values
+    wb = load_workbook(out / "results.xlsx")
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row]
+    formula = [c for c in cells if c.value == FORMULA]
+    assert formula and all(c.data_type == "s" for c in formula)  # text, never a formula
+    assert "'" + FORMULA not in [c.value for c in cells]  # the apostrophe is for CSV
     csv_res = runner.invoke(app, ["analyze", str(src), "-f", "csv"])
     assert "'=HYPERLINK" in csv_res.stdout
 
@@ -228,3 +228,37 @@ def test_unwritable_output_is_exit_3(tmp_path: Path) -> None:
     assert res.exit_code == 3
     assert res.stderr.startswith("kl-survey: fejl: ") and "Kan ikke skrive" in res.stderr
     assert res.stderr.count("\n") == 1
+
+
+def test_control_characters_in_answers_give_a_whole_report(tmp_path: Path) -> None:
+    """Issue 10.8: a BEL in an option and a NUL after 64 KB (past the binary sniff) once
+    crashed the xlsx writer (IllegalCharacterError, exit 70) after half the folder was
+    written, and made matplotlib warn about missing glyphs. Now they show as "�"."""
+    import csv
+    import warnings
+
+    from openpyxl import load_workbook
+
+    rows = [["Kommune", "1. Har I et tilbud?", "2. Kommentarer"]]
+    names = ["Aarhus", "Odense", "Aalborg", "Esbjerg", "Randers", "Kolding", "Horsens",
+             "Vejle", "Viborg", "Silkeborg"]
+    for i, name in enumerate(names):
+        rows.append([name, "Ja" if i % 2 else "Nej", f"Kommentar {i} {'x' * 9000} slut"])
+    rows[-1][2] = "Slut\x00med NUL og \x1b[31m ESC"
+    rows[-2][1] = "Ja\x07"
+    src = tmp_path / "kontrol.csv"
+    with src.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    assert src.read_bytes().index(b"\x00") > 64 * 1024
+    out = tmp_path / "out"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        res = runner.invoke(app, ["report", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert not [w for w in caught if "Glyph" in str(w.message)]
+    assert "Glyph" not in res.stderr and "Intern fejl" not in res.stderr
+    assert {"report.html", "report.pdf", "results.xlsx", "results.json"} <= {
+        p.name for p in out.iterdir()}
+    free = load_workbook(out / "results.xlsx")["Fritekst"]
+    assert "Slut\ufffdmed NUL og \ufffd[31m ESC" in [c.value for c in free["E"]]
+    assert "Ja\ufffd" in (out / "report.html").read_text(encoding="utf-8")

@@ -145,7 +145,7 @@ def test_cli_reads_the_folder_and_the_dataset_file(variants: dict[str, Path]) ->
     for target in (folder, folder / "dataset.csv"):
         res = runner.invoke(app, ["analyze", str(target)])
         assert res.exit_code == 0, res.output
-        assert "96,8%" in res.stdout and "Besvarelser: 95" in res.stdout
+        assert "96,8%" in res.stdout and "Deltagende: 95" in res.stdout
 
 
 # ---------------------------------------------------------------- detection

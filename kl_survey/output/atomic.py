@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -16,8 +15,6 @@ from pathlib import Path
 from kl_survey.errors import OutputError
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-# openpyxl stamps "modified" with the wall clock on save, whatever the properties say.
-_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -73,8 +70,7 @@ def normalise_zip(data: bytes) -> bytes:
             new = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
             new.compress_type = zipfile.ZIP_DEFLATED
             new.external_attr = 0o644 << 16
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
-            dst.writestr(new, body)
+            # docProps/core.xml keeps its dates: output/workbook.py sets them from
+            # SOURCE_DATE_EPOCH, or leaves them out.
+            dst.writestr(new, src.read(info.filename))
     return out.getvalue()

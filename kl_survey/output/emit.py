@@ -9,13 +9,15 @@ from pathlib import Path
 from kl_survey.analysis import Analysis
 from kl_survey.numbers import Lang
 from kl_survey.output import atomic
+from kl_survey.output.safe import visible_controls
 
 
 def render_bytes(a: Analysis, fmt: str, lang: Lang) -> bytes:
     from kl_survey.output import results, tables
 
-    if fmt == "json":
+    if fmt == "json":  # exact text: JSON escapes control characters itself
         return results.to_json(a).encode("utf-8")
+    a = visible_controls(a)
     if fmt == "csv":
         return tables.to_csv(a, lang)
     if fmt == "xlsx":
@@ -44,7 +46,7 @@ def write(a: Analysis, fmt: str, output: Path | None, lang: Lang) -> None:
 
         from kl_survey.output import terminal
 
-        terminal.render(a, Console(), lang)
+        terminal.render(visible_controls(a), Console(), lang)
         return
     data = render_bytes(a, fmt, lang)
     sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(

@@ -8,9 +8,10 @@ Free-text answers come from the public. Two things make them unsafe to write as 
   which is never a formula and shows no apostrophe.
 * control characters (NUL, BEL, ESC, …) are illegal in xlsx and XML, draw as missing
   glyphs in charts and can drive a terminal. :func:`visible_controls` replaces each
-  with its Unicode "control picture" (NUL → ␀), so the reader sees that something
-  was there and the analyst can find it, and nothing downstream breaks. JSON keeps
-  the exact text: it escapes control characters itself.
+  with U+FFFD, the replacement character "�", so the reader sees that something was
+  there and nothing downstream breaks. (The control pictures ␀ ␇ ␛ would say which,
+  but DejaVu Sans, the charts' font, has none of them, nor has Calibri.) JSON keeps
+  the exact text, escaped, for the analyst who needs to know what it was.
 """
 
 from __future__ import annotations
@@ -32,18 +33,12 @@ def neutralise(value: object) -> object:
     return value
 
 
-def _picture(m: re.Match[str]) -> str:
-    code = ord(m.group(0))
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␀ … ␟
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return "\ufffd"  # C1 controls have no picture of their own
+REPLACEMENT = "\ufffd"
 
 
 def show_controls(text: str) -> str:
-    """``"a\\x00b"`` → ``"a␀b"``; text without control characters is returned as is."""
-    return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+    """``"a\\x00b"`` → ``"a�b"``; text without control characters is returned as is."""
+    return _CONTROL.sub(REPLACEMENT, text) if _CONTROL.search(text) else text
 
 
 def visible_controls(obj: T) -> T:

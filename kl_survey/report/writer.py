@@ -7,10 +7,8 @@ is SOURCE_DATE_EPOCH's, when set. Two runs on the same input give the same bytes
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kl_survey import progress
@@ -18,6 +16,7 @@ from kl_survey.analysis import Analysis
 from kl_survey.errors import KlSurveyError
 from kl_survey.numbers import Lang
 from kl_survey.output import atomic
+from kl_survey.output.epoch import created_stamp, source_epoch
 from kl_survey.report import structure
 
 FORMATS = ("html", "pdf", "png", "svg", "xlsx", "json")
@@ -40,27 +39,6 @@ def parse_formats(text: str | None) -> tuple[str, ...]:
         raise KlSurveyError(f"Ukendt format: {', '.join(unknown)}",
                             hint=f"Vælg blandt {','.join(FORMATS)}")
     return tuple(f for f in FORMATS if f in wanted)
-
-
-def source_epoch(env: Mapping[str, str] | None = None) -> int | None:
-    """SOURCE_DATE_EPOCH in seconds; unset and empty both mean "no date" (None)."""
-    raw = (os.environ if env is None else env).get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw:
-        return None
-    try:
-        datetime.fromtimestamp(int(raw), tz=UTC)
-        return int(raw)
-    except (ValueError, OverflowError, OSError) as exc:
-        raise KlSurveyError(f"SOURCE_DATE_EPOCH er ikke et gyldigt tidspunkt: {raw!r}",
-                            hint="Angiv sekunder siden 1970, fx 1748736000") from exc
-
-
-def created_stamp(env: Mapping[str, str] | None = None) -> str | None:
-    """SOURCE_DATE_EPOCH as a W3C UTC datetime, or None when unset (then no date at all)."""
-    epoch = source_epoch(env)
-    if epoch is None:
-        return None
-    return datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | None = None,
