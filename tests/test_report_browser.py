@@ -194,6 +194,21 @@ def test_one_scale_and_readable_text_at_desktop_and_phone_width(
         assert len({round(b["labelLeft"]) for bars in charts for b in bars}) == 1
 
 
+def test_stacked_chart_text_fits_on_a_phone(tab, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The spec's chart = "stacked": shares inside segments are not cut at 390 px."""
+    from dataclasses import replace
+
+    a = run(EXAMPLE)[0]
+    stacked = tuple(replace(r, question=replace(r.question, chart="stacked"))
+                    for r in a.questions)
+    write_report(replace(a, questions=stacked), tmp_path, formats=("html",))
+    tab.open((tmp_path / "report.html").as_uri(), 390)
+    out = tab.eval(MEASURE)
+    assert out["viewport"] == 390
+    assert out["small"] == [] and out["clipped"] == []
+    assert tab.eval("document.querySelectorAll('.stack .seg').length") > 10
+
+
 def _axe() -> str:
     """axe-core from npm: .ci/run installs it into .ci/axe (or point KL_SURVEY_AXE at
     axe.min.js). Missing locally → skip; missing under CI=true → fail."""

@@ -52,7 +52,7 @@ TITLE_GAP = 0.12
 NOTE_GAP = 0.14  # between the last bar and the footer
 STACK_HEIGHT = 0.34  # the single stacked bar
 LEGEND_ROW = 0.24
-MIN_SEGMENT_FOR_LABEL = 0.08  # share of 100% a stacked segment needs to hold its label
+MIN_SEGMENT_FOR_LABEL = 0.12  # share a stacked segment needs to hold its label (also on a phone)
 
 PNG_DPI = 300
 
