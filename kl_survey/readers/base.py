@@ -11,9 +11,10 @@ from kl_survey.model import SourceInfo, Survey
 from kl_survey.readers.source import (
     DEFAULT_MAX_BYTES,
     RawTable,
+    Sniffed,
     list_sheets,
     read_table,
-    sniff_kind,
+    sniff,
 )
 
 
@@ -33,17 +34,23 @@ class Probe:
     _tables: dict[str | None, RawTable] = field(default_factory=dict)
 
     @cached_property
+    def sniffed(self) -> Sniffed | None:
+        """The one look at the file's bytes, passed down to every read (None: a folder)."""
+        return None if self.path.is_dir() else sniff(self.path)
+
+    @cached_property
     def kind(self) -> str:
-        return "dir" if self.path.is_dir() else sniff_kind(self.path)
+        return "dir" if self.sniffed is None else self.sniffed.kind
 
     @cached_property
     def sheets(self) -> list[str]:
-        return list_sheets(self.path) if self.kind in ("xlsx", "xls") else []
+        return list_sheets(self.path, sniffed=self.sniffed) if self.kind in ("xlsx", "xls") else []
 
     def table(self, sheet: str | None = None) -> RawTable:
         key = sheet if sheet is not None else self.options.sheet
         if key not in self._tables:
-            self._tables[key] = read_table(self.path, sheet=key, max_bytes=self.options.max_bytes)
+            self._tables[key] = read_table(self.path, sheet=key, max_bytes=self.options.max_bytes,
+                                           sniffed=self.sniffed)
         return self._tables[key]
 
     @cached_property

@@ -129,7 +129,7 @@ def _load_workbook(probe: Probe, options: ReadOptions) -> Export:
         if not names[part]:
             raise _missing(f"arket '{part.capitalize()}'", probe.path)
     wanted = [*names["dataset"], names["labels"][0], names["structure"][0]]
-    tables = read_workbook(probe.path, wanted, max_bytes=options.max_bytes)
+    tables = read_workbook(probe.path, wanted, max_bytes=options.max_bytes, sniffed=probe.sniffed)
     file = str(probe.path)
     data, rows = _dataset([tables[s] for s in names["dataset"]], file, names["dataset"][0])
     structure = names["structure"][0]

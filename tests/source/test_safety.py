@@ -14,13 +14,12 @@ import openpyxl
 import pytest
 
 from kl_survey.errors import InputError, UnsafeInputError
-from kl_survey.readers.source import safety
-from kl_survey.readers.source.table import read_table
+from kl_survey.readers.source import read_table, safety
+
+from paths import REAL_EXPORTS
 
 SHEET = "xl/worksheets/sheet1.xml"
-REAL_XLSX = next((p for p in (Path(__file__).resolve().parents[3] / "shared",
-                              Path("/work/shared")) if p.is_dir()), Path("/nonexistent")
-                 ) / "real-exports" / "surveyxact-readSX" / "ex_survey2.xlsx"
+REAL_XLSX = REAL_EXPORTS / "surveyxact-readSX" / "ex_survey2.xlsx"
 
 
 def benign_xlsx(path: Path, rows: int = 3) -> Path:
@@ -196,9 +195,3 @@ def test_checks_never_modify_the_input(bomb: Path, tmp_path: Path) -> None:
         with contextlib.suppress(UnsafeInputError):
             read_table(path)
         assert before == (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
-
-
-def test_size_text_is_danish() -> None:
-    assert safety.size_text(3 * 1024**3) == "3,0 GB"
-    assert safety.size_text(1536) == "1,5 KB"
-    assert safety.size_text(12) == "12 bytes"

@@ -1,53 +1,12 @@
-"""Cheap looks before a big read: memory need, sheet visibility, a text file's encoding."""
+"""Cheap looks at a workbook before the read: its memory need and sheet visibility."""
 
-import random
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from kl_survey.errors import InputError
-from kl_survey.readers.source import safety, sheets
-from kl_survey.readers.source.table import read_table
-
-GOOD = [b"a", b";", b"\n", "ø".encode(), "€".encode(), "😀".encode()]
-BAD = [b"\xf8", b"\x81", b"\xed\xa0\x80", b"\xc0\xaf", b"\xf4\x90\x80\x80"]
-CUT = [b"\xc3", b"\xe2\x82", b"\xf0\x9f"]
-
-
-def _write(path: Path, body: bytes) -> tuple[Path, bytes]:
-    path.write_bytes(body)
-    with path.open("rb") as fh:
-        return path, fh.read(safety.TEXT_HEAD)
-
-
-@pytest.mark.parametrize("block", [997, 1000, 4096])
-def test_file_encoding_agrees_with_python_s_decoder(tmp_path: Path, block: int,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """Small blocks put block ends inside multi-byte characters on purpose."""
-    monkeypatch.setattr(sheets, "_BLOCK", block)
-    rng = random.Random(block)
-    verdicts = set()
-    for _ in range(60):
-        body = b"x" * 70_000 + b"".join(rng.choice(GOOD) for _ in range(rng.randint(0, 3000)))
-        pick = rng.random()
-        if pick < 0.25:
-            body += rng.choice(BAD) + b"".join(rng.choice(GOOD) for _ in range(40))
-        elif pick < 0.35:
-            body += rng.choice(CUT)
-        path, head = _write(tmp_path / "f.csv", body)
-        verdict = sheets.file_encoding(path, head, "utf-8")
-        assert verdict == safety.file_encoding(path, head, "utf-8"), body[-12:]
-        verdicts.add(verdict)
-    assert verdicts == {"utf-8", "cp1252"}
-
-
-def test_file_encoding_trusts_small_files_and_other_encodings(tmp_path: Path) -> None:
-    path, head = _write(tmp_path / "small.csv", "a;ø\n".encode())
-    assert sheets.file_encoding(path, head, "utf-8") == "utf-8"
-    path, head = _write(tmp_path / "big.csv", b"x" * 70_000 + b"\xf8")
-    assert sheets.file_encoding(path, head, "utf-8-sig") == "utf-8-sig"
-    assert sheets.file_encoding(path, head, "utf-8") == "cp1252"
+from kl_survey.readers.source import read_table, sheets
 
 
 def _workbook(path: Path, states: list[tuple[str, str]]) -> Path:

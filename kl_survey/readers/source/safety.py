@@ -5,13 +5,10 @@ that inflate to many GB) or carry an XML DTD whose entities expand exponentially
 ("billion laughs"). calamine inflates members without honouring the sizes the zip
 declares, so the checks here read the central directory and inflate only a small
 prefix of each XML member; they cost milliseconds even for multi-GB workbooks.
-Text files are screened from their first 64 KB: binary garbage and empty files stop
-here, and the encoding is settled once for every text reader.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 import struct
 import zipfile
@@ -20,8 +17,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kl_survey.errors import InputError, UnsafeInputError
+from kl_survey.readers.source.limits import DEFAULT_MAX_BYTES, too_big
 
-DEFAULT_MAX_BYTES = 3 * 1024**3  # real 500 000-row sheets inflate to a few GB
 MAX_MEMBERS = 10_000
 BOMB_RATIO = 200  # honest spreadsheet XML compresses 5-50:1
 BOMB_MIN_BYTES = 50 * 1024**2
@@ -36,35 +33,6 @@ _TRUST_HINT = (
 _ROOT_TAG = re.compile(rb"<[A-Za-z_:]")
 _COMMENT = re.compile(rb"<!--.*?-->", re.S)
 _CORRUPT = "Filen er en beskadiget eller afkortet xlsx-fil"
-TEXT_HEAD = 64 * 1024
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-NOT_TABLE = "Filen er hverken et regneark eller en CSV-fil"
-EMPTY_HINT = "Eksportér besvarelserne igen fra spørgeskemaværktøjet"
-NOT_TABLE_HINT = "Eksportér besvarelserne som .xlsx eller .csv fra spørgeskemaværktøjet"
-
-
-def size_text(n: int) -> str:
-    """Danish, human-sized byte count for messages (``3,0 GB``)."""
-    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}".replace(".", ",")
-    return f"{n} bytes"
-
-
-def too_big(path: Path, size: int, max_bytes: int, what: str) -> UnsafeInputError:
-    """The one refusal for size; the hint names the flag that lifts the limit."""
-    return UnsafeInputError(
-        f"Filen fylder {size_text(size)} {what}, mere end grænsen på {size_text(max_bytes)}",
-        file=path,
-        hint="Stoler du på filen, kan grænsen hæves med --max-size",
-    )
-
-
-def check_file_size(path: Path, max_bytes: int) -> None:
-    """Refuse a csv/xls/html file larger than max_bytes on disk."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise too_big(path, size, max_bytes, "på disken")
 
 
 def open_zip(path: Path) -> zipfile.ZipFile:
@@ -168,48 +136,3 @@ def _check_prolog(path: Path, info: zipfile.ZipInfo, head: bytes, *, truncated: 
         file=path,
         hint=_TRUST_HINT,
     )
-
-
-def head_encoding(head: bytes, final: bool) -> str | None:
-    """Encoding judged from the head: BOM, then strict UTF-8, then cp1252 (None: not text)."""
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            codecs.getincrementaldecoder(encoding)().decode(head, final)
-            return encoding
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
-def screen_text(path: Path, head: bytes) -> tuple[str, str]:
-    """Decoded head and its encoding; NUL bytes or > 2 % control characters mean binary."""
-    final = len(head) < TEXT_HEAD
-    encoding = head_encoding(head, final)
-    if encoding is None or (encoding != "utf-16" and b"\x00" in head):
-        raise InputError(NOT_TABLE, file=path, hint=NOT_TABLE_HINT)
-    text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final)
-    if len(_CONTROL.findall(text)) > 0.02 * len(text):
-        raise InputError(NOT_TABLE, file=path, hint=NOT_TABLE_HINT)
-    if final and not text.lstrip("\ufeff").strip():
-        raise InputError("Filen er tom", file=path, hint=EMPTY_HINT)
-    return text, encoding
-
-
-def file_encoding(path: Path, head: bytes, encoding: str) -> str:
-    """The head's verdict, confirmed over the whole file when it says UTF-8 without BOM,
-    so a late "ø" in cp1252 does not break the fast reader (streamed, 16 MB at a time)."""
-    if encoding != "utf-8" or len(head) < TEXT_HEAD:
-        return encoding
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with path.open("rb") as fh:
-            while chunk := fh.read(16 * 1024 * 1024):
-                decoder.decode(chunk)
-            decoder.decode(b"", True)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"

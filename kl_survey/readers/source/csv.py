@@ -1,0 +1,102 @@
+"""CSV to a raw table: the delimiter sniffed from the head, the grid read by Arrow.
+
+Ragged files (rows of unequal length, as SurveyXact's comma variant writes them) go
+through pandas' C parser instead, padded to the widest row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from kl_survey.errors import InputError
+from kl_survey.readers.source.encoding import BAD_CHARS, TEXT_HEAD, file_encoding
+from kl_survey.readers.source.limits import SourceOptions, check_file_size
+from kl_survey.readers.source.raw import RawTable, arrow_frame, finish, wrapped
+from kl_survey.readers.source.sniffing import Sniffed
+
+_DELIMITERS = (";", ",", "\t")
+
+
+def _field_counts(text: str, delimiter: str, truncated: bool) -> list[int]:
+    """Delimiters outside quotes per record for the first lines of the head."""
+    d = re.escape(delimiter)
+    unquoted = re.sub(rf'(?m)(?:^|(?<={d}))"(?:[^"]|"")*"', "Q", text)
+    lines = unquoted.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if truncated:
+        lines = lines[:-1]
+    return [line.count(delimiter) for line in lines if line][:200]
+
+
+def sniff_delimiter(text: str, truncated: bool = False) -> str:
+    """The delimiter that splits the first lines most consistently; "," for one column.
+
+    Among candidates within 0.1 of the best consistency the one with more fields wins,
+    so a ';' file whose text holds a steady comma is still read as ';'.
+    """
+    stats: dict[str, tuple[float, int]] = {}
+    for delimiter in _DELIMITERS:
+        counts = _field_counts(text, delimiter, truncated)
+        if counts:
+            mode, n = Counter(counts).most_common(1)[0]
+            if mode:
+                stats[delimiter] = (n / len(counts), mode)
+    if not stats:
+        return ","
+    best = max(share for share, _ in stats.values())
+    return max((d for d in stats if stats[d][0] >= best - 0.1), key=lambda d: stats[d][1])
+
+
+def _arrow_csv(source: object, encoding: str, delimiter: str,
+               width: int) -> tuple[pa.Table, int]:
+    """Fast path; returns the table and the widest ragged row (0 if none was ragged)."""
+    ragged: list[int] = []
+
+    def on_invalid(row: pacsv.InvalidRow) -> str:
+        ragged.append(row.actual_columns)
+        return "skip"
+
+    table = pacsv.read_csv(
+        source,
+        read_options=pacsv.ReadOptions(autogenerate_column_names=True, encoding=encoding),
+        parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
+                                         ignore_empty_lines=False, invalid_row_handler=on_invalid),
+        convert_options=pacsv.ConvertOptions(
+            column_types={f"f{i}": pa.large_string() for i in range(width)},  # pandas' own
+            strings_can_be_null=True, null_values=[""]),
+    )
+    return table, max(ragged, default=0)
+
+
+def read_csv(sniffed: Sniffed, options: SourceOptions) -> RawTable:
+    """CSV via pyarrow; ragged files (rows of unequal length) via pandas' C parser, padded."""
+    path = sniffed.path
+    assert sniffed.text is not None and sniffed.encoding is not None
+    check_file_size(path, options.max_bytes)
+    text, head = sniffed.text, sniffed.head
+    encoding = file_encoding(path, head, sniffed.encoding)
+    cut = len(head) == TEXT_HEAD
+    delimiter = sniff_delimiter(text, truncated=cut)
+    width = max(_field_counts(text, delimiter, cut), default=0) + 65
+    arrow_encoding = "utf8" if encoding in ("utf-8", "utf-8-sig") else encoding
+    hint = "Tjek at filen er en CSV-eksport, eller eksportér den igen"
+    with wrapped(path, "Filen kan ikke læses som CSV", hint):
+        try:
+            table, widest = _arrow_csv(path, arrow_encoding, delimiter, width)
+            if table.num_columns > width:  # more columns than typed: read again, all as text
+                table, widest = _arrow_csv(path, arrow_encoding, delimiter, table.num_columns)
+        except (UnicodeDecodeError, pa.ArrowInvalid) as exc:
+            if isinstance(exc, UnicodeDecodeError) or "UTF8" in str(exc):
+                raise InputError(BAD_CHARS, file=path, hint="Gem filen som CSV UTF-8") from exc
+            raise
+        if not widest:
+            return finish(arrow_frame(table), path, "csv", encoding=encoding, delimiter=delimiter)
+        names = range(max(widest, table.num_columns))
+        frame = pd.read_csv(path, sep=delimiter, header=None, names=names, dtype="str",
+                            keep_default_na=False, na_values=[""], skip_blank_lines=False,
+                            encoding=encoding, engine="c", index_col=False)
+    return finish(frame, path, "csv", encoding=encoding, delimiter=delimiter)

@@ -1,0 +1,86 @@
+"""An "xls" that is really an HTML table (some tools export that) to a raw table."""
+
+from __future__ import annotations
+
+import codecs
+from html.parser import HTMLParser
+
+import pandas as pd
+
+from kl_survey.errors import InputError
+from kl_survey.readers.source.encoding import BAD_CHARS, NOT_TABLE_HINT, file_encoding
+from kl_survey.readers.source.limits import SourceOptions, check_file_size
+from kl_survey.readers.source.raw import RawTable, finish, wrapped
+from kl_survey.readers.source.sniffing import Sniffed
+
+
+class _FirstTable(HTMLParser):
+    """Cells of the first <table>; text is whitespace-collapsed as a browser shows it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth, self.done = 0, False
+        self.rows: list[list[str | None]] = []
+        self.cell: list[str] | None = None
+        self.span = 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.done:
+            return
+        self.depth += tag == "table"
+        if self.depth == 1 and tag == "tr":
+            self._close_cell()
+            self.rows.append([])
+        elif self.depth == 1 and tag in ("td", "th"):
+            self._close_cell()
+            self.cell = []
+            span = dict(attrs).get("colspan") or "1"
+            self.span = min(int(span), 1000) if span.strip().isdigit() else 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.done or not self.depth:
+            return
+        if self.depth == 1 and tag in ("td", "th", "tr", "table"):
+            self._close_cell()
+        if tag == "table":
+            self.depth -= 1
+            self.done = self.depth == 0
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+    def _close_cell(self) -> None:
+        if self.cell is None:
+            return
+        if not self.rows:
+            self.rows.append([])
+        text = " ".join("".join(self.cell).split())
+        self.rows[-1].extend([text or None] + [None] * (max(self.span, 1) - 1))
+        self.cell = None
+
+
+def decode(sniffed: Sniffed) -> tuple[str, str]:
+    """The whole text file as (text, encoding), by the same rules as the CSV reader."""
+    assert sniffed.encoding is not None
+    path = sniffed.path
+    encoding = file_encoding(path, sniffed.head, sniffed.encoding)
+    with wrapped(path, BAD_CHARS, "Gem filen som UTF-8"):
+        return codecs.decode(path.read_bytes(), encoding), encoding
+
+
+def read_html(sniffed: Sniffed, options: SourceOptions) -> RawTable:
+    """The first table of an HTML page; a page without one is not an export."""
+    path = sniffed.path
+    check_file_size(path, options.max_bytes)
+    text, encoding = decode(sniffed)
+    parser = _FirstTable()
+    with wrapped(path, "HTML-filen kan ikke læses"):
+        parser.feed(text)
+        parser.close()
+    if not parser.rows:
+        raise InputError("Filen er en HTML-side, ikke et regneark", file=path, hint=NOT_TABLE_HINT)
+    width = max(len(r) for r in parser.rows)
+    frame = pd.DataFrame([r + [None] * (width - len(r)) for r in parser.rows], dtype="str")
+    frame.columns = pd.RangeIndex(width)
+    return finish(frame, path, "html", encoding=encoding)

@@ -1,0 +1,65 @@
+"""The raw table every reader above builds on, and the helpers that finish one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from kl_survey.errors import InputError, KlSurveyError
+
+REEXPORT = "Gem eller eksportér filen igen"
+NO_DATA = "Filen indeholder ingen data"
+NO_DATA_HINT = "Tjek at du har eksporteret besvarelserne"
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A sheet or CSV as a grid of untouched strings; ``rows`` maps back to what users see."""
+
+    frame: pd.DataFrame
+    rows: tuple[int, ...]
+    file: str
+    kind: str
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
+@contextmanager
+def wrapped(
+    path: Path, message: str, hint: str = REEXPORT, sheet: str | None = None
+) -> Iterator[None]:
+    """Turn any third-party failure into one Danish InputError (ours pass through)."""
+    try:
+        yield
+    except KlSurveyError:
+        raise
+    except Exception as exc:
+        raise InputError(message, file=path, sheet=sheet, hint=hint) from exc
+
+
+def arrow_frame(table: pa.Table) -> pd.DataFrame:
+    """Arrow string columns to pandas "str" columns, named 0..n-1."""
+    if table.num_columns == 0:
+        return pd.DataFrame(index=pd.RangeIndex(0))
+    frame = table.to_pandas(split_blocks=True, self_destruct=True)
+    frame.columns = pd.RangeIndex(len(frame.columns))
+    return frame
+
+
+def finish(frame: pd.DataFrame, path: Path, kind: str, *, sheet: str | None = None,
+           encoding: str | None = None, delimiter: str | None = None) -> RawTable:
+    """Drop wholly empty rows but remember each kept row's 1-based number."""
+    keep = np.zeros(len(frame), bool)
+    for _, column in frame.items():  # column by column: no 500 000 x 60 bool frame
+        keep |= column.notna().to_numpy()
+    rows = tuple((np.flatnonzero(keep) + 1).tolist())
+    frame = frame[keep] if not keep.all() else frame  # a filter copies every column
+    frame = frame.reset_index(drop=True)
+    return RawTable(frame, rows, str(path), kind, sheet, encoding, delimiter)

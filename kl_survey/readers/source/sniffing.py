@@ -1,0 +1,81 @@
+"""What a file really is, judged once from its first bytes.
+
+Tools save HTML as .xls and CSV as .xlsx, so the suffix is never trusted. The verdict
+(:class:`Sniffed`) carries the head it was judged from, so the reader that follows
+neither opens nor decodes the head again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kl_survey.errors import InputError
+from kl_survey.readers.source import encoding, safety
+from kl_survey.readers.source.encoding import NOT_TABLE, NOT_TABLE_HINT, TEXT_HEAD
+from kl_survey.readers.source.raw import wrapped
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(html|!doctype\s+html|table)\b", re.I | re.S)
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """A file's real format, with the head it was judged from (and, for text, its
+    decoded head and the head's encoding)."""
+
+    path: Path
+    kind: str  # "csv" | "html" | "xlsx" | "xls"
+    head: bytes
+    text: str | None = None
+    encoding: str | None = None
+
+
+def read_head(path: Path) -> bytes:
+    """First bytes of a regular file; missing files, folders and devices are refused here."""
+    hint = "Angiv selve eksportfilen"
+    if not path.exists():
+        raise InputError("Filen findes ikke", file=path, hint="Tjek stien og filnavnet")
+    if path.is_dir():
+        raise InputError("Stien er en mappe, ikke en fil", file=path, hint=hint)
+    if not path.is_file():
+        raise InputError("Stien er ikke en almindelig fil", file=path, hint=hint)
+    hint = "Tjek at du har læseadgang, og at filen ikke er låst"
+    with wrapped(path, "Filen kan ikke åbnes", hint), path.open("rb") as fh:
+        return fh.read(TEXT_HEAD)
+
+
+def sniff(path: Path) -> Sniffed:
+    """The real format from the bytes, because tools save HTML as .xls and CSV as .xlsx."""
+    path = Path(path)
+    head = read_head(path)
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        with safety.open_zip(path) as zf:
+            if any(n.startswith("xl/") and n.endswith((".xml", ".bin")) for n in zf.namelist()):
+                return Sniffed(path, "xlsx", head)
+        raise InputError(NOT_TABLE, file=path, hint=NOT_TABLE_HINT)
+    if head.startswith(OLE2):
+        return Sniffed(path, "xls", head)
+    if not head:
+        raise InputError("Filen er tom", file=path, hint=encoding.EMPTY_HINT)
+    text, verdict = encoding.screen_text(path, head)
+    start = text.lstrip("\ufeff")
+    is_xml = start.lstrip().startswith("<?xml")
+    if _HTML_START.match(start) or (is_xml and "<html" in start[:4096].lower()):
+        return Sniffed(path, "html", head, text, verdict)
+    if is_xml:
+        raise InputError("Filen er en XML-fil, ikke et regneark eller en CSV-fil", file=path,
+                         hint="Åbn filen i Excel og gem den som .xlsx")
+    return Sniffed(path, "csv", head, text, verdict)
+
+
+def sniff_kind(path: Path) -> str:
+    """Just the format: "csv", "html", "xlsx" or "xls"."""
+    return sniff(path).kind
+
+
+def resniff(path: Path, sniffed: Sniffed | None) -> Sniffed:
+    """The caller's verdict when it is about this file, else a fresh one."""
+    path = Path(path)
+    return sniffed if sniffed is not None and sniffed.path == path else sniff(path)

@@ -1,0 +1,155 @@
+"""xlsx and xls workbooks to raw tables, through calamine (fastexcel).
+
+Every cell comes back as the text calamine gives it; the safety screens in
+:mod:`kl_survey.readers.source.safety` run before calamine sees a byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import fastexcel
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from kl_survey.errors import InputError
+from kl_survey.readers.source import safety
+from kl_survey.readers.source.limits import SourceOptions, check_file_size
+from kl_survey.readers.source.raw import (
+    NO_DATA,
+    NO_DATA_HINT,
+    RawTable,
+    arrow_frame,
+    finish,
+    wrapped,
+)
+from kl_survey.readers.source.sheets import check_memory, visibility
+from kl_survey.readers.source.sniffing import Sniffed
+
+SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
+
+
+def _open_workbook(path: Path, kind: str, max_bytes: int,
+                   keep: bool = False) -> fastexcel.ExcelReader:
+    """Safety checks, then a lazy calamine reader (by path only when the suffix matches,
+    because calamine picks the format from the suffix; otherwise from the bytes).
+
+    Opening parses all shared strings (0.5 s for 500 000 rows), and reader detection
+    lists the sheets just before the read, so ``keep`` hands the reader on to the next
+    open of the same unchanged file.
+    """
+    if kind == "xlsx":
+        safety.check_xlsx(path, max_bytes)
+        check_memory(path)
+    else:
+        check_file_size(path, max_bytes)
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    reader = _OPENED.pop(key, None)
+    what = "en beskadiget eller afkortet xlsx-fil" if kind == "xlsx" else "et ulæseligt regneark"
+    if reader is None:
+        with wrapped(path, f"Filen er {what}"):
+            source = str(path) if path.suffix.lower() in SUFFIXES[kind] else path.read_bytes()
+            reader = fastexcel.read_excel(source)
+    if keep:
+        _OPENED.clear()
+        _OPENED[key] = reader
+    return reader
+
+
+_OPENED: dict[tuple[str, int, int], fastexcel.ExcelReader] = {}
+
+
+def _text_column(column: pa.Array) -> pa.Array:
+    """calamine's text for a cell: "" becomes null, midnight datetimes become dates,
+    time-only cells (day 0 = 1899-12-31) become times. Integers already lack ".0"."""
+    column = pc.cast(column, pa.string())
+    if pc.any(pc.equal(column, "")).as_py():
+        column = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.string()), column)
+    if pc.any(pc.ends_with(column, " 00:00:00")).as_py():
+        column = pc.replace_substring_regex(column, r"^(\d{4}-\d\d-\d\d) 00:00:00$", r"\1")
+    if pc.any(pc.starts_with(column, "1899-12-31 ")).as_py():
+        column = pc.replace_substring_regex(column, r"^1899-12-31 (\d\d:\d\d:\d\d(\.\d+)?)$", r"\1")
+    return column
+
+
+def _load_sheet(reader: fastexcel.ExcelReader, path: Path, kind: str, name: str,
+                shown: bool | None = None) -> tuple[RawTable, bool]:
+    """A whole sheet as text from row 1 (index + 1 is the Excel row), and its visibility.
+
+    With the visibility already known (``shown``) the sheet is loaded eagerly, straight
+    to Arrow: 25 % faster and leaner than calamine's lazy sheet, the only one that
+    reports visibility.
+    """
+    with wrapped(path, "Arket kan ikke læses", sheet=name):
+        if shown is None:
+            sheet = reader.load_sheet_by_name(name, header_row=None, dtypes="string",
+                                              skip_rows=0)
+            batch, shown = sheet.to_arrow(), sheet.visible == "visible"
+        else:
+            batch = reader.load_sheet(name, header_row=None, dtypes="string", skip_rows=0,
+                                      eager=True)
+        columns = [_text_column(c) for c in batch.columns]
+        table = pa.table(columns, names=[str(i) for i in range(len(columns))])
+    return finish(arrow_frame(table), path, kind, sheet=name), shown
+
+
+def _resolve_sheet(names: list[str], wanted: str, path: Path) -> str:
+    """Exact name, else a unique case-insensitive match, else a message listing the sheets."""
+    if wanted in names:
+        return wanted
+    folded = [n for n in names if n.casefold() == wanted.casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    listing = ", ".join(f"'{n}'" for n in names)
+    raise InputError(f"Arket '{wanted}' findes ikke; arkene er: {listing}", file=path,
+                     hint="Brug --sheet med et af arknavnene")
+
+
+def read_sheet(sniffed: Sniffed, sheet: str | None, options: SourceOptions) -> RawTable:
+    """The named sheet, or the first visible sheet with data (a hidden one if no visible has)."""
+    path, kind = sniffed.path, sniffed.kind
+    reader = _open_workbook(path, kind, options.max_bytes)
+    names = list(reader.sheet_names)
+    if sheet is not None:  # visibility does not matter: eager whenever calamine allows
+        name = _resolve_sheet(names, sheet, path)
+        return _load_sheet(reader, path, kind, name, True if kind == "xlsx" else None)[0]
+    known = visibility(path, names) if kind == "xlsx" else None
+    if known is not None:  # visible sheets first (file order), then hidden ones
+        names = sorted(names, key=lambda n: not known[n])
+    hidden: RawTable | None = None
+    for name in names:
+        shown = known[name] if known is not None else None
+        table, visible = _load_sheet(reader, path, kind, name, shown)
+        if len(table.frame) and (visible or known is not None):
+            return table
+        hidden = hidden or (table if len(table.frame) else None)
+    if hidden is None:
+        raise InputError(NO_DATA, file=path, hint=NO_DATA_HINT)
+    return hidden
+
+
+def sheet_names(sniffed: Sniffed) -> list[str]:
+    """Sheet names of a workbook in file order (hidden ones too); [] for CSV and HTML.
+
+    Bomb and DTD checks still run, but not the size limit: listing parses only
+    workbook.xml, and the limit (--max-size) is enforced when a sheet is read.
+    """
+    if sniffed.kind not in SUFFIXES:
+        return []
+    return list(_open_workbook(sniffed.path, sniffed.kind, 2**62, keep=True).sheet_names)
+
+
+def read_sheets(sniffed: Sniffed, sheets: Sequence[str],
+                options: SourceOptions) -> dict[str, RawTable]:
+    """Several named sheets of one workbook, checking and opening the file only once."""
+    path, kind = sniffed.path, sniffed.kind
+    if kind not in SUFFIXES:
+        raise InputError("Filen er ikke et regneark med flere ark", file=path,
+                         hint="Eksportér besvarelserne som .xlsx fra spørgeskemaværktøjet")
+    reader = _open_workbook(path, kind, options.max_bytes)
+    names = list(reader.sheet_names)
+    eager = True if kind == "xlsx" else None
+    return {s: _load_sheet(reader, path, kind, _resolve_sheet(names, s, path), eager)[0]
+            for s in sheets}

@@ -1,0 +1,96 @@
+"""A text file's encoding: BOMs, UTF-8 confirmed over the file, Windows-1252."""
+
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from kl_survey.readers.source import decode_text, encoding, read_table
+
+from fixtures.raw_tables import assert_pandas_str, grid, write
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "expected"),
+    [("utf-8", b"", "utf-8"), ("utf-8", b"\xef\xbb\xbf", "utf-8-sig"),
+     ("cp1252", b"", "cp1252"), ("utf-16-le", b"\xff\xfe", "utf-16"),
+     ("utf-16-be", b"\xfe\xff", "utf-16")],
+)
+def test_csv_encodings(tmp_path: Path, encoding: str, bom: bytes, expected: str) -> None:
+    path = tmp_path / "data.csv"
+    path.write_bytes(bom + "navn;by\nSøren Æbelø;Århus\nJens;Køge\n".encode(encoding))
+    table = read_table(path)
+    assert grid(table) == [["navn", "by"], ["Søren Æbelø", "Århus"], ["Jens", "Køge"]]
+    assert (table.kind, table.encoding, table.delimiter) == ("csv", expected, ";")
+    assert table.rows == (1, 2, 3)
+    assert_pandas_str(table)
+
+
+def test_cp1252_after_a_long_ascii_head_is_still_cp1252(tmp_path: Path) -> None:
+    """The head (64 KB) is ASCII; the only 'ø' comes later, in cp1252."""
+    lines = ["id;svar"] + [f"{i};ja" for i in range(20_000)] + ["20000;nø"]
+    table = read_table(write(tmp_path / "late.csv", "\n".join(lines) + "\n", "cp1252"))
+    assert table.encoding == "cp1252"
+    assert grid(table)[-1] == ["20000", "nø"]
+    assert table.rows[-1] == 20_002
+
+
+def test_tab_separated_utf16_with_crlf(tmp_path: Path) -> None:
+    text = "a\tb\tc\r\n1\tx, y\t\r\n2\t\"q\"\"uote\"\tz\r\n"
+    table = read_table(write(tmp_path / "t.csv", "\ufeff" + text, "utf-16-le"))
+    assert (table.delimiter, table.encoding) == ("\t", "utf-16")
+    assert grid(table) == [["a", "b", "c"], ["1", "x, y", None], ["2", 'q"uote', "z"]]
+
+
+def test_decode_text(tmp_path: Path) -> None:
+    assert decode_text(write(tmp_path / "a.txt", "\ufeffæ", "utf-8")) == ("æ", "utf-8-sig")
+    assert decode_text(write(tmp_path / "b.txt", "æ", "cp1252")) == ("æ", "cp1252")
+    assert decode_text(write(tmp_path / "c.txt", "\ufeffæ", "utf-16-le")) == ("æ", "utf-16")
+
+
+GOOD = [b"a", b";", b"\n", "ø".encode(), "€".encode(), "😀".encode()]
+BAD = [b"\xf8", b"\x81", b"\xed\xa0\x80", b"\xc0\xaf", b"\xf4\x90\x80\x80"]
+CUT = [b"\xc3", b"\xe2\x82", b"\xf0\x9f"]
+
+
+def _python_verdict(body: bytes) -> str:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+@pytest.mark.parametrize("block", [997, 1000, 4096])
+def test_file_encoding_agrees_with_python_s_decoder(tmp_path: Path, block: int,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Arrow validates in blocks; small ones put block ends inside multi-byte characters."""
+    monkeypatch.setattr(encoding, "_BLOCK", block)
+    rng = random.Random(block)
+    verdicts = set()
+    for _ in range(60):
+        body = b"x" * 70_000 + b"".join(rng.choice(GOOD) for _ in range(rng.randint(0, 3000)))
+        pick = rng.random()
+        if pick < 0.25:
+            body += rng.choice(BAD) + b"".join(rng.choice(GOOD) for _ in range(40))
+        elif pick < 0.35:
+            body += rng.choice(CUT)
+        path = tmp_path / "f.csv"
+        path.write_bytes(body)
+        verdict = encoding.file_encoding(path, body[:encoding.TEXT_HEAD], "utf-8")
+        assert verdict == _python_verdict(body), body[-12:]
+        verdicts.add(verdict)
+    assert verdicts == {"utf-8", "cp1252"}
+
+
+def test_file_encoding_trusts_small_files_and_other_encodings(tmp_path: Path) -> None:
+    small = write(tmp_path / "small.csv", "a;ø\n")
+    assert encoding.file_encoding(small, small.read_bytes(), "utf-8") == "utf-8"
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * 70_000 + b"\xf8")
+    head = big.read_bytes()[:encoding.TEXT_HEAD]
+    assert encoding.file_encoding(big, head, "utf-8-sig") == "utf-8-sig"
+    assert encoding.file_encoding(big, head, "utf-8") == "cp1252"

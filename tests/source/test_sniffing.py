@@ -1,0 +1,67 @@
+"""Sniffing: the real format from the bytes, and one Danish line for what is no table."""
+
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kl_survey.errors import InputError
+from kl_survey.readers.source import read_table, sniff_kind
+
+from fixtures.raw_tables import TABLES, grid, write, write_xlsx
+
+
+def test_sniff_kind_by_content_not_extension(tmp_path: Path) -> None:
+    csv_as_xlsx = write(tmp_path / "data.xlsx", "a;b\n1;2\n")
+    xlsx_as_xls = write_xlsx(tmp_path / "real.xls", {"Ark1": [["a"], [1]]})
+    assert sniff_kind(csv_as_xlsx) == "csv"
+    assert grid(read_table(csv_as_xlsx)) == [["a", "b"], ["1", "2"]]
+    assert sniff_kind(xlsx_as_xls) == "xlsx"
+    assert grid(read_table(xlsx_as_xls)) == [["a"], ["1"]]
+    assert sniff_kind(TABLES / "besvarelser.xls") == "xls"
+    assert sniff_kind(write(tmp_path / "x.xls", "\ufeff  <!DOCTYPE html><table></table>")) == "html"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "Filen er tom"), (b"\xef\xbb\xbf \r\n\t\n", "Filen er tom"),
+     (b"\xff\xfe", "Filen er tom"),
+     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "hverken et regneark"),
+     (b"id;navn\n1;a\x00b\n", "hverken et regneark"),
+     (b"PK\x03\x04" + b"\x00" * 40, "beskadiget"),
+     (b"<?xml version='1.0'?><Workbook xmlns='urn:schemas-microsoft-com:office:spreadsheet'/>",
+      "XML-fil"),
+     (b"<html><body><p>Log ind</p></body></html>", "HTML-side"),
+     (b";;;\n;;\n", "ingen data")],
+)
+def test_unreadable_input_is_one_danish_input_error(tmp_path: Path, content: bytes,
+                                                    message: str) -> None:
+    path = tmp_path / "eksport.xls"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_table(path)
+    assert message in info.value.message
+    assert info.value.hint
+    line = info.value.one_line()
+    assert "eksport.xls" in line and "\n" not in line
+
+
+def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "bilag.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("word/document.xml", "<w/>")
+    with pytest.raises(InputError, match="hverken et regneark"):
+        sniff_kind(path)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="findes ikke") as missing:
+        read_table(tmp_path / "mangler.csv")
+    assert "mangler.csv" in missing.value.one_line()
+    with pytest.raises(InputError, match="mappe") as folder:
+        read_table(tmp_path)
+    assert str(tmp_path) in folder.value.one_line()
