@@ -1,12 +1,13 @@
 """Sniffing: the real format from the bytes, and one Danish line for what is no table."""
 
-
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from kl_survey.cli import app
 from kl_survey.errors import InputError
 from kl_survey.readers.source import read_table, sniff_kind
 
@@ -32,7 +33,7 @@ def test_sniff_kind_by_content_not_extension(tmp_path: Path) -> None:
      (b"id;navn\n1;a\x00b\n", "hverken et regneark"),
      (b"PK\x03\x04" + b"\x00" * 40, "beskadiget"),
      (b"<?xml version='1.0'?><Workbook xmlns='urn:schemas-microsoft-com:office:spreadsheet'/>",
-      "XML-fil"),
+      "XML-regneark (Excel 2003)"),
      (b"<html><body><p>Log ind</p></body></html>", "HTML-side"),
      (b";;;\n;;\n", "ingen data")],
 )
@@ -65,3 +66,50 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="mappe") as folder:
         read_table(tmp_path)
     assert str(tmp_path) in folder.value.one_line()
+
+
+PDF = (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n4 0 obj\n"
+       b"<< /Length 44 >>\nstream\nBT /F1 24 Tf 100 700 Td (Kommune; Ja) Tj ET\nendstream\n"
+       b"endobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+JSON = "[\n" + ",\n".join(f'  {{"kommune": "K{i}", "svar": "Ja"}}' for i in range(40)) + "\n]\n"
+OTHER_FORMATS = {
+    "svar.json": (JSON.encode(), "en JSON-fil"),
+    "svar.jsonl": ("\n".join(f'{{"kommune": "K{i}"}}' for i in range(40)).encode(), "en JSON-fil"),
+    "tal.json": (b"[1, 2, 3]", "en JSON-fil"),
+    "svar.xml": (("<besvarelser>\n" + "".join(f"  <svar kommune='K{i}'>Ja</svar>\n"
+                                             for i in range(40)) + "</besvarelser>\n").encode(),
+                 "en XML-fil"),
+    "side.html": (b"<!DOCTYPE html>\n<html><body>\n" + b"<p>Aarhus; Ja</p>\n" * 40
+                  + b"</body></html>\n", "en HTML-side"),
+    "stykke.html": (b"<div class='svar'>\n" + b"<p>Aarhus; Ja</p>\n" * 40 + b"</div>\n",
+                    "en HTML-side"),
+    "rapport.pdf": (PDF, "en PDF-fil"),
+    "binaer.pdf": (PDF.replace(b"\n", b"\n%\xe2\xe3\xcf\xd3\n", 1), "en PDF-fil"),
+    "brev.rtf": (b"{\\rtf1\\ansi Kommune;Ja\\par Aarhus;Ja}", "et RTF-dokument"),
+}
+
+
+@pytest.mark.parametrize("name", OTHER_FORMATS)
+def test_other_formats_are_refused_by_name(tmp_path: Path, name: str) -> None:
+    """A JSON file used to be read as a one-column CSV of 442 830 respondents (issue 10, 6)."""
+    content, what = OTHER_FORMATS[name]
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_table(path)
+    assert f"Filen er {what}" in info.value.message
+    result = CliRunner().invoke(app, ["analyze", str(path), "-f", "json"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and name in lines[0] and what in lines[0] and "xlsx" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<Q1>;<Q2>\nJa;Nej\n",  # a header that starts with "<" but closes no tag
+     "[1] Spørgsmål;[2] Spørgsmål\nJa;Nej\n",  # bracketed numbers are no JSON array
+     "{Kommune};Svar\nAarhus;Ja\n"],
+)
+def test_csv_that_merely_looks_like_markup_or_json(tmp_path: Path, text: str) -> None:
+    assert sniff_kind(write(tmp_path / "data.csv", text)) == "csv"

@@ -18,6 +18,14 @@ from kl_survey.readers.source.raw import wrapped
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(html|!doctype\s+html|table)\b", re.I | re.S)
+_HTML_TAG = re.compile(r"<(html|head|body|table|div|p|span|meta|title|h[1-6])\b", re.I)
+_MARKUP_START = re.compile(r"<(\?xml|!doctype|!--|[A-Za-z_][\w:.-]*[\s/>])", re.I)
+_CLOSING_TAG = re.compile(r"</[A-Za-z_][\w:.-]*\s*>")
+_JSON_STRING = r'"(?:[^"\\\n]|\\.)*"'
+_JSON_START = re.compile(  # an object's first key, or an array's first element and what follows
+    rf"\{{\s*(?:{_JSON_STRING}\s*:|\}}\s*$)"
+    rf"|\[\s*(?:[\[{{]|{_JSON_STRING}\s*[,\]]|(?:-?\d+(?:\.\d+)?|true|false|null)\s*(?:,|\]\s*$)"
+    r"|\]\s*$)")
 
 
 @dataclass(frozen=True)
@@ -59,15 +67,38 @@ def sniff(path: Path) -> Sniffed:
         return Sniffed(path, "xls", head)
     if not head:
         raise InputError("Filen er tom", file=path, hint=encoding.EMPTY_HINT)
+    if head.startswith(b"%PDF-"):
+        raise _not_a_table(path, "en PDF-fil")
     text, verdict = encoding.screen_text(path, head)
-    start = text.lstrip("\ufeff")
-    is_xml = start.lstrip().startswith("<?xml")
-    if _HTML_START.match(start) or (is_xml and "<html" in start[:4096].lower()):
-        return Sniffed(path, "html", head, text, verdict)
-    if is_xml:
-        raise InputError("Filen er en XML-fil, ikke et regneark eller en CSV-fil", file=path,
-                         hint="Åbn filen i Excel og gem den som .xlsx")
-    return Sniffed(path, "csv", head, text, verdict)
+    return Sniffed(path, _text_kind(path, text), head, text, verdict)
+
+
+def _text_kind(path: Path, text: str) -> str:
+    """"html" or "csv" for a text file; JSON, XML and RTF are refused by name.
+
+    Markup counts as such when it opens with a tag and closes one, so a CSV whose first
+    header happens to start with "<" is still a CSV.
+    """
+    start = text.lstrip("\ufeff").lstrip()
+    if _JSON_START.match(start):
+        raise _not_a_table(path, "en JSON-fil")
+    if start.startswith("{\\rtf"):
+        raise _not_a_table(path, "et RTF-dokument")
+    if _HTML_START.match(start):
+        return "html"
+    prolog = start.startswith("<?xml")
+    if not prolog and not (_MARKUP_START.match(start) and _CLOSING_TAG.search(text)):
+        return "csv"
+    if _HTML_TAG.search(start[:4096]):
+        return "html"
+    if "urn:schemas-microsoft-com:office:spreadsheet" in start[:4096]:
+        raise _not_a_table(path, "et XML-regneark (Excel 2003)",
+                           "Åbn filen i Excel og gem den som .xlsx")
+    raise _not_a_table(path, "en XML-fil")
+
+
+def _not_a_table(path: Path, what: str, hint: str = NOT_TABLE_HINT) -> InputError:
+    return InputError(f"Filen er {what}, ikke et regneark eller en CSV-fil", file=path, hint=hint)
 
 
 def sniff_kind(path: Path) -> str:
