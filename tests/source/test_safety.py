@@ -148,6 +148,51 @@ def test_xml_dtd_refused(tmp_path: Path, member: str, content: bytes) -> None:
     assert member in error.message and "sikkerhedshensyn" in error.message
 
 
+LONG_PI = (b'<?xml version="1.0"?>\n<?kl-survey <a note="en rod-lignende tekst"?>\n'
+           + b" " * 5000 + LAUGHS[22:])
+
+
+@pytest.mark.parametrize(
+    ("member", "content", "rename"),
+    [(SHEET, LAUGHS.replace(b"?>\n", b'?>\n<?xml-stylesheet href="s.xsl"?>\n', 1), None),
+     (SHEET, LONG_PI, None),
+     (SHEET, LAUGHS, "xl/worksheets/data.dat"),
+     (SHEET, LONG_PI, "xl/worksheets/ark"),
+     ("docProps/app.xml", LAUGHS.replace(b"worksheet", b"Properties"), "docProps/app.txt")],
+    ids=["after-pi", "after-long-pi", "part-not-named-xml", "long-pi-no-suffix", "other-part"],
+)
+def test_dtd_after_a_pi_or_in_a_part_not_named_xml(tmp_path: Path, member: str, content: bytes,
+                                                    rename: str | None) -> None:
+    """The screen reads the prolog item by item, and screens every part that holds XML,
+    whatever its name (the relationships decide what calamine opens, not the suffix)."""
+    def write(zf: zipfile.ZipFile, name: str) -> None:
+        zf.writestr(rename or name, content)
+
+    parts: dict[str, Callable[[zipfile.ZipFile, str], None]] = {member: write}
+    if rename:
+        old = member.split("/", 1)[1] if member.startswith("xl/") else member
+        new = rename.split("/", 1)[1] if rename.startswith("xl/") else rename
+        for rels in ("xl/_rels/workbook.xml.rels", "_rels/.rels", "[Content_Types].xml"):
+            def fix(zf: zipfile.ZipFile, name: str, src: Path = tmp_path / "src.xlsx") -> None:
+                with zipfile.ZipFile(src) as old_zip:
+                    zf.writestr(name, old_zip.read(name).replace(old.encode(), new.encode()))
+            parts[rels] = fix
+    path = rebuild(benign_xlsx(tmp_path / "src.xlsx"), tmp_path / "dtd.xlsx", parts)
+    start = time.perf_counter()
+    error = refused(path)
+    assert time.perf_counter() - start < 2
+    assert (rename or member) in error.message and "sikkerhedshensyn" in error.message
+
+
+def test_binary_and_plain_parts_are_not_taken_for_xml(tmp_path: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    extra = [("xl/media/image1.png", png), ("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0" + png),
+             ("customXml/item1.xml", b"\xef\xbb\xbf  <root/>"),
+             ("docProps/note.txt", b"Aftalt med <b>KL</b>")]
+    path = rebuild(benign_xlsx(tmp_path / "src.xlsx"), tmp_path / "ok.xlsx", {}, extra)
+    safety.check_xlsx(path)
+
+
 def test_too_many_members(tmp_path: Path) -> None:
     extra = ((f"xl/media/pad{i}.bin", b"") for i in range(safety.MAX_MEMBERS))
     path = rebuild(benign_xlsx(tmp_path / "src.xlsx"), tmp_path / "many.xlsx", {}, extra)

@@ -31,7 +31,7 @@ _TRUST_HINT = (
     "Åbn filen i Excel og gem den igen, hvis du stoler på den; --max-size hjælper ikke her"
 )
 _ROOT_TAG = re.compile(rb"<[A-Za-z_:]")
-_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+_PROLOG_ITEM = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)?\s*", re.S)
 _CORRUPT = "Filen er en beskadiget eller afkortet xlsx-fil"
 
 
@@ -61,8 +61,7 @@ def check_xlsx(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         try:
             with path.open("rb") as fh:
                 for info in infos:
-                    if info.filename.lower().endswith(_XML_SUFFIXES):
-                        _check_xml_member(path, fh, info)
+                    _check_member(path, fh, info)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, struct.error,
                 NotImplementedError) as exc:
             raise InputError(_CORRUPT, file=path, hint=_CORRUPT_HINT) from exc
@@ -79,8 +78,14 @@ def _check_ratio(path: Path, info: zipfile.ZipInfo, out: float, inp: float) -> N
         )
 
 
-def _check_xml_member(path: Path, fh: BinaryIO, info: zipfile.ZipInfo) -> None:
-    """Inflate a prefix: catch lying sizes, bombs hidden by them, and DTDs in the prolog."""
+def _check_member(path: Path, fh: BinaryIO, info: zipfile.ZipInfo) -> None:
+    """Inflate a prefix: catch lying sizes, bombs hidden by them, and DTDs in the prolog.
+
+    Every part is looked at, whatever its name: the relationships, not the suffix, decide
+    which parts calamine parses, so a sheet may be called ``data.dat``.
+    """
+    if info.is_dir():
+        return
     head, produced, consumed, complete = _inflate_prefix(fh, info)
     if produced > info.file_size or (complete and produced != info.file_size):
         raise UnsafeInputError(
@@ -90,7 +95,9 @@ def _check_xml_member(path: Path, fh: BinaryIO, info: zipfile.ZipInfo) -> None:
         )
     if consumed:
         _check_ratio(path, info, produced / consumed * info.compress_size, info.compress_size)
-    _check_prolog(path, info, head[:HEAD_BYTES], truncated=info.file_size > HEAD_BYTES)
+    text = _as_utf8(head[:HEAD_BYTES])
+    if text.lstrip().startswith(b"<") or info.filename.lower().endswith(_XML_SUFFIXES):
+        _check_prolog(path, info, text, truncated=info.file_size > HEAD_BYTES)
 
 
 def _inflate_prefix(fh: BinaryIO, info: zipfile.ZipInfo) -> tuple[bytes, int, int, bool]:
@@ -119,14 +126,22 @@ def _inflate_prefix(fh: BinaryIO, info: zipfile.ZipInfo) -> tuple[bytes, int, in
     return out[:HEAD_BYTES], len(out), consumed, complete
 
 
-def _check_prolog(path: Path, info: zipfile.ZipInfo, head: bytes, *, truncated: bool) -> None:
-    """xlsx XML never has a DTD; an XML head without a root tag hides one further on."""
+def _as_utf8(head: bytes) -> bytes:
+    """A part's head as UTF-8 bytes: a UTF-16 part (BOM or NULs) is decoded, a BOM dropped."""
     if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:64]:
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    return head.removeprefix(b"\xef\xbb\xbf")
+
+
+def _check_prolog(path: Path, info: zipfile.ZipInfo, head: bytes, *, truncated: bool) -> None:
+    """xlsx XML never has a DTD. The prolog is read item by item (processing instructions,
+    comments), so a DTD behind a long one is found; a head that ends before the root
+    element is refused, since it may hide a DTD further on."""
     lowered = head.lower()
-    if b"<!doctype" in lowered or b"<!entity" in lowered:
+    rest = head[_prolog_end(head):]
+    if b"<!doctype" in lowered or b"<!entity" in lowered or rest[:9].lower() == b"<!doctype":
         reason = "en XML-DTD (<!DOCTYPE>/<!ENTITY>)"
-    elif truncated and not _ROOT_TAG.search(_COMMENT.sub(b"", head)):
+    elif truncated and not _ROOT_TAG.match(rest):
         reason = "et usædvanligt langt XML-hoved"
     else:
         return
@@ -136,3 +151,13 @@ def _check_prolog(path: Path, info: zipfile.ZipInfo, head: bytes, *, truncated: 
         file=path,
         hint=_TRUST_HINT,
     )
+
+
+def _prolog_end(head: bytes) -> int:
+    """Where the prolog's processing instructions, comments and blanks end."""
+    pos = 0
+    while match := _PROLOG_ITEM.match(head, pos):
+        if match.end() == pos:
+            break
+        pos = match.end()
+    return pos
