@@ -70,7 +70,7 @@ def _read(path: Path, opts: LoadOptions, spec: Spec | None) -> Survey:
     so a round exported from a different tool is still read by the right reader."""
     sheet = opts.sheet or (spec.survey.sheet if spec else None)
     ro = ReadOptions(sheet=sheet, complete_only=opts.complete_only,
-                     max_bytes=opts.max_bytes or DEFAULT_MAX_BYTES)
+                     max_bytes=DEFAULT_MAX_BYTES if opts.max_bytes is None else opts.max_bytes)
     try:
         return read_survey(path, source=opts.source, options=ro)
     except SourceDetectionError:

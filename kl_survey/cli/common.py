@@ -70,7 +70,15 @@ def handle_errors(func: F) -> F:
 
 
 def max_bytes(mb: int | None) -> int | None:
-    return None if mb is None else int(mb) * 1024 * 1024
+    return None if mb is None else positive(mb, "--max-size", " MB") * 1024 * 1024
+
+
+def positive(value: int, flag: str, unit: str = "") -> int:
+    """A limit given on the command line: 0 or less is refused, never taken as the default."""
+    if value <= 0:
+        raise KlSurveyError(f"{flag} skal være et positivt tal{unit and ' i' + unit}, ikke {value}",
+                            hint=f"Udelad {flag} for at bruge standardgrænsen")
+    return int(value)
 
 
 def source_help_requested(source: str | None) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 from kl_survey.errors import InputError, SourceDetectionError
 from kl_survey.model import Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
+from kl_survey.readers.source import check_path, not_a_file
 
 __all__ = ["Probe", "ReadOptions", "Reader", "read_survey", "readers", "source_names"]
 
@@ -48,6 +49,8 @@ def _pick(probe: Probe, source: str | None) -> Reader:
     scored = sorted(((r.detect(probe), i, r) for i, r in enumerate(available)),
                     key=lambda t: (-t[0], t[1]))
     best_score, _, best = scored[0]
+    if best_score <= 0 and probe.kind == "dir":
+        raise not_a_file(probe.path)
     if best_score <= 0:
         raise InputError("Filen ligner ikke en eksport fra et spørgeskemaværktøj",
                          file=probe.path, hint="Angiv kilden med --source")
@@ -65,8 +68,7 @@ def read_survey(path: Path, *, source: str | None = None,
                 options: ReadOptions | None = None) -> Survey:
     """Read any supported export into the canonical :class:`Survey`."""
     options = options or ReadOptions()
-    if not path.exists():
-        raise InputError("Filen findes ikke", file=path, hint="Tjek stien og filnavnet")
+    check_path(path, folder=True)
     probe = Probe(path, options)
     reader = _pick(probe, source)
     return reader.read(probe, options)

@@ -140,3 +140,19 @@ def test_qualtrics_samples() -> None:
     assert (legacy.frame.shape, legacy.encoding) == ((3, 16), "utf-8-sig")
     assert legacy.frame.iat[0, 0] == "V1"  # BOM not glued to the first cell
     assert legacy.frame[15].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter", "answer"),
+    [("sep=;\nid;svar\n1;Ja, tak\n", ";", "Ja, tak"),
+     ("\ufeffsep=,\r\nid,svar\r\n1,Ja; tak\r\n", ",", "Ja; tak"),
+     ("sep=\t\nid\tsvar\n1\tJa, tak\n2\n", "\t", "Ja, tak")],  # the last is ragged
+)
+def test_excel_sep_line_sets_the_delimiter(tmp_path: Path, text: str, delimiter: str,
+                                           answer: str) -> None:
+    """Excel's "sep=;" first line names the delimiter and is not data; rows count as
+    Excel shows them, from the header."""
+    table = read_table(write(tmp_path / "sep.csv", text))
+    assert table.delimiter == delimiter
+    assert grid(table)[:2] == [["id", "svar"], ["1", answer]]
+    assert table.rows[:2] == (1, 2)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kl_survey.errors import InputError
 from kl_survey.readers.source import decode_text, encoding, read_table
 
 from fixtures.raw_tables import assert_pandas_str, grid, write
@@ -94,3 +95,19 @@ def test_file_encoding_trusts_small_files_and_other_encodings(tmp_path: Path) ->
     head = big.read_bytes()[:encoding.TEXT_HEAD]
     assert encoding.file_encoding(big, head, "utf-8-sig") == "utf-8-sig"
     assert encoding.file_encoding(big, head, "utf-8") == "cp1252"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path: Path, codec: str) -> None:
+    """Some tools write UTF-16 without a byte-order mark; it was refused as binary."""
+    path = write(tmp_path / "u16.csv", "navn;by\r\nSøren Æbelø;Århus\r\nJens;Køge\r\n", codec)
+    table = read_table(path)
+    assert (table.encoding, table.delimiter) == (codec, ";")
+    assert grid(table) == [["navn", "by"], ["Søren Æbelø", "Århus"], ["Jens", "Køge"]]
+
+
+def test_binary_with_nuls_is_still_not_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "data.csv"
+    path.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(InputError, match="hverken et regneark"):
+        read_table(path)

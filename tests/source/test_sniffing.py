@@ -113,3 +113,37 @@ def test_other_formats_are_refused_by_name(tmp_path: Path, name: str) -> None:
 )
 def test_csv_that_merely_looks_like_markup_or_json(tmp_path: Path, text: str) -> None:
     assert sniff_kind(write(tmp_path / "data.csv", text)) == "csv"
+
+
+def test_a_folder_that_is_no_surveyxact_export(tmp_path: Path) -> None:
+    """It used to say "Angiv kilden med --source", as if a tool could read a folder."""
+    (tmp_path / "noter.txt").write_text("x")
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path)])
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert "mappe" in line and "--source" not in line and "dataset.csv" in line
+
+
+def test_symlink_loop_and_broken_link(tmp_path: Path) -> None:
+    """A loop used to be reported as "findes ikke"."""
+    (tmp_path / "a.csv").symlink_to(tmp_path / "b.csv")
+    (tmp_path / "b.csv").symlink_to(tmp_path / "a.csv")
+    (tmp_path / "brudt.csv").symlink_to(tmp_path / "væk.csv")
+    with pytest.raises(InputError, match="løkke af symbolske links") as loop:
+        read_table(tmp_path / "a.csv")
+    assert "a.csv" in loop.value.one_line()
+    with pytest.raises(InputError, match="peger på en fil, der ikke findes") as broken:
+        read_table(tmp_path / "brudt.csv")
+    assert "væk.csv" in broken.value.one_line()
+    for name, words in (("a.csv", "løkke"), ("brudt.csv", "ikke findes")):
+        result = CliRunner().invoke(app, ["analyze", str(tmp_path / name)])
+        assert result.exit_code == 2 and words in result.stderr
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "rør.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="ikke en almindelig fil"):
+        read_table(fifo)

@@ -7,7 +7,7 @@ Everything above imports from this package face only.
 
 from kl_survey.readers.source.limits import DEFAULT_MAX_BYTES, SourceOptions
 from kl_survey.readers.source.raw import RawTable
-from kl_survey.readers.source.sniffing import Sniffed, sniff, sniff_kind
+from kl_survey.readers.source.sniffing import Sniffed, check_path, not_a_file, sniff, sniff_kind
 from kl_survey.readers.source.table import decode_text, list_sheets, read_table, read_workbook
 
 __all__ = [
@@ -15,8 +15,10 @@ __all__ = [
     "RawTable",
     "Sniffed",
     "SourceOptions",
+    "check_path",
     "decode_text",
     "list_sheets",
+    "not_a_file",
     "read_table",
     "read_workbook",
     "sniff",

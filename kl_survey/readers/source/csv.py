@@ -20,6 +20,7 @@ from kl_survey.readers.source.raw import RawTable, arrow_frame, finish, wrapped
 from kl_survey.readers.source.sniffing import Sniffed
 
 _DELIMITERS = (";", ",", "\t")
+_SEP_LINE = re.compile(r"sep=([^\r\n])\r?\n")  # Excel's way of naming the delimiter
 
 
 def _field_counts(text: str, delimiter: str, truncated: bool) -> list[int]:
@@ -51,7 +52,20 @@ def sniff_delimiter(text: str, truncated: bool = False) -> str:
     return max((d for d in stats if stats[d][0] >= best - 0.1), key=lambda d: stats[d][1])
 
 
-def _arrow_csv(source: object, encoding: str, delimiter: str,
+def dialect(text: str, truncated: bool) -> tuple[str, int, int]:
+    """(delimiter, lines to skip, widest row of the head) from the decoded head.
+
+    Excel's "sep=;" first line names the delimiter; it is skipped, as Excel hides it,
+    so row numbers count from the header as the user sees them in Excel.
+    """
+    if sep := _SEP_LINE.match(text.lstrip("\ufeff")):
+        delimiter, skip, text = sep.group(1), 1, text.lstrip("\ufeff")[sep.end():]
+    else:
+        delimiter, skip = sniff_delimiter(text, truncated=truncated), 0
+    return delimiter, skip, max(_field_counts(text, delimiter, truncated), default=0) + 1
+
+
+def _arrow_csv(source: object, encoding: str, delimiter: str, skip: int,
                width: int) -> tuple[pa.Table, int]:
     """Fast path; returns the table and the widest ragged row (0 if none was ragged)."""
     ragged: list[int] = []
@@ -62,7 +76,8 @@ def _arrow_csv(source: object, encoding: str, delimiter: str,
 
     table = pacsv.read_csv(
         source,
-        read_options=pacsv.ReadOptions(autogenerate_column_names=True, encoding=encoding),
+        read_options=pacsv.ReadOptions(autogenerate_column_names=True, encoding=encoding,
+                                       skip_rows=skip),
         parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
                                          ignore_empty_lines=False, invalid_row_handler=on_invalid),
         convert_options=pacsv.ConvertOptions(
@@ -79,16 +94,16 @@ def read_csv(sniffed: Sniffed, options: SourceOptions) -> RawTable:
     check_file_size(path, options.max_bytes)
     text, head = sniffed.text, sniffed.head
     encoding = file_encoding(path, head, sniffed.encoding)
-    cut = len(head) == TEXT_HEAD
-    delimiter = sniff_delimiter(text, truncated=cut)
-    width = max(_field_counts(text, delimiter, cut), default=0) + 65
+    delimiter, skip, widest_head = dialect(text, len(head) == TEXT_HEAD)
+    width = widest_head + 64
     arrow_encoding = "utf8" if encoding in ("utf-8", "utf-8-sig") else encoding
     hint = "Tjek at filen er en CSV-eksport, eller eksportér den igen"
     with wrapped(path, "Filen kan ikke læses som CSV", hint):
         try:
-            table, widest = _arrow_csv(path, arrow_encoding, delimiter, width)
+            table, widest = _arrow_csv(path, arrow_encoding, delimiter, skip, width)
             if table.num_columns > width:  # more columns than typed: read again, all as text
-                table, widest = _arrow_csv(path, arrow_encoding, delimiter, table.num_columns)
+                table, widest = _arrow_csv(path, arrow_encoding, delimiter, skip,
+                                           table.num_columns)
         except (UnicodeDecodeError, pa.ArrowInvalid) as exc:
             if isinstance(exc, UnicodeDecodeError) or "UTF8" in str(exc):
                 raise InputError(BAD_CHARS, file=path, hint="Gem filen som CSV UTF-8") from exc
@@ -98,5 +113,5 @@ def read_csv(sniffed: Sniffed, options: SourceOptions) -> RawTable:
         names = range(max(widest, table.num_columns))
         frame = pd.read_csv(path, sep=delimiter, header=None, names=names, dtype="str",
                             keep_default_na=False, na_values=[""], skip_blank_lines=False,
-                            encoding=encoding, engine="c", index_col=False)
+                            encoding=encoding, engine="c", index_col=False, skiprows=skip)
     return finish(frame, path, "csv", encoding=encoding, delimiter=delimiter)

@@ -26,12 +26,16 @@ _BLOCK = 16 * 1024 * 1024
 
 
 def head_encoding(head: bytes, final: bool) -> str | None:
-    """Encoding judged from the head: BOM, then strict UTF-8, then cp1252 (None: not text)."""
+    """Encoding judged from the head: BOM, then UTF-16 told by its NULs, then strict UTF-8,
+    then cp1252 (None: not text)."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    for encoding in ("utf-8", "cp1252"):
+    candidates: tuple[str, ...] = ("utf-8", "cp1252")
+    if utf16 := _utf16_without_bom(head):
+        candidates = (utf16,)
+    for encoding in candidates:
         try:
             codecs.getincrementaldecoder(encoding)().decode(head, final)
             return encoding
@@ -40,11 +44,26 @@ def head_encoding(head: bytes, final: bool) -> str | None:
     return None
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "-be" when every other byte of the head is mostly NUL, as in
+    UTF-16 text of the Latin alphabet, and the other half almost never is."""
+    sample = head[:4096]
+    if len(sample) < 4:
+        return None
+    high_odd, high_even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    if high_odd > 0.3 * half and high_even < 0.02 * half:
+        return "utf-16-le"
+    if high_even > 0.3 * half and high_odd < 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
 def screen_text(path: Path, head: bytes) -> tuple[str, str]:
     """Decoded head and its encoding; NUL bytes or > 2 % control characters mean binary."""
     final = len(head) < TEXT_HEAD
     encoding = head_encoding(head, final)
-    if encoding is None or (encoding != "utf-16" and b"\x00" in head):
+    if encoding is None or (not encoding.startswith("utf-16") and b"\x00" in head):
         raise InputError(NOT_TABLE, file=path, hint=NOT_TABLE_HINT)
     text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final)
     if len(_CONTROL.findall(text)) > 0.02 * len(text):

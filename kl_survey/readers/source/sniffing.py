@@ -7,7 +7,10 @@ neither opens nor decodes the head again.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,15 +43,44 @@ class Sniffed:
     encoding: str | None = None
 
 
+def check_path(path: Path, *, folder: bool = False) -> None:
+    """Refuse what is no readable file, each with its own reason: missing, a broken link,
+    a loop of links, a folder (unless ``folder``: a SurveyXact trio), a device or FIFO."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise _unreachable(path, exc) from exc
+    if stat.S_ISDIR(mode):
+        if not folder:
+            raise not_a_file(path)
+    elif not stat.S_ISREG(mode):
+        raise InputError("Stien er ikke en almindelig fil", file=path,
+                         hint="Angiv selve eksportfilen")
+
+
+def _unreachable(path: Path, exc: OSError) -> InputError:
+    if exc.errno == errno.ELOOP:
+        return InputError("Stien er en løkke af symbolske links", file=path,
+                          hint="Ret linket, så det peger på selve eksportfilen")
+    if path.is_symlink():
+        return InputError(f"Linket peger på en fil, der ikke findes ({os.readlink(path)})",
+                          file=path, hint="Ret linket, eller angiv selve eksportfilen")
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return InputError("Filen findes ikke", file=path, hint="Tjek stien og filnavnet")
+    return InputError("Filen kan ikke åbnes", file=path,
+                      hint="Tjek at du har læseadgang til filen og mappen")
+
+
+def not_a_file(path: Path) -> InputError:
+    """A folder is only an export when it holds SurveyXact's three CSV files."""
+    return InputError("Stien er en mappe, ikke en eksportfil", file=path,
+                      hint="Angiv selve eksportfilen; en mappe kan kun læses, når den rummer "
+                           "SurveyXacts dataset.csv, labels.csv og structure.csv")
+
+
 def read_head(path: Path) -> bytes:
     """First bytes of a regular file; missing files, folders and devices are refused here."""
-    hint = "Angiv selve eksportfilen"
-    if not path.exists():
-        raise InputError("Filen findes ikke", file=path, hint="Tjek stien og filnavnet")
-    if path.is_dir():
-        raise InputError("Stien er en mappe, ikke en fil", file=path, hint=hint)
-    if not path.is_file():
-        raise InputError("Stien er ikke en almindelig fil", file=path, hint=hint)
+    check_path(path)
     hint = "Tjek at du har læseadgang, og at filen ikke er låst"
     with wrapped(path, "Filen kan ikke åbnes", hint), path.open("rb") as fh:
         return fh.read(TEXT_HEAD)
