@@ -24,6 +24,7 @@ class LoadOptions:
     source: str | None = None
     complete_only: bool = False
     max_bytes: int | None = None
+    repair_encoding: bool = False  # read stray non-UTF-8 bytes as Windows-1252, with warnings
     spec: Path | None = None  # survey.toml; applied after reading (issue: spec)
     strict: bool = False  # spec/data disagreements become fatal
     dedupe: str | None = None  # "first" | "last" | "most-complete" for duplicate municipalities
@@ -70,7 +71,8 @@ def _read(path: Path, opts: LoadOptions, spec: Spec | None) -> Survey:
     so a round exported from a different tool is still read by the right reader."""
     sheet = opts.sheet or (spec.survey.sheet if spec else None)
     ro = ReadOptions(sheet=sheet, complete_only=opts.complete_only,
-                     max_bytes=DEFAULT_MAX_BYTES if opts.max_bytes is None else opts.max_bytes)
+                     max_bytes=DEFAULT_MAX_BYTES if opts.max_bytes is None else opts.max_bytes,
+                     repair_encoding=opts.repair_encoding)
     try:
         return read_survey(path, source=opts.source, options=ro)
     except SourceDetectionError:

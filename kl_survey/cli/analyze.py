@@ -14,6 +14,7 @@ from kl_survey.cli.common import (
     COMPLETE_ONLY,
     LANG,
     MAX_SIZE,
+    REPAIR_ENCODING,
     SHEET,
     SOURCE,
     LangOpt,
@@ -68,6 +69,7 @@ def analyze(
     source: str | None = SOURCE,
     complete_only: bool = COMPLETE_ONLY,
     max_size: int | None = MAX_SIZE,
+    repair_encoding: bool = REPAIR_ENCODING,
     spec: Path | None = SPEC,
     strict: bool = STRICT,
     dedupe: Dedupe | None = DEDUPE,
@@ -89,6 +91,7 @@ def analyze(
     analysis, loaded = run(file, LoadOptions(sheet=sheet, source=source,
                                              complete_only=complete_only,
                                              max_bytes=max_bytes(max_size), spec=spec,
+                                             repair_encoding=repair_encoding,
                                              strict=strict,
                                              dedupe=dedupe.value if dedupe else None))
     print_issues(loaded.issues)

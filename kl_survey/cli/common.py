@@ -33,6 +33,10 @@ COMPLETE_ONLY = typer.Option(False, "--complete-only",
 MAX_SIZE = typer.Option(None, "--max-size", metavar="MB",
                         help="Største tilladte udpakkede størrelse af en xlsx-fil i MB "
                              "(værn mod zip-bomber; standard 3072).")
+REPAIR_ENCODING = typer.Option(False, "--repair-encoding",
+                               help="Læs tegn, der ikke er UTF-8, i en ellers UTF-8-kodet "
+                                    "CSV-fil som Windows-1252 (hver rettet række giver en "
+                                    "advarsel). Uden den afvises filen med rækkerne nævnt.")
 
 
 def fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> None:

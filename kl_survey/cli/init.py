@@ -9,6 +9,7 @@ import typer
 from kl_survey.cli import app
 from kl_survey.cli.common import (
     MAX_SIZE,
+    REPAIR_ENCODING,
     SHEET,
     SOURCE,
     handle_errors,
@@ -36,6 +37,7 @@ def init(
     sheet: str | None = SHEET,
     source: str | None = SOURCE,
     max_size: int | None = MAX_SIZE,
+    repair_encoding: bool = REPAIR_ENCODING,
 ) -> None:
     """Skriv en kommenteret spec-fil (survey.toml) med alt det, kl-survey har udledt.
 
@@ -58,7 +60,8 @@ def init(
                             hint="Brug --force for at overskrive den, eller vælg en anden "
                             "fil med -o")
     survey = load(file, LoadOptions(sheet=sheet, source=source,
-                                    max_bytes=max_bytes(max_size))).survey
+                                    max_bytes=max_bytes(max_size),
+                                    repair_encoding=repair_encoding)).survey
     column = respondent_column(file, sheet) if "municipality_raw" in survey.respondents else None
     text = spec_text(survey, spec_name="survey.toml" if to_stdout else target.name,
                      sheet=sheet, respondent_column=column)

@@ -11,6 +11,7 @@ from kl_survey.cli.common import (
     COMPLETE_ONLY,
     LANG,
     MAX_SIZE,
+    REPAIR_ENCODING,
     SHEET,
     SOURCE,
     LangOpt,
@@ -59,6 +60,7 @@ def report(
     source: str | None = SOURCE,
     complete_only: bool = COMPLETE_ONLY,
     max_size: int | None = MAX_SIZE,
+    repair_encoding: bool = REPAIR_ENCODING,
 ) -> None:
     """Lav nyhedsbrevsrapporten: HTML, PDF, figurer (PNG 300 dpi og SVG) og resultattabeller.
 
@@ -75,7 +77,8 @@ def report(
     wanted = parse_formats(formats)
     loaded = load(file, LoadOptions(sheet=sheet, source=source, spec=spec,
                                     complete_only=complete_only,
-                                    max_bytes=max_bytes(max_size)))
+                                    max_bytes=max_bytes(max_size),
+                                    repair_encoding=repair_encoding))
     written = write_report(analyse(loaded.survey), output, lang=lang.value, title=title,
                            formats=wanted, colophon=colophon)
     typer.echo(f"Skrev {len(written.files)} filer i {written.out_dir}")

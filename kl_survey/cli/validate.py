@@ -12,6 +12,7 @@ from kl_survey.cli import app
 from kl_survey.cli.common import (
     COMPLETE_ONLY,
     MAX_SIZE,
+    REPAIR_ENCODING,
     SHEET,
     SOURCE,
     handle_errors,
@@ -50,6 +51,7 @@ def validate(
     source: str | None = SOURCE,
     complete_only: bool = COMPLETE_ONLY,
     max_size: int | None = MAX_SIZE,
+    repair_encoding: bool = REPAIR_ENCODING,
 ) -> None:
     """Tjek en eksport for fejl før noget offentliggøres.
 
@@ -67,7 +69,8 @@ def validate(
 
     result = v.validate_file(file, LoadOptions(sheet=sheet, source=source, spec=spec,
                                                complete_only=complete_only,
-                                               max_bytes=max_bytes(max_size)))
+                                               max_bytes=max_bytes(max_size),
+                                               repair_encoding=repair_encoding))
     _emit(result, fmt, output, strict)
     if result.failed(strict):
         raise typer.Exit(int(ExitCode.VALIDATION_FAILED))

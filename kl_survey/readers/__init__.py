@@ -8,6 +8,7 @@ Each tool module exposes ``READER``; :func:`read_survey` scores them all on a ch
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from pathlib import Path
 
 from kl_survey.errors import InputError, SourceDetectionError
@@ -71,4 +72,7 @@ def read_survey(path: Path, *, source: str | None = None,
     check_path(path, folder=True)
     probe = Probe(path, options)
     reader = _pick(probe, source)
-    return reader.read(probe, options)
+    survey = reader.read(probe, options)
+    if probe.issues:  # the source layer's findings come first, as the file is read first
+        survey = replace(survey, issues=probe.issues + survey.issues)
+    return survey

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from kl_survey.issues import Issue
 from kl_survey.model import SourceInfo, Survey
 from kl_survey.readers.source import (
     DEFAULT_MAX_BYTES,
     RawTable,
     Sniffed,
+    SourceOptions,
     list_sheets,
     read_table,
     sniff,
@@ -23,6 +25,11 @@ class ReadOptions:
     sheet: str | None = None
     complete_only: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    repair_encoding: bool = False
+
+    def source(self) -> SourceOptions:
+        """What the source layer needs of these: its limits and the encoding repair."""
+        return SourceOptions(max_bytes=self.max_bytes, repair_encoding=self.repair_encoding)
 
 
 @dataclass
@@ -32,6 +39,7 @@ class Probe:
     path: Path
     options: ReadOptions = field(default_factory=ReadOptions)
     _tables: dict[str | None, RawTable] = field(default_factory=dict)
+    _others: list[RawTable] = field(default_factory=list)
 
     @cached_property
     def sniffed(self) -> Sniffed | None:
@@ -49,9 +57,25 @@ class Probe:
     def table(self, sheet: str | None = None) -> RawTable:
         key = sheet if sheet is not None else self.options.sheet
         if key not in self._tables:
-            self._tables[key] = read_table(self.path, sheet=key, max_bytes=self.options.max_bytes,
-                                           sniffed=self.sniffed)
+            self._tables[key] = read_table(self.path, sheet=key, sniffed=self.sniffed,
+                                           options=self.options.source())
         return self._tables[key]
+
+    def read_other(self, path: Path) -> RawTable:
+        """Another file of the same export (SurveyXact's sibling CSVs), read with the same
+        options; its findings join the probe's. The probed file itself is not read twice."""
+        if path == self.path:
+            return self.table()
+        table = read_table(path, options=self.options.source())
+        self._others.append(table)
+        return table
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """Non-fatal findings of the source layer (a repaired row, a cut-off last row) in
+        every table read so far; read_survey hands them on as Survey.issues."""
+        tables = [*self._tables.values(), *self._others]
+        return tuple(issue for table in tables for issue in table.issues)
 
     @cached_property
     def header(self) -> list[str]:

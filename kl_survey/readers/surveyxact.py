@@ -21,7 +21,7 @@ from kl_survey.errors import InputError
 from kl_survey.model import QType, Question, SourceInfo, Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
 from kl_survey.readers.build import SurveyBuilder, clean_label, clean_series, tick_values
-from kl_survey.readers.source import RawTable, read_table, read_workbook
+from kl_survey.readers.source import RawTable, read_workbook
 from kl_survey.readers.surveyxact_structure import (
     Item,
     Labels,
@@ -129,7 +129,7 @@ def _load_workbook(probe: Probe, options: ReadOptions) -> Export:
         if not names[part]:
             raise _missing(f"arket '{part.capitalize()}'", probe.path)
     wanted = [*names["dataset"], names["labels"][0], names["structure"][0]]
-    tables = read_workbook(probe.path, wanted, max_bytes=options.max_bytes, sniffed=probe.sniffed)
+    tables = read_workbook(probe.path, wanted, sniffed=probe.sniffed, options=options.source())
     file = str(probe.path)
     data, rows = _dataset([tables[s] for s in names["dataset"]], file, names["dataset"][0])
     structure = names["structure"][0]
@@ -147,9 +147,8 @@ def _load_csv(probe: Probe, options: ReadOptions) -> Export:
     data_path = found["dataset"]
     if probe.kind == "csv" and probe.path.stem.casefold() not in ("labels", "structure"):
         data_path = probe.path
-    read = {part: read_table(p, max_bytes=options.max_bytes) for part, p in found.items()
-            if part != "dataset"}
-    data, rows = _dataset([read_table(data_path, max_bytes=options.max_bytes)],
+    read = {part: probe.read_other(p) for part, p in found.items() if part != "dataset"}
+    data, rows = _dataset([probe.read_other(data_path)],
                           str(data_path), None)
     return Export(data, rows, parse_labels(_grid(read["labels"])),
                   parse_structure(_grid(read["structure"]), file=str(found["structure"]),

@@ -57,23 +57,29 @@ BAD = [b"\xf8", b"\x81", b"\xed\xa0\x80", b"\xc0\xaf", b"\xf4\x90\x80\x80"]
 CUT = [b"\xc3", b"\xe2\x82", b"\xf0\x9f"]
 
 
-def _python_verdict(body: bytes) -> str:
+def _python_verdict(body: bytes) -> encoding.Encoding:
+    """The rule, told by Python's decoder: UTF-8; else mixed when some multi-byte UTF-8
+    character is there; else Windows-1252."""
     try:
         body.decode("utf-8")
     except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"
+        chars = len(body.decode("utf-8", "surrogateescape"))
+        return encoding.Encoding("utf-8", mixed=True) if chars < len(body) else \
+            encoding.Encoding("cp1252")
+    return encoding.Encoding("utf-8")
 
 
 @pytest.mark.parametrize("block", [997, 1000, 4096])
-def test_file_encoding_agrees_with_python_s_decoder(tmp_path: Path, block: int,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_confirm_agrees_with_python_s_decoder(tmp_path: Path, block: int,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """Arrow validates in blocks; small ones put block ends inside multi-byte characters."""
     monkeypatch.setattr(encoding, "_BLOCK", block)
     rng = random.Random(block)
     verdicts = set()
     for _ in range(60):
         body = b"x" * 70_000 + b"".join(rng.choice(GOOD) for _ in range(rng.randint(0, 3000)))
+        if rng.random() < 0.2:  # only ASCII before the bad byte: that is Windows-1252
+            body = b"x" * 70_000
         pick = rng.random()
         if pick < 0.25:
             body += rng.choice(BAD) + b"".join(rng.choice(GOOD) for _ in range(40))
@@ -81,20 +87,23 @@ def test_file_encoding_agrees_with_python_s_decoder(tmp_path: Path, block: int,
             body += rng.choice(CUT)
         path = tmp_path / "f.csv"
         path.write_bytes(body)
-        verdict = encoding.file_encoding(path, body[:encoding.TEXT_HEAD], "utf-8")
+        verdict = encoding.confirm(path, body[:encoding.TEXT_HEAD], "utf-8")
         assert verdict == _python_verdict(body), body[-12:]
         verdicts.add(verdict)
-    assert verdicts == {"utf-8", "cp1252"}
+    assert verdicts == {encoding.Encoding("utf-8"), encoding.Encoding("utf-8", mixed=True),
+                        encoding.Encoding("cp1252")}
 
 
-def test_file_encoding_trusts_small_files_and_other_encodings(tmp_path: Path) -> None:
+def test_confirm_trusts_a_whole_head_and_utf16(tmp_path: Path) -> None:
     small = write(tmp_path / "small.csv", "a;ø\n")
-    assert encoding.file_encoding(small, small.read_bytes(), "utf-8") == "utf-8"
+    assert encoding.confirm(small, small.read_bytes(), "utf-8") == encoding.Encoding("utf-8")
     big = tmp_path / "big.csv"
     big.write_bytes(b"x" * 70_000 + b"\xf8")
     head = big.read_bytes()[:encoding.TEXT_HEAD]
-    assert encoding.file_encoding(big, head, "utf-8-sig") == "utf-8-sig"
-    assert encoding.file_encoding(big, head, "utf-8") == "cp1252"
+    assert encoding.confirm(big, head, "utf-16-le") == encoding.Encoding("utf-16-le")
+    assert encoding.confirm(big, head, "utf-8") == encoding.Encoding("cp1252")
+    # a byte-order mark says UTF-8, so a byte that is not makes the file mixed
+    assert encoding.confirm(big, head, "utf-8-sig") == encoding.Encoding("utf-8-sig", mixed=True)
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

@@ -6,17 +6,20 @@ through pandas' C parser instead, padded to the widest row.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from kl_survey.errors import InputError
-from kl_survey.readers.source.encoding import BAD_CHARS, TEXT_HEAD, file_encoding
+from kl_survey.readers.source.encoding import BAD_CHARS, TEXT_HEAD, confirm, decode_marked
 from kl_survey.readers.source.limits import SourceOptions, check_file_size
 from kl_survey.readers.source.raw import RawTable, arrow_frame, finish, wrapped
+from kl_survey.readers.source.repair import repair_table
 from kl_survey.readers.source.sniffing import Sniffed
 
 _DELIMITERS = (";", ",", "\t")
@@ -88,30 +91,48 @@ def _arrow_csv(source: object, encoding: str, delimiter: str, skip: int,
 
 
 def read_csv(sniffed: Sniffed, options: SourceOptions) -> RawTable:
-    """CSV via pyarrow; ragged files (rows of unequal length) via pandas' C parser, padded."""
+    """CSV via pyarrow; ragged files (rows of unequal length) via pandas' C parser, padded.
+
+    A UTF-8 file with stray bytes that are not is parsed from its marked decoding, and
+    its rows are then named (or repaired) by :mod:`kl_survey.readers.source.repair`.
+    """
     path = sniffed.path
     assert sniffed.text is not None and sniffed.encoding is not None
     check_file_size(path, options.max_bytes)
-    text, head = sniffed.text, sniffed.head
-    encoding = file_encoding(path, head, sniffed.encoding)
-    delimiter, skip, widest_head = dialect(text, len(head) == TEXT_HEAD)
-    width = widest_head + 64
-    arrow_encoding = "utf8" if encoding in ("utf-8", "utf-8-sig") else encoding
+    found = confirm(path, sniffed.head, sniffed.encoding)
+    delimiter, skip, widest_head = dialect(sniffed.text, len(sniffed.head) == TEXT_HEAD)
+    data = decode_marked(path, found).encode("utf-8") if found.mixed else None
+    encoding = "utf-8" if data is not None else found.name
     hint = "Tjek at filen er en CSV-eksport, eller eksportér den igen"
     with wrapped(path, "Filen kan ikke læses som CSV", hint):
-        try:
-            table, widest = _arrow_csv(path, arrow_encoding, delimiter, skip, width)
-            if table.num_columns > width:  # more columns than typed: read again, all as text
-                table, widest = _arrow_csv(path, arrow_encoding, delimiter, skip,
-                                           table.num_columns)
-        except (UnicodeDecodeError, pa.ArrowInvalid) as exc:
-            if isinstance(exc, UnicodeDecodeError) or "UTF8" in str(exc):
-                raise InputError(BAD_CHARS, file=path, hint="Gem filen som CSV UTF-8") from exc
-            raise
-        if not widest:
-            return finish(arrow_frame(table), path, "csv", encoding=encoding, delimiter=delimiter)
-        names = range(max(widest, table.num_columns))
-        frame = pd.read_csv(path, sep=delimiter, header=None, names=names, dtype="str",
-                            keep_default_na=False, na_values=[""], skip_blank_lines=False,
-                            encoding=encoding, engine="c", index_col=False, skiprows=skip)
-    return finish(frame, path, "csv", encoding=encoding, delimiter=delimiter)
+        frame = _parse(path if data is None else data, encoding, delimiter, skip,
+                       widest_head + 64)
+    table = finish(frame, path, "csv", encoding=found.name, delimiter=delimiter)
+    return repair_table(table, options.repair_encoding) if found.mixed else table
+
+
+def _parse(source: Path | bytes, encoding: str, delimiter: str, skip: int,
+           width: int) -> pd.DataFrame:
+    """The grid: Arrow first, pandas when rows are ragged (Arrow skips those)."""
+    arrow_encoding = "utf8" if encoding in ("utf-8", "utf-8-sig") else encoding
+
+    def arrow(columns: int) -> tuple[pa.Table, int]:
+        src = source if isinstance(source, Path) else pa.BufferReader(source)
+        return _arrow_csv(src, arrow_encoding, delimiter, skip, columns)
+
+    try:
+        table, widest = arrow(width)
+        if table.num_columns > width:  # more columns than typed: read again, all as text
+            table, widest = arrow(table.num_columns)
+    except (UnicodeDecodeError, pa.ArrowInvalid) as exc:
+        if isinstance(exc, UnicodeDecodeError) or "UTF8" in str(exc):
+            raise InputError(BAD_CHARS, file=source if isinstance(source, Path) else None,
+                             hint="Gem filen som CSV UTF-8") from exc
+        raise
+    if not widest:
+        return arrow_frame(table)
+    src = source if isinstance(source, Path) else io.BytesIO(source)
+    return pd.read_csv(src, sep=delimiter, header=None, names=range(max(widest, table.num_columns)),
+                       dtype="str", keep_default_na=False, na_values=[""],
+                       skip_blank_lines=False, encoding=encoding, engine="c", index_col=False,
+                       skiprows=skip)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pandas as pd
 
 from kl_survey.errors import InputError
-from kl_survey.readers.source.encoding import BAD_CHARS, NOT_TABLE_HINT, file_encoding
+from kl_survey.issues import Issue
+from kl_survey.readers.source.encoding import BAD_CHARS, NOT_TABLE_HINT, confirm, decode_marked
 from kl_survey.readers.source.limits import SourceOptions, check_file_size
 from kl_survey.readers.source.raw import RawTable, finish, wrapped
+from kl_survey.readers.source.repair import repair_text
 from kl_survey.readers.source.sniffing import Sniffed
 
 
@@ -60,20 +63,24 @@ class _FirstTable(HTMLParser):
         self.cell = None
 
 
-def decode(sniffed: Sniffed) -> tuple[str, str]:
-    """The whole text file as (text, encoding), by the same rules as the CSV reader."""
+def decode(sniffed: Sniffed, repair: bool = False) -> tuple[str, str, tuple[Issue, ...]]:
+    """The whole text file as (text, encoding, issues), by the same rules as the CSV
+    reader: lines that are not UTF-8 in a UTF-8 file are named, or repaired if asked."""
     assert sniffed.encoding is not None
     path = sniffed.path
-    encoding = file_encoding(path, sniffed.head, sniffed.encoding)
+    found = confirm(path, sniffed.head, sniffed.encoding)
+    if found.mixed:
+        text, issues = repair_text(decode_marked(path, found), path, repair)
+        return text, found.name, issues
     with wrapped(path, BAD_CHARS, "Gem filen som UTF-8"):
-        return codecs.decode(path.read_bytes(), encoding), encoding
+        return codecs.decode(path.read_bytes(), found.name), found.name, ()
 
 
 def read_html(sniffed: Sniffed, options: SourceOptions) -> RawTable:
     """The first table of an HTML page; a page without one is not an export."""
     path = sniffed.path
     check_file_size(path, options.max_bytes)
-    text, encoding = decode(sniffed)
+    text, encoding, issues = decode(sniffed, options.repair_encoding)
     parser = _FirstTable()
     with wrapped(path, "HTML-filen kan ikke læses"):
         parser.feed(text)
@@ -83,4 +90,4 @@ def read_html(sniffed: Sniffed, options: SourceOptions) -> RawTable:
     width = max(len(r) for r in parser.rows)
     frame = pd.DataFrame([r + [None] * (width - len(r)) for r in parser.rows], dtype="str")
     frame.columns = pd.RangeIndex(width)
-    return finish(frame, path, "html", encoding=encoding)
+    return replace(finish(frame, path, "html", encoding=encoding), issues=issues)

@@ -43,6 +43,8 @@ class SourceOptions:
     """How the source layer reads: its limits, and whether to repair a stray encoding."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: read bytes that are not UTF-8, in an otherwise UTF-8 file, as Windows-1252
+    repair_encoding: bool = False
 
     def __post_init__(self) -> None:
         for f in fields(self):

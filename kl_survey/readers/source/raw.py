@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pa
 
 from kl_survey.errors import InputError, KlSurveyError
+from kl_survey.issues import Issue
 
 REEXPORT = "Gem eller eksportér filen igen"
 NO_DATA = "Filen indeholder ingen data"
@@ -29,6 +30,8 @@ class RawTable:
     sheet: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
+    #: non-fatal findings (a repaired row, a cut-off last row), for Survey.issues
+    issues: tuple[Issue, ...] = ()
 
 
 @contextmanager

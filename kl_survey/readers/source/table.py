@@ -11,6 +11,7 @@ down, and the file is not sniffed again.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from kl_survey.errors import InputError
@@ -28,8 +29,6 @@ def _options(options: SourceOptions | None, max_bytes: int | None) -> SourceOpti
     options = options or SourceOptions()
     if max_bytes is None or max_bytes == options.max_bytes:
         return options
-    from dataclasses import replace
-
     return replace(options, max_bytes=max_bytes)
 
 
@@ -66,10 +65,11 @@ def read_workbook(
     return workbook.read_sheets(resniff(path, sniffed), sheets, _options(options, max_bytes))
 
 
-def decode_text(path: Path, *, sniffed: Sniffed | None = None) -> tuple[str, str]:
+def decode_text(path: Path, *, sniffed: Sniffed | None = None,
+                repair: bool = False) -> tuple[str, str]:
     """A small text file as (text, encoding) with the same rules as the CSV reader."""
     found = resniff(path, sniffed)
     if found.encoding is None:
         raise InputError("Filen er ikke en tekstfil", file=found.path,
                          hint="Angiv en CSV- eller tekstfil")
-    return decode(found)
+    return decode(found, repair)[:2]
