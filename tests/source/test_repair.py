@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from kl_survey.cli import app
 from kl_survey.errors import InputError
 from kl_survey.readers.source import SourceOptions, decode_text, read_table
-from kl_survey.readers.source.repair import MAX_ISSUES, column_letter
+from kl_survey.readers.source.raw import column_letter
+from kl_survey.readers.source.repair import MAX_ISSUES
 
 from fixtures.raw_tables import grid
 from paths import REAL_EXPORTS

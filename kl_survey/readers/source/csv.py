@@ -6,16 +6,27 @@ through pandas' C parser instead, padded to the widest row.
 
 from __future__ import annotations
 
+import codecs
+import functools
 import io
 import re
 from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from kl_survey.errors import InputError
+from kl_survey.readers.source.csvcheck import (
+    FIX_QUOTE,
+    check_end,
+    check_quotes,
+    odd_quotes,
+    tail_text,
+)
 from kl_survey.readers.source.encoding import BAD_CHARS, TEXT_HEAD, confirm, decode_marked
 from kl_survey.readers.source.limits import SourceOptions, check_file_size
 from kl_survey.readers.source.raw import RawTable, arrow_frame, finish, wrapped
@@ -55,8 +66,16 @@ def sniff_delimiter(text: str, truncated: bool = False) -> str:
     return max((d for d in stats if stats[d][0] >= best - 0.1), key=lambda d: stats[d][1])
 
 
-def dialect(text: str, truncated: bool) -> tuple[str, int, int]:
-    """(delimiter, lines to skip, widest row of the head) from the decoded head.
+@dataclass(frozen=True)
+class Dialect:
+    delimiter: str
+    skip: int  # lines before the first row: 1 after Excel's "sep=;" line
+    width: int  # the usual number of fields per row in the head
+    widest: int  # the most fields in any row of the head
+
+
+def dialect(text: str, truncated: bool) -> Dialect:
+    """The dialect from the decoded head.
 
     Excel's "sep=;" first line names the delimiter; it is skipped, as Excel hides it,
     so row numbers count from the header as the user sees them in Excel.
@@ -65,7 +84,8 @@ def dialect(text: str, truncated: bool) -> tuple[str, int, int]:
         delimiter, skip, text = sep.group(1), 1, text.lstrip("\ufeff")[sep.end():]
     else:
         delimiter, skip = sniff_delimiter(text, truncated=truncated), 0
-    return delimiter, skip, max(_field_counts(text, delimiter, truncated), default=0) + 1
+    counts = _field_counts(text, delimiter, truncated) or [0]
+    return Dialect(delimiter, skip, Counter(counts).most_common(1)[0][0] + 1, max(counts) + 1)
 
 
 def _arrow_csv(source: object, encoding: str, delimiter: str, skip: int,
@@ -95,44 +115,82 @@ def read_csv(sniffed: Sniffed, options: SourceOptions) -> RawTable:
 
     A UTF-8 file with stray bytes that are not is parsed from its marked decoding, and
     its rows are then named (or repaired) by :mod:`kl_survey.readers.source.repair`.
+    Quoting gone wrong and a cut-off last row are caught by
+    :mod:`kl_survey.readers.source.csvcheck`.
     """
     path = sniffed.path
     assert sniffed.text is not None and sniffed.encoding is not None
     check_file_size(path, options.max_bytes)
     found = confirm(path, sniffed.head, sniffed.encoding)
-    delimiter, skip, widest_head = dialect(sniffed.text, len(sniffed.head) == TEXT_HEAD)
-    data = decode_marked(path, found).encode("utf-8") if found.mixed else None
-    encoding = "utf-8" if data is not None else found.name
+    form = dialect(sniffed.text, len(sniffed.head) == TEXT_HEAD)
+    source: Path | bytes = path
+    if found.mixed:
+        source = decode_marked(path, found).encode("utf-8")
+    codec = "utf-8" if found.mixed else found.name
     hint = "Tjek at filen er en CSV-eksport, eller eksportér den igen"
     with wrapped(path, "Filen kan ikke læses som CSV", hint):
-        frame = _parse(path if data is None else data, encoding, delimiter, skip,
-                       widest_head + 64)
-    table = finish(frame, path, "csv", encoding=found.name, delimiter=delimiter)
+        frame, broken = _parse(source, path, codec, form)
+    table = finish(frame, path, "csv", encoding=found.name, delimiter=form.delimiter)
+    plain = _plain_codec(codec, sniffed.head)
+    odd = functools.cache(lambda: odd_quotes(source, plain))
+    issues = check_end(table, tail_text(source, plain), form.delimiter, form.width, odd)
+    if broken:
+        issues = check_quotes(table, form.delimiter, form.width, odd) + issues
+    table = replace(table, issues=issues) if issues else table
     return repair_table(table, options.repair_encoding) if found.mixed else table
 
 
-def _parse(source: Path | bytes, encoding: str, delimiter: str, skip: int,
-           width: int) -> pd.DataFrame:
-    """The grid: Arrow first, pandas when rows are ragged (Arrow skips those)."""
+def _plain_codec(codec: str, head: bytes) -> str:
+    """The codec for a slice of the file: no BOM to strip, UTF-16's byte order fixed."""
+    if codec == "utf-16":
+        return "utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+    return "utf-8" if codec == "utf-8-sig" else codec
+
+
+def _parse(source: Path | bytes, path: Path, encoding: str,
+           form: Dialect) -> tuple[pd.DataFrame, bool]:
+    """The grid, and whether any cell holds a line break: Arrow first, pandas when rows
+    are ragged (Arrow skips those)."""
     arrow_encoding = "utf8" if encoding in ("utf-8", "utf-8-sig") else encoding
 
     def arrow(columns: int) -> tuple[pa.Table, int]:
         src = source if isinstance(source, Path) else pa.BufferReader(source)
-        return _arrow_csv(src, arrow_encoding, delimiter, skip, columns)
+        return _arrow_csv(src, arrow_encoding, form.delimiter, form.skip, columns)
 
+    width = form.widest + 64
     try:
         table, widest = arrow(width)
         if table.num_columns > width:  # more columns than typed: read again, all as text
             table, widest = arrow(table.num_columns)
     except (UnicodeDecodeError, pa.ArrowInvalid) as exc:
         if isinstance(exc, UnicodeDecodeError) or "UTF8" in str(exc):
-            raise InputError(BAD_CHARS, file=source if isinstance(source, Path) else None,
-                             hint="Gem filen som CSV UTF-8") from exc
+            raise InputError(BAD_CHARS, file=path, hint="Gem filen som CSV UTF-8") from exc
         raise
     if not widest:
-        return arrow_frame(table)
+        broken = any(_has_break(c) for c in table.columns)  # before to_pandas frees them
+        return arrow_frame(table), broken
     src = source if isinstance(source, Path) else io.BytesIO(source)
-    return pd.read_csv(src, sep=delimiter, header=None, names=range(max(widest, table.num_columns)),
-                       dtype="str", keep_default_na=False, na_values=[""],
-                       skip_blank_lines=False, encoding=encoding, engine="c", index_col=False,
-                       skiprows=skip)
+    try:
+        frame = pd.read_csv(src, sep=form.delimiter, header=None, dtype="str",
+                            names=range(max(widest, table.num_columns)), keep_default_na=False,
+                            na_values=[""], skip_blank_lines=False, encoding=encoding,
+                            engine="c", index_col=False, skiprows=form.skip)
+    except pd.errors.ParserError as exc:
+        if eof := re.search(r"EOF inside string starting at row (\d+)", str(exc)):
+            row = int(eof.group(1)) + 1 - form.skip
+            raise InputError("Et anførselstegn lukkes aldrig (er filen afkortet?), så resten "
+                             "af filen ville blive læst som én celle", file=path, row=row,
+                             hint=FIX_QUOTE) from exc
+        raise
+    return frame, True  # ragged: let the quote check look at every cell
+
+
+def _has_break(column: pa.ChunkedArray) -> bool:
+    """Whether a string column holds a line break, straight from Arrow's data buffers."""
+    for chunk in column.chunks:
+        data = chunk.buffers()[2]
+        if data is not None and data.size:
+            raw = np.frombuffer(data, dtype=np.uint8)
+            if (raw == 10).any() or (raw == 13).any():
+                return True
+    return False

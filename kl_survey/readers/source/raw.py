@@ -66,3 +66,13 @@ def finish(frame: pd.DataFrame, path: Path, kind: str, *, sheet: str | None = No
     frame = frame[keep] if not keep.all() else frame  # a filter copies every column
     frame = frame.reset_index(drop=True)
     return RawTable(frame, rows, str(path), kind, sheet, encoding, delimiter)
+
+
+def column_letter(index: int) -> str:
+    """Excel's name for a 0-based column: A … Z, AA …, as the user sees a CSV in Excel."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name

@@ -16,20 +16,10 @@ import numpy as np
 
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.readers.source.encoding import MARK, not_utf8
-from kl_survey.readers.source.raw import RawTable
+from kl_survey.readers.source.raw import RawTable, column_letter
 
 MAX_ISSUES = 20  # one warning per row up to this many, then one that counts the rest
 _HINT = "Tjek teksten, og gem filen som CSV UTF-8 næste gang"
-
-
-def column_letter(index: int) -> str:
-    """Excel's name for a 0-based column: A … Z, AA …, as the user sees it."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def repair_table(table: RawTable, repair: bool) -> RawTable:
