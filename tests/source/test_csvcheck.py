@@ -27,9 +27,20 @@ def test_an_unbalanced_quote_that_swallows_rows_is_refused(tmp_path: Path) -> No
     assert '""' in line  # how to write a quote inside a field
 
 
+def test_swallowed_rows_without_respondent_numbers_are_an_error_finding(tmp_path: Path) -> None:
+    """When the rows do not start with a number or a date, valid CSV that merely looks
+    like swallowed rows cannot be told apart: the read goes on, validate fails."""
+    text = ("Kommune;Svar;Antal\nAarhus;Ja;2\nOdense;\"Ja, men;3\nKøge;Ja;1\n"
+            "Vejle;Ja;2\nHorsens;Nej\";4\nRanders;Nej;1\n")
+    table = read_table(write(tmp_path / "svar.csv", text))
+    assert [(i.code, i.severity.value, i.where.row, i.where.column) for i in table.issues] == [
+        ("csv-quote-suspect", "error", 3, "B")]
+    assert "3 linjer" in table.issues[0].message
+
+
 def test_a_quote_never_closed_swallows_the_rest_of_the_file(tmp_path: Path) -> None:
     text = "id;svar\n1;Ja\n2;\"Nej\n3;Ja\n4;Nej\n"
-    with pytest.raises(InputError, match=r"så resten af filen \(3 linjer") as info:
+    with pytest.raises(InputError, match=r"så resten af filen \(2 linjer") as info:
         read_table(write(tmp_path / "svar.csv", text))
     assert info.value.row == 3
 

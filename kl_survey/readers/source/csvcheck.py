@@ -36,10 +36,13 @@ def check_quotes(table: RawTable, delimiter: str, width: int,
                  odd_quotes: Callable[[], bool]) -> tuple[Issue, ...]:
     """Cells whose later lines look like whole rows were rows, swallowed by a quote.
 
-    A line looks like a row when it has exactly the header's number of fields; the
-    cell's last line is credited with the fields that follow the cell in its record.
-    Two or more such lines are an error (rows are lost); one is a warning. A quote that
-    never closes (an odd number in the file) swallows the rest of the file: an error.
+    A line looks like a row when it has exactly the header's number of fields (three or
+    more); the cell's last line is credited with the fields that follow the cell in its
+    record. Such a file is valid CSV, so this is a judgement: when the lines also start
+    as the other rows do (with a respondent number or a date), answers would be lost and
+    the read is refused; otherwise two or more such lines are an error-level finding
+    (``validate`` fails, ``analyze`` says so), and one is a warning. A quote that never
+    closes (an odd number in the file) swallows the rest of the file: refused.
     """
     issues: list[Issue] = []
     frame, last = table.frame, len(table.frame) - 1
@@ -48,26 +51,30 @@ def check_quotes(table: RawTable, delimiter: str, width: int,
         broken = frame[name].str.contains(r"[\r\n]", regex=True).fillna(False).to_numpy(bool)
         for i in np.flatnonzero(broken).tolist():
             cell, row = str(frame.iat[i, col]), table.rows[i]
-            lines = _BREAK.split(cell)
+            lines = [line for line in _BREAK.split(cell)[1:] if line.strip()]
             if i == last and cell.endswith(("\n", "\r")) and odd_quotes():
-                raise _swallowed(table, row, f"resten af filen ({len(lines) - 1} linjer)")
-            rows = _row_like(lines[1:], delimiter, width, width - 1 - col)
-            if rows >= 2:
+                raise _swallowed(table, row, f"resten af filen ({len(lines)} linjer)")
+            rows = _row_like(lines, delimiter, width, width - 1 - col)
+            keyed = rows and _start_like_rows(lines, delimiter, keys)
+            if rows >= 2 and keyed:
                 raise _swallowed(table, row, f"de næste {rows} linjer, der ligner rækker,")
-            if rows == 1 and width >= 3 and _starts_like_a_row(lines[1:], delimiter, keys):
-                issues.append(Issue(
-                    Severity.WARNING, "csv-quote-suspect",
-                    "Cellen strækker sig over et linjeskift, og næste linje ligner en række "
-                    "for sig; måske mangler et afsluttende anførselstegn",
-                    Where(file=Path(table.file).name, row=row, column=column_letter(col)),
-                    FIX_QUOTE))
+            if rows >= 2 or keyed:
+                issues.append(_suspect(table, row, col, rows))
     return tuple(issues)
+
+
+def _suspect(table: RawTable, row: int, col: int, rows: int) -> Issue:
+    what = "næste linje ligner en række" if rows == 1 else f"de næste {rows} linjer ligner rækker"
+    return Issue(Severity.ERROR if rows >= 2 else Severity.WARNING, "csv-quote-suspect",
+                 f"Cellen strækker sig over linjeskift, og {what} for sig; måske mangler et "
+                 "afsluttende anførselstegn, så svar er gået tabt",
+                 Where(file=Path(table.file).name, row=row, column=column_letter(col)),
+                 FIX_QUOTE)
 
 
 def _row_like(lines: list[str], delimiter: str, width: int, after: int) -> int:
     """How many of a cell's later lines look like whole rows (0 if any does not)."""
-    lines = [line for line in lines if line.strip()]
-    if width < 2 or not lines:
+    if width < 3 or not lines:
         return 0
     counts = [line.count(delimiter) + 1 for line in lines]
     counts[-1] += after
@@ -89,11 +96,11 @@ def _key_shape(frame: pd.DataFrame) -> re.Pattern[str] | None:
     return None
 
 
-def _starts_like_a_row(lines: list[str], delimiter: str, keys: re.Pattern[str] | None) -> bool:
-    """One swallowed line is only suspect when it starts as rows do (with an id or a date):
-    prose with a stray delimiter in it does not."""
-    line = next(line for line in lines if line.strip())
-    return keys is not None and keys.fullmatch(line.split(delimiter, 1)[0].strip()) is not None
+def _start_like_rows(lines: list[str], delimiter: str, keys: re.Pattern[str] | None) -> bool:
+    """Whether every line starts as the rows do (with an id or a date): prose with a stray
+    delimiter in it does not."""
+    return keys is not None and all(
+        keys.fullmatch(line.split(delimiter, 1)[0].strip()) is not None for line in lines)
 
 
 def _swallowed(table: RawTable, row: int, what: str) -> InputError:
