@@ -12,7 +12,7 @@ from kl_survey.issues import Issue, Severity, Where
 from kl_survey.model import Survey
 from kl_survey.progress import stage
 from kl_survey.readers import ReadOptions, read_survey
-from kl_survey.readers.source import DEFAULT_MAX_BYTES
+from kl_survey.readers.source import DEFAULT_MAX_BYTES, SourceOptions
 
 if TYPE_CHECKING:
     from kl_survey.spec import Spec
@@ -25,6 +25,7 @@ class LoadOptions:
     complete_only: bool = False
     max_bytes: int | None = None
     repair_encoding: bool = False  # read stray non-UTF-8 bytes as Windows-1252, with warnings
+    limits: SourceOptions | None = None  # memory, columns, cell length (None: the defaults)
     spec: Path | None = None  # survey.toml; applied after reading (issue: spec)
     strict: bool = False  # spec/data disagreements become fatal
     dedupe: str | None = None  # "first" | "last" | "most-complete" for duplicate municipalities
@@ -72,7 +73,7 @@ def _read(path: Path, opts: LoadOptions, spec: Spec | None) -> Survey:
     sheet = opts.sheet or (spec.survey.sheet if spec else None)
     ro = ReadOptions(sheet=sheet, complete_only=opts.complete_only,
                      max_bytes=DEFAULT_MAX_BYTES if opts.max_bytes is None else opts.max_bytes,
-                     repair_encoding=opts.repair_encoding)
+                     repair_encoding=opts.repair_encoding, limits=opts.limits or SourceOptions())
     try:
         return read_survey(path, source=opts.source, options=ro)
     except SourceDetectionError:

@@ -13,12 +13,16 @@ from kl_survey.cli import app
 from kl_survey.cli.common import (
     COMPLETE_ONLY,
     LANG,
+    MAX_CELL_LENGTH,
+    MAX_COLUMNS,
+    MAX_MEMORY,
     MAX_SIZE,
     REPAIR_ENCODING,
     SHEET,
     SOURCE,
     LangOpt,
     handle_errors,
+    limits,
     max_bytes,
     source_help_requested,
 )
@@ -70,6 +74,9 @@ def analyze(
     complete_only: bool = COMPLETE_ONLY,
     max_size: int | None = MAX_SIZE,
     repair_encoding: bool = REPAIR_ENCODING,
+    max_memory: int | None = MAX_MEMORY,
+    max_columns: int | None = MAX_COLUMNS,
+    max_cell_length: int | None = MAX_CELL_LENGTH,
     spec: Path | None = SPEC,
     strict: bool = STRICT,
     dedupe: Dedupe | None = DEDUPE,
@@ -92,6 +99,8 @@ def analyze(
                                              complete_only=complete_only,
                                              max_bytes=max_bytes(max_size), spec=spec,
                                              repair_encoding=repair_encoding,
+                                             limits=limits(max_memory, max_columns,
+                                                           max_cell_length),
                                              strict=strict,
                                              dedupe=dedupe.value if dedupe else None))
     print_issues(loaded.issues)

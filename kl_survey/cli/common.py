@@ -6,11 +6,14 @@ import functools
 import os
 from collections.abc import Callable
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
 from kl_survey.errors import ExitCode, KlSurveyError
+
+if TYPE_CHECKING:
+    from kl_survey.readers.source import SourceOptions
 
 DEBUG = bool(os.environ.get("KL_SURVEY_DEBUG"))
 
@@ -33,6 +36,14 @@ COMPLETE_ONLY = typer.Option(False, "--complete-only",
 MAX_SIZE = typer.Option(None, "--max-size", metavar="MB",
                         help="Største tilladte udpakkede størrelse af en xlsx-fil i MB "
                              "(værn mod zip-bomber; standard 3072).")
+MAX_MEMORY = typer.Option(None, "--max-memory", metavar="MB",
+                          help="Største anslåede hukommelsesforbrug ved læsning af en xlsx-fil "
+                               "i MB (standard 3072).")
+MAX_COLUMNS = typer.Option(None, "--max-columns", metavar="N",
+                           help="Højeste antal kolonner i eksporten (standard 2000).")
+MAX_CELL_LENGTH = typer.Option(None, "--max-cell-length", metavar="N",
+                               help="Længste tilladte celle i tegn (standard 32767, Excels "
+                                    "grænse).")
 REPAIR_ENCODING = typer.Option(False, "--repair-encoding",
                                help="Læs tegn, der ikke er UTF-8, i en ellers UTF-8-kodet "
                                     "CSV-fil som Windows-1252 (hver rettet række giver en "
@@ -75,6 +86,20 @@ def handle_errors(func: F) -> F:
 
 def max_bytes(mb: int | None) -> int | None:
     return None if mb is None else positive(mb, "--max-size", " MB") * 1024 * 1024
+
+
+def limits(max_memory: int | None, max_columns: int | None,
+           max_cell_length: int | None) -> SourceOptions:
+    """The source layer's limits as given on the command line (the rest: its defaults)."""
+    from kl_survey.readers.source import limits as lim
+
+    return lim.SourceOptions(
+        max_memory=lim.DEFAULT_MAX_MEMORY if max_memory is None
+        else positive(max_memory, "--max-memory", " MB") * 1024 * 1024,
+        max_columns=lim.DEFAULT_MAX_COLUMNS if max_columns is None
+        else positive(max_columns, "--max-columns"),
+        max_cell_length=lim.DEFAULT_MAX_CELL_LENGTH if max_cell_length is None
+        else positive(max_cell_length, "--max-cell-length"))
 
 
 def positive(value: int, flag: str, unit: str = "") -> int:

@@ -8,11 +8,15 @@ import typer
 
 from kl_survey.cli import app
 from kl_survey.cli.common import (
+    MAX_CELL_LENGTH,
+    MAX_COLUMNS,
+    MAX_MEMORY,
     MAX_SIZE,
     REPAIR_ENCODING,
     SHEET,
     SOURCE,
     handle_errors,
+    limits,
     max_bytes,
     source_help_requested,
 )
@@ -38,6 +42,9 @@ def init(
     source: str | None = SOURCE,
     max_size: int | None = MAX_SIZE,
     repair_encoding: bool = REPAIR_ENCODING,
+    max_memory: int | None = MAX_MEMORY,
+    max_columns: int | None = MAX_COLUMNS,
+    max_cell_length: int | None = MAX_CELL_LENGTH,
 ) -> None:
     """Skriv en kommenteret spec-fil (survey.toml) med alt det, kl-survey har udledt.
 
@@ -61,7 +68,9 @@ def init(
                             "fil med -o")
     survey = load(file, LoadOptions(sheet=sheet, source=source,
                                     max_bytes=max_bytes(max_size),
-                                    repair_encoding=repair_encoding)).survey
+                                    repair_encoding=repair_encoding,
+                                    limits=limits(max_memory, max_columns,
+                                                  max_cell_length))).survey
     column = respondent_column(file, sheet) if "municipality_raw" in survey.respondents else None
     text = spec_text(survey, spec_name="survey.toml" if to_stdout else target.name,
                      sheet=sheet, respondent_column=column)

@@ -10,12 +10,16 @@ from kl_survey.cli import app
 from kl_survey.cli.common import (
     COMPLETE_ONLY,
     LANG,
+    MAX_CELL_LENGTH,
+    MAX_COLUMNS,
+    MAX_MEMORY,
     MAX_SIZE,
     REPAIR_ENCODING,
     SHEET,
     SOURCE,
     LangOpt,
     handle_errors,
+    limits,
     max_bytes,
     source_help_requested,
 )
@@ -61,6 +65,9 @@ def report(
     complete_only: bool = COMPLETE_ONLY,
     max_size: int | None = MAX_SIZE,
     repair_encoding: bool = REPAIR_ENCODING,
+    max_memory: int | None = MAX_MEMORY,
+    max_columns: int | None = MAX_COLUMNS,
+    max_cell_length: int | None = MAX_CELL_LENGTH,
 ) -> None:
     """Lav nyhedsbrevsrapporten: HTML, PDF, figurer (PNG 300 dpi og SVG) og resultattabeller.
 
@@ -78,7 +85,9 @@ def report(
     loaded = load(file, LoadOptions(sheet=sheet, source=source, spec=spec,
                                     complete_only=complete_only,
                                     max_bytes=max_bytes(max_size),
-                                    repair_encoding=repair_encoding))
+                                    repair_encoding=repair_encoding,
+                                    limits=limits(max_memory, max_columns,
+                                                  max_cell_length)))
     written = write_report(analyse(loaded.survey), output, lang=lang.value, title=title,
                            formats=wanted, colophon=colophon)
     typer.echo(f"Skrev {len(written.files)} filer i {written.out_dir}")

@@ -11,11 +11,15 @@ import typer
 from kl_survey.cli import app
 from kl_survey.cli.common import (
     COMPLETE_ONLY,
+    MAX_CELL_LENGTH,
+    MAX_COLUMNS,
+    MAX_MEMORY,
     MAX_SIZE,
     REPAIR_ENCODING,
     SHEET,
     SOURCE,
     handle_errors,
+    limits,
     max_bytes,
     source_help_requested,
 )
@@ -52,6 +56,9 @@ def validate(
     complete_only: bool = COMPLETE_ONLY,
     max_size: int | None = MAX_SIZE,
     repair_encoding: bool = REPAIR_ENCODING,
+    max_memory: int | None = MAX_MEMORY,
+    max_columns: int | None = MAX_COLUMNS,
+    max_cell_length: int | None = MAX_CELL_LENGTH,
 ) -> None:
     """Tjek en eksport for fejl før noget offentliggøres.
 
@@ -70,7 +77,9 @@ def validate(
     result = v.validate_file(file, LoadOptions(sheet=sheet, source=source, spec=spec,
                                                complete_only=complete_only,
                                                max_bytes=max_bytes(max_size),
-                                               repair_encoding=repair_encoding))
+                                               repair_encoding=repair_encoding,
+                                               limits=limits(max_memory, max_columns,
+                                                             max_cell_length)))
     _emit(result, fmt, output, strict)
     if result.failed(strict):
         raise typer.Exit(int(ExitCode.VALIDATION_FAILED))

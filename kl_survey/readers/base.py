@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -26,10 +26,13 @@ class ReadOptions:
     complete_only: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     repair_encoding: bool = False
+    #: the source layer's other limits (memory, columns, cell length); default: its own
+    limits: SourceOptions = field(default_factory=SourceOptions)
 
     def source(self) -> SourceOptions:
         """What the source layer needs of these: its limits and the encoding repair."""
-        return SourceOptions(max_bytes=self.max_bytes, repair_encoding=self.repair_encoding)
+        return replace(self.limits, max_bytes=self.max_bytes,
+                       repair_encoding=self.repair_encoding)
 
 
 @dataclass

@@ -178,9 +178,7 @@ def test_dtd_after_a_pi_or_in_a_part_not_named_xml(tmp_path: Path, member: str, 
                     zf.writestr(name, old_zip.read(name).replace(old.encode(), new.encode()))
             parts[rels] = fix
     path = rebuild(benign_xlsx(tmp_path / "src.xlsx"), tmp_path / "dtd.xlsx", parts)
-    start = time.perf_counter()
     error = refused(path)
-    assert time.perf_counter() - start < 2
     assert (rename or member) in error.message and "sikkerhedshensyn" in error.message
 
 

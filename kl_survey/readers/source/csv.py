@@ -28,7 +28,12 @@ from kl_survey.readers.source.csvcheck import (
     tail_text,
 )
 from kl_survey.readers.source.encoding import BAD_CHARS, TEXT_HEAD, confirm, decode_marked
-from kl_survey.readers.source.limits import SourceOptions, check_file_size
+from kl_survey.readers.source.limits import (
+    SourceOptions,
+    check_cells,
+    check_columns,
+    check_file_size,
+)
 from kl_survey.readers.source.raw import RawTable, arrow_frame, finish, wrapped
 from kl_survey.readers.source.repair import repair_table
 from kl_survey.readers.source.sniffing import Sniffed
@@ -42,7 +47,7 @@ def _field_counts(text: str, delimiter: str, truncated: bool) -> list[int]:
     d = re.escape(delimiter)
     unquoted = re.sub(rf'(?m)(?:^|(?<={d}))"(?:[^"]|"")*"', "Q", text)
     lines = unquoted.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if truncated:
+    if truncated and len(lines) > 1:  # the last line may be cut off, unless it is all there is
         lines = lines[:-1]
     return [line.count(delimiter) for line in lines if line][:200]
 
@@ -85,7 +90,8 @@ def dialect(text: str, truncated: bool) -> Dialect:
     else:
         delimiter, skip = sniff_delimiter(text, truncated=truncated), 0
     counts = _field_counts(text, delimiter, truncated) or [0]
-    return Dialect(delimiter, skip, Counter(counts).most_common(1)[0][0] + 1, max(counts) + 1)
+    widest = max(_field_counts(text, delimiter, False) or [0])  # a cut-off line: at least
+    return Dialect(delimiter, skip, Counter(counts).most_common(1)[0][0] + 1, widest + 1)
 
 
 def _arrow_csv(source: object, encoding: str, delimiter: str, skip: int,
@@ -123,13 +129,14 @@ def read_csv(sniffed: Sniffed, options: SourceOptions) -> RawTable:
     check_file_size(path, options.max_bytes)
     found = confirm(path, sniffed.head, sniffed.encoding)
     form = dialect(sniffed.text, len(sniffed.head) == TEXT_HEAD)
+    check_columns(path, form.widest, options.max_columns)  # before Arrow makes them all
     source: Path | bytes = path
     if found.mixed:
         source = decode_marked(path, found).encode("utf-8")
     codec = "utf-8" if found.mixed else found.name
     hint = "Tjek at filen er en CSV-eksport, eller eksportér den igen"
     with wrapped(path, "Filen kan ikke læses som CSV", hint):
-        frame, broken = _parse(source, path, codec, form)
+        frame, broken = _parse(source, path, codec, form, options)
     table = finish(frame, path, "csv", encoding=found.name, delimiter=form.delimiter)
     plain = _plain_codec(codec, sniffed.head)
     odd = functools.cache(lambda: odd_quotes(source, plain))
@@ -147,10 +154,11 @@ def _plain_codec(codec: str, head: bytes) -> str:
     return "utf-8" if codec == "utf-8-sig" else codec
 
 
-def _parse(source: Path | bytes, path: Path, encoding: str,
-           form: Dialect) -> tuple[pd.DataFrame, bool]:
+def _parse(source: Path | bytes, path: Path, encoding: str, form: Dialect,
+           options: SourceOptions) -> tuple[pd.DataFrame, bool]:
     """The grid, and whether any cell holds a line break: Arrow first, pandas when rows
-    are ragged (Arrow skips those)."""
+    are ragged (Arrow skips those). The column and cell-length limits are checked on
+    the way, before pandas copies anything."""
     arrow_encoding = "utf8" if encoding in ("utf-8", "utf-8-sig") else encoding
 
     def arrow(columns: int) -> tuple[pa.Table, int]:
@@ -166,7 +174,9 @@ def _parse(source: Path | bytes, path: Path, encoding: str,
         if isinstance(exc, UnicodeDecodeError) or "UTF8" in str(exc):
             raise InputError(BAD_CHARS, file=path, hint="Gem filen som CSV UTF-8") from exc
         raise
+    check_columns(path, max(widest, table.num_columns), options.max_columns)
     if not widest:
+        check_cells(path, table.columns, options.max_cell_length)
         broken = any(_has_break(c) for c in table.columns)  # before to_pandas frees them
         return arrow_frame(table), broken
     src = source if isinstance(source, Path) else io.BytesIO(source)
@@ -182,6 +192,7 @@ def _parse(source: Path | bytes, path: Path, encoding: str,
                              "af filen ville blive læst som én celle", file=path, row=row,
                              hint=FIX_QUOTE) from exc
         raise
+    check_cells(path, [pa.array(frame[c]) for c in frame.columns], options.max_cell_length)
     return frame, True  # ragged: let the quote check look at every cell
 
 

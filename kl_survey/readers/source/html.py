@@ -7,11 +7,17 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 import pandas as pd
+import pyarrow as pa
 
 from kl_survey.errors import InputError
 from kl_survey.issues import Issue
 from kl_survey.readers.source.encoding import BAD_CHARS, NOT_TABLE_HINT, confirm, decode_marked
-from kl_survey.readers.source.limits import SourceOptions, check_file_size
+from kl_survey.readers.source.limits import (
+    SourceOptions,
+    check_cells,
+    check_columns,
+    check_file_size,
+)
 from kl_survey.readers.source.raw import RawTable, finish, wrapped
 from kl_survey.readers.source.repair import repair_text
 from kl_survey.readers.source.sniffing import Sniffed
@@ -88,6 +94,8 @@ def read_html(sniffed: Sniffed, options: SourceOptions) -> RawTable:
     if not parser.rows:
         raise InputError("Filen er en HTML-side, ikke et regneark", file=path, hint=NOT_TABLE_HINT)
     width = max(len(r) for r in parser.rows)
+    check_columns(path, width, options.max_columns)
     frame = pd.DataFrame([r + [None] * (width - len(r)) for r in parser.rows], dtype="str")
     frame.columns = pd.RangeIndex(width)
+    check_cells(path, [pa.array(frame[c]) for c in frame.columns], options.max_cell_length)
     return replace(finish(frame, path, "html", encoding=encoding), issues=issues)

@@ -9,9 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from kl_survey.errors import KlSurveyError, UnsafeInputError
+from kl_survey.readers.source.raw import column_letter
 
 DEFAULT_MAX_BYTES = 3 * 1024**3  # real 500 000-row sheets inflate to under 1 GB
+#: estimated peak for reading a workbook; 500 000 x 60 needs about 2,4 GB
+DEFAULT_MAX_MEMORY = 3 * 1024**3
+#: the widest real export seen has 317 columns; 16 384 (Excel's most) took a minute
+DEFAULT_MAX_COLUMNS = 2_000
+#: Excel's own limit for one cell; the longest real answer seen has about 1 000
+DEFAULT_MAX_CELL_LENGTH = 32_767
 
 
 def size_text(n: int) -> str:
@@ -43,6 +54,9 @@ class SourceOptions:
     """How the source layer reads: its limits, and whether to repair a stray encoding."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_memory: int = DEFAULT_MAX_MEMORY
+    max_columns: int = DEFAULT_MAX_COLUMNS
+    max_cell_length: int = DEFAULT_MAX_CELL_LENGTH
     #: read bytes that are not UTF-8, in an otherwise UTF-8 file, as Windows-1252
     repair_encoding: bool = False
 
@@ -52,3 +66,59 @@ class SourceOptions:
             if isinstance(value, int) and not isinstance(value, bool) and value <= 0:
                 raise KlSurveyError(f"Grænsen {f.name} skal være et positivt tal, ikke {value}",
                                     hint="Udelad den for at bruge standardgrænsen")
+
+
+def number_text(n: int) -> str:
+    """Danish thousands: 16.384."""
+    return f"{n:,}".replace(",", ".")
+
+
+def check_columns(path: Path, columns: int, limit: int, sheet: str | None = None) -> None:
+    """Refuse a table wider than any real export, before its columns are converted."""
+    if columns > limit:
+        raise UnsafeInputError(
+            f"Tabellen har {number_text(columns)} kolonner, flere end grænsen på "
+            f"{number_text(limit)}", file=path, sheet=sheet,
+            hint="Stoler du på filen, kan grænsen hæves med --max-columns")
+
+
+def check_cells(path: Path, columns: list[pa.Array | pa.ChunkedArray], limit: int, *,
+                sheet: str | None = None, first_row: int = 1) -> None:
+    """Refuse a cell longer than ``limit`` characters (Excel's own maximum by default).
+
+    Byte lengths come straight from Arrow's offsets; characters are counted only in a
+    column whose longest cell has more bytes than the limit allows characters.
+    """
+    for index, column in enumerate(columns):
+        for offset, chunk in _chunks(column):
+            if _most_bytes(chunk) <= limit:
+                continue
+            lengths = pc.fill_null(pc.utf8_length(chunk), 0).to_numpy()
+            if lengths.max() > limit:
+                row = offset + int(lengths.argmax()) + first_row
+                raise UnsafeInputError(
+                    f"En celle har {number_text(int(lengths.max()))} tegn, flere end grænsen "
+                    f"på {number_text(limit)}", file=path, sheet=sheet, row=row,
+                    column=column_letter(index),
+                    hint="Stoler du på filen, kan grænsen hæves med --max-cell-length "
+                         f"(Excel tillader højst {number_text(DEFAULT_MAX_CELL_LENGTH)} tegn)")
+
+
+def _chunks(column: pa.Array | pa.ChunkedArray) -> list[tuple[int, pa.Array]]:
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    out, offset = [], 0
+    for chunk in chunks:
+        out.append((offset, chunk))
+        offset += len(chunk)
+    return out
+
+
+def _most_bytes(chunk: pa.Array) -> int:
+    """The longest value's byte length, from the offsets buffer alone."""
+    if not len(chunk) or not (pa.types.is_string(chunk.type)
+                              or pa.types.is_large_string(chunk.type)):
+        return 0
+    width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    offsets = np.frombuffer(chunk.buffers()[1], dtype=width)
+    offsets = offsets[chunk.offset:chunk.offset + len(chunk) + 1]
+    return int(np.diff(offsets).max())

@@ -15,7 +15,12 @@ import pyarrow.compute as pc
 
 from kl_survey.errors import InputError
 from kl_survey.readers.source import safety
-from kl_survey.readers.source.limits import SourceOptions, check_file_size
+from kl_survey.readers.source.limits import (
+    SourceOptions,
+    check_cells,
+    check_columns,
+    check_file_size,
+)
 from kl_survey.readers.source.raw import (
     NO_DATA,
     NO_DATA_HINT,
@@ -30,7 +35,7 @@ from kl_survey.readers.source.sniffing import Sniffed
 SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
 
 
-def _open_workbook(path: Path, kind: str, max_bytes: int,
+def _open_workbook(path: Path, kind: str, options: SourceOptions,
                    keep: bool = False) -> fastexcel.ExcelReader:
     """Safety checks, then a lazy calamine reader (by path only when the suffix matches,
     because calamine picks the format from the suffix; otherwise from the bytes).
@@ -40,10 +45,10 @@ def _open_workbook(path: Path, kind: str, max_bytes: int,
     open of the same unchanged file.
     """
     if kind == "xlsx":
-        safety.check_xlsx(path, max_bytes)
-        check_memory(path)
+        safety.check_xlsx(path, options.max_bytes)
+        check_memory(path, options.max_memory)
     else:
-        check_file_size(path, max_bytes)
+        check_file_size(path, options.max_bytes)
     stat = path.stat()
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     reader = _OPENED.pop(key, None)
@@ -75,7 +80,7 @@ def _text_column(column: pa.Array) -> pa.Array:
 
 
 def _load_sheet(reader: fastexcel.ExcelReader, path: Path, kind: str, name: str,
-                shown: bool | None = None) -> tuple[RawTable, bool]:
+                options: SourceOptions, shown: bool | None = None) -> tuple[RawTable, bool]:
     """A whole sheet as text from row 1 (index + 1 is the Excel row), and its visibility.
 
     With the visibility already known (``shown``) the sheet is loaded eagerly, straight
@@ -90,7 +95,9 @@ def _load_sheet(reader: fastexcel.ExcelReader, path: Path, kind: str, name: str,
         else:
             batch = reader.load_sheet(name, header_row=None, dtypes="string", skip_rows=0,
                                       eager=True)
+        check_columns(path, batch.num_columns, options.max_columns, name)
         columns = [_text_column(c) for c in batch.columns]
+        check_cells(path, columns, options.max_cell_length, sheet=name)
         table = pa.table(columns, names=[str(i) for i in range(len(columns))])
     return finish(arrow_frame(table), path, kind, sheet=name), shown
 
@@ -110,18 +117,18 @@ def _resolve_sheet(names: list[str], wanted: str, path: Path) -> str:
 def read_sheet(sniffed: Sniffed, sheet: str | None, options: SourceOptions) -> RawTable:
     """The named sheet, or the first visible sheet with data (a hidden one if no visible has)."""
     path, kind = sniffed.path, sniffed.kind
-    reader = _open_workbook(path, kind, options.max_bytes)
+    reader = _open_workbook(path, kind, options)
     names = list(reader.sheet_names)
     if sheet is not None:  # visibility does not matter: eager whenever calamine allows
         name = _resolve_sheet(names, sheet, path)
-        return _load_sheet(reader, path, kind, name, True if kind == "xlsx" else None)[0]
+        return _load_sheet(reader, path, kind, name, options, True if kind == "xlsx" else None)[0]
     known = visibility(path, names) if kind == "xlsx" else None
     if known is not None:  # visible sheets first (file order), then hidden ones
         names = sorted(names, key=lambda n: not known[n])
     hidden: RawTable | None = None
     for name in names:
         shown = known[name] if known is not None else None
-        table, visible = _load_sheet(reader, path, kind, name, shown)
+        table, visible = _load_sheet(reader, path, kind, name, options, shown)
         if len(table.frame) and (visible or known is not None):
             return table
         hidden = hidden or (table if len(table.frame) else None)
@@ -133,12 +140,13 @@ def read_sheet(sniffed: Sniffed, sheet: str | None, options: SourceOptions) -> R
 def sheet_names(sniffed: Sniffed) -> list[str]:
     """Sheet names of a workbook in file order (hidden ones too); [] for CSV and HTML.
 
-    Bomb and DTD checks still run, but not the size limit: listing parses only
-    workbook.xml, and the limit (--max-size) is enforced when a sheet is read.
+    Bomb and DTD checks still run, but not the size and memory limits: listing parses
+    only workbook.xml, and the limits are enforced when a sheet is read.
     """
     if sniffed.kind not in SUFFIXES:
         return []
-    return list(_open_workbook(sniffed.path, sniffed.kind, 2**62, keep=True).sheet_names)
+    unlimited = SourceOptions(max_bytes=2**62, max_memory=2**62)
+    return list(_open_workbook(sniffed.path, sniffed.kind, unlimited, keep=True).sheet_names)
 
 
 def read_sheets(sniffed: Sniffed, sheets: Sequence[str],
@@ -148,8 +156,8 @@ def read_sheets(sniffed: Sniffed, sheets: Sequence[str],
     if kind not in SUFFIXES:
         raise InputError("Filen er ikke et regneark med flere ark", file=path,
                          hint="Eksportér besvarelserne som .xlsx fra spørgeskemaværktøjet")
-    reader = _open_workbook(path, kind, options.max_bytes)
+    reader = _open_workbook(path, kind, options)
     names = list(reader.sheet_names)
     eager = True if kind == "xlsx" else None
-    return {s: _load_sheet(reader, path, kind, _resolve_sheet(names, s, path), eager)[0]
+    return {s: _load_sheet(reader, path, kind, _resolve_sheet(names, s, path), options, eager)[0]
             for s in sheets}
