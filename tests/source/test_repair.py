@@ -11,7 +11,6 @@ from typer.testing import CliRunner
 from kl_survey.cli import app
 from kl_survey.errors import InputError
 from kl_survey.readers.source import SourceOptions, decode_text, read_table
-from kl_survey.readers.source.raw import column_letter
 from kl_survey.readers.source.repair import MAX_ISSUES
 
 from fixtures.raw_tables import grid
@@ -117,11 +116,6 @@ def test_html_lines_are_named_or_repaired(tmp_path: Path) -> None:
     assert grid(table) == [["Kommune"], ["Køge"], ["Næstved"]]
     assert len(table.issues) == 1 and "1 linjer" in table.issues[0].message
     assert "Næstved" in decode_text(path, repair=True)[0]
-
-
-def test_column_letters() -> None:
-    assert [column_letter(i) for i in (0, 1, 25, 26, 27, 701, 702)] == [
-        "A", "B", "Z", "AA", "AB", "ZZ", "AAA"]
 
 
 def test_cli_refuses_by_default_and_repairs_on_request(tmp_path: Path) -> None:
