@@ -24,7 +24,8 @@ SEED = 20250519
 NON_RESPONDENTS = (187, 665, 825)  # Vallensbæk, Lemvig, Læsø
 
 #: (number, text, type, [(option, count)], exclusive "none" option or None)
-SURVEY: list[tuple[int, str, str, list[tuple[str, int]], str | None]] = [
+Table = list[tuple[int, str, str, list[tuple[str, int]], str | None]]
+SURVEY: Table = [
     (1, "Er tilbuddet i drift?", "single", [
         ("Ja, helt i drift", 60),
         ("Ja, delvist i drift", 32),
@@ -172,20 +173,27 @@ def _display_name(name: str, code: int) -> str:
     return f"{name} Kommune"
 
 
-def rows() -> tuple[list[str], list[list[object]]]:
-    """The hand-built sheet: one row per municipality, multi-select as X columns."""
-    names, (per_q,) = responses()
+def rows(answers: tuple[list[str], list[dict[int, object]]] | None = None,
+         survey: Table | None = None,
+         other_q2: tuple[str, ...] = OTHER_Q2) -> tuple[list[str], list[list[object]]]:
+    """The hand-built sheet: one row per municipality, multi-select as X columns.
+
+    Later rounds (``kl-2025-11/generate.py``) pass their own answers, questions and
+    "Andet" texts, so every round's sheet is laid out by this one function.
+    """
+    names, (per_q,) = answers or responses()
+    survey = SURVEY if survey is None else survey
     header = ["Kommune"]
-    for number, text, kind, options, _ in SURVEY:
+    for number, text, kind, options, _ in survey:
         if kind == "single":
             header.append(f"{number}. {text}")
         else:
             header.extend(f"{number}. {text} - {label}" for label, _ in options)
-    other_iter = iter(OTHER_Q2)
+    other_iter = iter(other_q2)
     body: list[list[object]] = []
     for i, name in enumerate(names):
         row: list[object] = [name]
-        for number, _text, kind, options, _ in SURVEY:
+        for number, _text, kind, options, _ in survey:
             ans = per_q[number][i]  # type: ignore[index]
             if kind == "single":
                 row.append(ans)
@@ -201,14 +209,14 @@ def rows() -> tuple[list[str], list[list[object]]]:
     return header, body
 
 
-def write_xlsx(path: Path) -> None:
+def write_xlsx(path: Path, sheet: tuple[list[str], list[list[object]]] | None = None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     from kl_survey.output.atomic import normalise_zip, write_bytes
     from kl_survey.output.tables import _fix_properties
 
-    header, body = rows()
+    header, body = sheet or rows()
     wb = Workbook()
     ws = wb.active
     ws.title = "Besvarelser"
