@@ -107,3 +107,24 @@ def parse_number(text: str) -> float | None:
         return float(s)
     except ValueError:
         return None
+
+
+def round_change(value: Fraction, decimals: int = 1) -> Decimal:
+    """A signed change rounded once, half away from zero: +3,25 and -3,25 both to 3,3."""
+    magnitude = round_half_up(abs(value), decimals)
+    return -magnitude if value < 0 else magnitude
+
+
+def format_pp(value: Fraction | None, lang: Lang = "da", *, long: bool = False) -> str:
+    """A change in percentage points, rounded once from the exact value.
+
+    ``+3,2 pp.`` in tables, ``+3,2 procentpoint`` in text (``long``); a change that
+    rounds to zero prints as ``0,0`` without a sign; an en dash when there is none.
+    """
+    if value is None:
+        return "–"
+    d = round_change(value)
+    unit = {("da", False): "pp.", ("da", True): "procentpoint",
+            ("en", False): "pp", ("en", True): "percentage points"}[(lang, long)]
+    sign = "+" if d > 0 else "-" if d < 0 else ""
+    return f"{sign}{format_decimal(abs(d), lang)} {unit}"

@@ -1,0 +1,124 @@
+"""Find and load each round: an export (with its spec), or a round folder.
+
+A round folder holds ``responses.*`` and ``survey.toml``, like ``data/examples/
+kl-2025-05/``. A SurveyXact CSV export is a folder too (``dataset.csv``, ``labels.csv``,
+``structure.csv``); it is told apart by having no ``responses.*`` and its three files,
+and a ``survey.toml`` beside them is its spec. Every round is read by the same
+:func:`kl_survey.pipeline.load` as ``analyze``, so each may come from a different tool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kl_survey.compare.model import Round
+from kl_survey.errors import InputError, KlSurveyError
+from kl_survey.pipeline import LoadOptions, load
+
+RESPONSES = "responses"
+SPEC_FILE = "survey.toml"
+SURVEYXACT_FILES = ("dataset.csv", "labels.csv", "structure.csv")
+
+
+@dataclass(frozen=True)
+class RoundSource:
+    given: Path  # what the user typed
+    export: Path  # the file (or SurveyXact folder) the readers read
+    spec: Path | None
+    folder: bool
+
+
+def _surveyxact_folder(path: Path) -> bool:
+    names = {p.name.lower() for p in path.iterdir() if p.is_file()}
+    return all(name in names for name in SURVEYXACT_FILES)
+
+
+def resolve(path: Path, spec: Path | None = None) -> RoundSource:
+    """What to read for one round, and with which spec."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("Filen eller mappen findes ikke", file=path,
+                         hint="Angiv en eksport eller en rundemappe med responses.* og "
+                         "survey.toml")
+    if not path.is_dir():
+        return RoundSource(path, path, spec, False)
+    own = path / SPEC_FILE
+    spec = spec or (own if own.is_file() else None)
+    found = sorted(p for p in path.iterdir()
+                   if p.stem.lower() == RESPONSES and not p.name.startswith("."))
+    if len(found) > 1:
+        raise InputError(f"Rundemappen har flere svarfiler ({', '.join(p.name for p in found)})",
+                         file=path, hint="Lad kun én ligge i mappen, eller angiv filen "
+                         "direkte med dens --spec")
+    if found:
+        return RoundSource(path, found[0], spec, True)
+    if _surveyxact_folder(path):
+        return RoundSource(path, path, spec, True)
+    raise InputError("Mappen er hverken en rundemappe eller en SurveyXact-eksport", file=path,
+                     hint="En rundemappe har responses.xlsx (eller .csv) og survey.toml; en "
+                     "SurveyXact-mappe har dataset.csv, labels.csv og structure.csv")
+
+
+def pair(paths: Sequence[Path], specs: Sequence[Path]) -> list[Path | None]:
+    """``--spec`` given once per export file, in order; round folders bring their own."""
+    files = [p for p in paths if not Path(p).is_dir()]
+    if not specs:
+        return [None] * len(paths)
+    if len(specs) != len(files):
+        raise KlSurveyError(f"{len(specs)} --spec til {len(files)} eksportfiler",
+                            hint="Angiv én --spec pr. eksportfil i samme rækkefølge som "
+                            "filerne, eller brug rundemapper med survey.toml")
+    given = iter(specs)
+    return [None if Path(p).is_dir() else next(given) for p in paths]
+
+
+def file_label(src: RoundSource) -> str:
+    """The round's name when its spec gives none: the folder's, or the file's stem
+    (a file called ``responses.xlsx`` is named after its folder)."""
+    path = src.given.resolve()
+    if src.folder or path.stem.lower() == RESPONSES:
+        return path.name if src.folder else path.parent.name
+    return path.stem
+
+
+def unique(labels: Sequence[str]) -> list[str]:
+    """Two rounds must not share a column title: the second "Maj 2025" becomes "Maj 2025 (2)"."""
+    out: list[str] = []
+    for label in labels:
+        name, k = label, 1
+        while name in out:
+            k += 1
+            name = f"{label} ({k})"
+        out.append(name)
+    return out
+
+
+def load_rounds(paths: Sequence[Path], *, specs: Sequence[Path] = (),
+                labels: Sequence[str] = (), options: LoadOptions | None = None) -> list[Round]:
+    """Load every round, oldest first; labels from ``labels``, the spec, or the name."""
+    if len(paths) < 2:
+        raise KlSurveyError("Sammenligningen kræver mindst to runder",
+                            hint="Angiv den gamle og den nye runde, fx kl-survey compare "
+                            "data/examples/kl-2025-05 data/examples/kl-2025-11")
+    if labels and len(labels) != len(paths):
+        raise KlSurveyError(f"{len(labels)} --label til {len(paths)} runder",
+                            hint="Angiv én --label pr. runde i samme rækkefølge")
+    options = options or LoadOptions()
+    sources = [resolve(p, s) for p, s in zip(paths, pair(paths, specs), strict=True)]
+    rounds = [_load(src, options) for src in sources]
+    names = labels or [r.label for r in rounds]
+    return [replace(r, label=name) for r, name in zip(rounds, unique(names), strict=True)]
+
+
+def _load(src: RoundSource, options: LoadOptions) -> Round:
+    loaded = load(src.export, replace(options, spec=src.spec))
+    spec_ids = None
+    if src.spec is not None:
+        from kl_survey.spec import load_spec
+
+        spec_ids = frozenset(q.id for q in load_spec(src.spec).question)
+    label = loaded.survey.meta.round or file_label(src)
+    return Round(label, loaded.survey, spec_ids, str(src.spec) if src.spec else None,
+                 loaded.issues)
