@@ -53,7 +53,7 @@ def _root(
 
 
 # Command modules register themselves on ``app``; order here is the order in --help.
-_COMMANDS = ("analyze", "init", "validate", "report")
+_COMMANDS = ("analyze", "init", "validate", "report", "compare")
 for _name in _COMMANDS:
     importlib.import_module(f"kl_survey.cli.{_name}")
 

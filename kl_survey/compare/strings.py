@@ -1,0 +1,56 @@
+"""The comparison's words, Danish first; English is a translation of the Danish."""
+
+from __future__ import annotations
+
+from kl_survey.numbers import Lang
+
+_S: dict[str, dict[str, str]] = {
+    "title": {"da": "Sammenligning: {labels}", "en": "Comparison: {labels}"},
+    "round_line": {"da": "{label}: {n} besvarelser ({file})",
+                   "en": "{label}: {n} responses ({file})"},
+    "panel_two": {"da": "Panel: {n} kommuner har svaret i begge runder",
+                  "en": "Panel: {n} municipalities answered both rounds"},
+    "panel_all": {"da": "Panel: {n} kommuner har svaret i alle {k} runder",
+                  "en": "Panel: {n} municipalities answered all {k} rounds"},
+    "entered": {"da": "Kom til i {label}: {names}", "en": "New in {label}: {names}"},
+    "left": {"da": "Faldt fra i {label}: {names}", "en": "Dropped out in {label}: {names}"},
+    "nobody": {"da": "ingen", "en": "none"},
+    "unidentified": {"da": "{n} besvarelser i {label} har ingen kendt kommune og kan ikke "
+                           "følges mellem runderne",
+                     "en": "{n} responses in {label} have no known municipality and cannot "
+                           "be followed between rounds"},
+    "no_panel": {"da": "Panel: ingen kommune kan følges mellem runderne (ingen kommunekolonne)",
+                 "en": "Panel: no municipality can be followed between rounds (no "
+                       "municipality column)"},
+    "only_in": {"da": "Kun i {label}: {items}", "en": "Only in {label}: {items}"},
+    "only_item": {"da": "spørgsmål {n} ({id}) »{text}«", "en": "question {n} ({id}) “{text}”"},
+    "heading": {"da": "Spørgsmål {n}: {text}", "en": "Question {n}: {text}"},
+    "renumbered": {"da": "nr. {numbers}", "en": "no. {numbers}"},
+    "reworded": {"da": "Formuleringen er ændret; en ændring kan skyldes den nye formulering:",
+                 "en": "The wording has changed; a change may come from the new wording:"},
+    "text_in": {"da": "{label}: »{text}«", "en": "{label}: “{text}”"},
+    "change": {"da": "Ændring", "en": "Change"},
+    "all": {"da": "alle", "en": "all"},
+    "panel": {"da": "panel n={n}", "en": "panel n={n}"},
+    "n": {"da": "n={n}", "en": "n={n}"},
+    "missing": {"da": "–", "en": "–"},
+    "not_compared": {"da": "Fritekst og tal sammenlignes ikke.",
+                     "en": "Free text and numbers are not compared."},
+    "switches": {"da": "Skift i panelet ({first} → {last}): {items}",
+                 "en": "Switches in the panel ({first} → {last}): {items}"},
+    "no_switches": {"da": "Ingen i panelet har skiftet svar ({first} → {last})",
+                    "en": "Nobody in the panel changed answer ({first} → {last})"},
+    "switch": {"da": "{k} »{a}« → »{b}«", "en": "{k} “{a}” → “{b}”"},
+    "test": {"da": "Eksakt McNemar-test på panelet (ja / ikke ja): {yes} skiftede til ja, "
+                   "{no} fra ja, p = {p}",
+             "en": "Exact McNemar test on the panel (yes / not yes): {yes} switched to yes, "
+                   "{no} from yes, p = {p}"},
+    "and": {"da": "og", "en": "and"},
+    "more": {"da": "{k} andre skift", "en": "{k} other switches"},
+    "warning": {"da": "advarsel", "en": "warning"},
+}
+
+
+def s(key: str, lang: Lang, **values: object) -> str:
+    text = _S[key][lang]
+    return text.format(**values) if values else text
