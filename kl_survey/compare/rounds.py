@@ -61,19 +61,6 @@ def resolve(path: Path, spec: Path | None = None) -> RoundSource:
                      "SurveyXact-mappe har dataset.csv, labels.csv og structure.csv")
 
 
-def pair(paths: Sequence[Path], specs: Sequence[Path]) -> list[Path | None]:
-    """``--spec`` given once per export file, in order; round folders bring their own."""
-    files = [p for p in paths if not Path(p).is_dir()]
-    if not specs:
-        return [None] * len(paths)
-    if len(specs) != len(files):
-        raise KlSurveyError(f"{len(specs)} --spec til {len(files)} eksportfiler",
-                            hint="Angiv én --spec pr. eksportfil i samme rækkefølge som "
-                            "filerne, eller brug rundemapper med survey.toml")
-    given = iter(specs)
-    return [None if Path(p).is_dir() else next(given) for p in paths]
-
-
 def file_label(src: RoundSource) -> str:
     """The round's name when its spec gives none: the folder's, or the file's stem
     (a file called ``responses.xlsx`` is named after its folder)."""
@@ -95,9 +82,13 @@ def unique(labels: Sequence[str]) -> list[str]:
     return out
 
 
-def load_rounds(paths: Sequence[Path], *, specs: Sequence[Path] = (),
+def load_rounds(paths: Sequence[Path], *, specs: Sequence[Path | None] = (),
                 labels: Sequence[str] = (), options: LoadOptions | None = None) -> list[Round]:
-    """Load every round, oldest first; labels from ``labels``, the spec, or the name."""
+    """Load every round, oldest first; labels from ``labels``, the spec, or the name.
+
+    ``specs`` has one entry per round (``None``: a round folder's own survey.toml, or
+    no spec); an empty sequence means no explicit spec for any round.
+    """
     if len(paths) < 2:
         raise KlSurveyError("Sammenligningen kræver mindst to runder",
                             hint="Angiv den gamle og den nye runde, fx kl-survey compare "
@@ -105,8 +96,11 @@ def load_rounds(paths: Sequence[Path], *, specs: Sequence[Path] = (),
     if labels and len(labels) != len(paths):
         raise KlSurveyError(f"{len(labels)} --label til {len(paths)} runder",
                             hint="Angiv én --label pr. runde i samme rækkefølge")
+    if specs and len(specs) != len(paths):
+        raise KlSurveyError(f"{len(specs)} spec-filer til {len(paths)} runder",
+                            hint="Angiv spec-filen lige efter den eksport, den hører til")
     options = options or LoadOptions()
-    sources = [resolve(p, s) for p, s in zip(paths, pair(paths, specs), strict=True)]
+    sources = [resolve(p, s) for p, s in zip(paths, specs or [None] * len(paths), strict=True)]
     rounds = [_load(src, options) for src in sources]
     names = labels or [r.label for r in rounds]
     return [replace(r, label=name) for r, name in zip(rounds, unique(names), strict=True)]
