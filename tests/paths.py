@@ -13,6 +13,8 @@ TESTS = ROOT / "tests"
 DATA = TESTS / "data"
 EXAMPLE_DIR = ROOT / "data" / "examples" / "kl-2025-05"
 EXAMPLE = EXAMPLE_DIR / "responses.xlsx"
+#: The same survey asked again in November 2025 (issue 12: kl-survey compare).
+EXAMPLE_NOV_DIR = ROOT / "data" / "examples" / "kl-2025-11"
 SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()),
               Path("/nonexistent/shared"))
 REAL_EXPORTS = SHARED / "real-exports"

@@ -9,8 +9,10 @@ from kl_survey.numbers import (
     format_int,
     format_long_date,
     format_percent,
+    format_pp,
     parse_number,
     percent_value,
+    round_change,
     round_half_up,
 )
 
@@ -71,3 +73,39 @@ def test_thousands_and_dates_are_danish() -> None:
 )
 def test_parse_number_accepts_danish_and_english(text: str, value: float | None) -> None:
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "table", "text", "en"),
+    [
+        (Fraction(13, 4), "+3,3 pp.", "+3,3 procentpoint", "+3.3 pp"),  # 3.25: half up
+        (Fraction(-13, 4), "-3,3 pp.", "-3,3 procentpoint", "-3.3 pp"),  # same size down
+        (Fraction(16, 5), "+3,2 pp.", "+3,2 procentpoint", "+3.2 pp"),
+        (Fraction(1, 25), "0,0 pp.", "0,0 procentpoint", "0.0 pp"),  # no sign on a zero
+        (Fraction(-1, 25), "0,0 pp.", "0,0 procentpoint", "0.0 pp"),
+        (Fraction(0), "0,0 pp.", "0,0 procentpoint", "0.0 pp"),
+        (None, "–", "–", "–"),
+    ],
+)
+def test_format_pp_rounds_a_change_once_the_danish_way(value: Fraction | None, table: str,
+                                                        text: str, en: str) -> None:
+    assert format_pp(value) == table
+    assert format_pp(value, long=True) == text
+    assert format_pp(value, "en") == en
+
+
+def test_a_change_is_rounded_from_the_exact_value_not_from_rounded_shares() -> None:
+    # 60 of 95 (63,2%) to 75 of 96 (78,1%): the rounded shares differ by 14,9, the
+    # shares by 14,967… points, which rounds to 15,0.
+    exact = 100 * (Fraction(75, 96) - Fraction(60, 95))
+    assert format_pp(exact) == "+15,0 pp."
+    rounded = percent_value(75, 96)
+    before = percent_value(60, 95)
+    assert rounded is not None and before is not None and rounded - before == Decimal("14.9")
+
+
+@given(st.fractions(min_value=-100, max_value=100))
+def test_round_change_is_symmetric_around_zero(value: Fraction) -> None:
+    assert round_change(-value) == -round_change(value)
+    assert abs(round_change(value) - Decimal(value.numerator) / Decimal(value.denominator)) \
+        <= Decimal("0.05")
