@@ -39,7 +39,7 @@ def compare(rounds: Sequence[Round], *, test: bool = False) -> Comparison:
     if len(rounds) < 2:
         raise ValueError("a comparison needs at least two rounds")
     analyses = [analyse(r.survey) for r in rounds]
-    labels = [r.label for r in rounds]
+    labels = unique([r.label for r in rounds])
     ids = [pn.identify(r.survey) for r in rounds]
     groups = match_questions([[x.question for x in a.questions] for a in analyses],
                              [r.spec_ids for r in rounds])
@@ -56,8 +56,21 @@ def compare(rounds: Sequence[Round], *, test: bool = False) -> Comparison:
                             "Besvarelserne har ingen kommune, så ingen kan følges fra runde "
                             "til runde; kun alle besvarelser sammenlignes", Where(),
                             "Angiv kommunekolonnen med respondents.column i spec-filen"))
-    infos = tuple(RoundInfo(r.label, a, r.spec) for r, a in zip(rounds, analyses, strict=True))
+    infos = tuple(RoundInfo(label, a, r.spec)
+                  for label, r, a in zip(labels, rounds, analyses, strict=True))
     return Comparison(infos, panel, questions, only, tuple(issues), test)
+
+
+def unique(labels: Sequence[str]) -> list[str]:
+    """Two rounds must not share a column title: the second "Maj 2025" becomes "Maj 2025 (2)"."""
+    out: list[str] = []
+    for label in labels:
+        name, k = label, 1
+        while name in out:
+            k += 1
+            name = f"{label} ({k})"
+        out.append(name)
+    return out
 
 
 def _only_in(groups: Sequence[Group], size: int) -> tuple[OnlyIn, ...]:

@@ -70,18 +70,6 @@ def file_label(src: RoundSource) -> str:
     return path.stem
 
 
-def unique(labels: Sequence[str]) -> list[str]:
-    """Two rounds must not share a column title: the second "Maj 2025" becomes "Maj 2025 (2)"."""
-    out: list[str] = []
-    for label in labels:
-        name, k = label, 1
-        while name in out:
-            k += 1
-            name = f"{label} ({k})"
-        out.append(name)
-    return out
-
-
 def load_rounds(paths: Sequence[Path], *, specs: Sequence[Path | None] = (),
                 labels: Sequence[str] = (), options: LoadOptions | None = None) -> list[Round]:
     """Load every round, oldest first; labels from ``labels``, the spec, or the name.
@@ -102,8 +90,9 @@ def load_rounds(paths: Sequence[Path], *, specs: Sequence[Path | None] = (),
     options = options or LoadOptions()
     sources = [resolve(p, s) for p, s in zip(paths, specs or [None] * len(paths), strict=True)]
     rounds = [_load(src, options) for src in sources]
-    names = labels or [r.label for r in rounds]
-    return [replace(r, label=name) for r, name in zip(rounds, unique(names), strict=True)]
+    if labels:
+        rounds = [replace(r, label=name) for r, name in zip(rounds, labels, strict=True)]
+    return rounds
 
 
 def _load(src: RoundSource, options: LoadOptions) -> Round:

@@ -48,6 +48,25 @@ _S: dict[str, dict[str, str]] = {
     "and": {"da": "og", "en": "and"},
     "more": {"da": "{k} andre skift", "en": "{k} other switches"},
     "warning": {"da": "advarsel", "en": "warning"},
+    # the report: key sentence, chart footer and alt text
+    "largest_panel": {"da": "Den største ændring blandt de {n} kommuner, der har svaret i "
+                            "begge runder, er »{label}«: fra {a} til {b} ({pp}).",
+                      "en": "The largest change among the {n} municipalities that answered "
+                            "both rounds is “{label}”: from {a} to {b} ({pp})."},
+    "largest_all": {"da": "Den største ændring er »{label}«: fra {a} til {b} ({pp}).",
+                    "en": "The largest change is “{label}”: from {a} to {b} ({pp})."},
+    "unchanged": {"da": "Svarene er uændrede fra {first} til {last}.",
+                  "en": "The answers are unchanged from {first} to {last}."},
+    "reworded_note": {"da": "Spørgsmålet er formuleret anderledes end i {first}, så "
+                            "ændringen kan skyldes formuleringen.",
+                      "en": "The question was worded differently in {first}, so the "
+                            "change may come from the wording."},
+    "chart_bases": {"da": "Antal besvarelser: {items}", "en": "Number of responses: {items}"},
+    "chart_change": {"da": "Ændring i procentpoint fra {first} til {last}, alle besvarelser",
+                     "en": "Change in percentage points from {first} to {last}, all "
+                           "responses"},
+    "alt": {"da": "Vandrette søjlepar for spørgsmål {n}, {rounds}.",
+            "en": "Paired horizontal bars for question {n}, {rounds}."},
 }
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kl_survey.compare.rounds import load_rounds, resolve, unique
+from kl_survey.compare.changes import unique
+from kl_survey.compare.rounds import load_rounds, resolve
 from kl_survey.errors import InputError, KlSurveyError
 
 import make_fixtures
