@@ -3,9 +3,10 @@
 Same house style as :mod:`.charts` (one style module, ``Figure()`` never pyplot, a
 computed layout, no axis or grid, the share at the end of each bar), plus what a
 comparison needs: a legend naming the rounds, lighter bars for earlier rounds, and the
-change printed in its own column beside each pair, so the eye reads the pair, then the
-change. Earlier rounds are light blue and the latest the house blue, so the order of
-the rounds reads the same for every kind of colour blindness.
+change printed beside each pair, under the option's label, where it costs no room from
+the bars (every chart of a report keeps one scale). Earlier rounds are lighter blues and
+the latest the house blue, so the order of the rounds reads the same for every kind of
+colour blindness.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ EARLIER = ("#3C78B4", "#7FA9D4", "#B9D2EA")
 EARLIER_GREY = ("#D3D6DA", "#E3E5E8", "#EEF0F2")
 PAIR_BAR = 0.17  # inches: one round's bar
 PAIR_GAP = 0.03  # between the bars of one option
-CHANGE_GAP = 0.12  # between the value column and the change column
 LEGEND_GAP = 0.1
 
 
@@ -73,47 +73,54 @@ def _bare(ax: Axes) -> None:
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.xaxis.set_visible(False)
+    ax.yaxis.set_visible(False)
     ax.grid(False)
     ax.patch.set_visible(False)
-    ax.tick_params(axis="y", length=0, pad=style.LABEL_GAP * _PT, labelsize=style.LABEL_SIZE,
-                   labelcolor=style.TEXT)
     ax.set_xlim(0, 1)
 
 
+def label_width(chart: CompareChart) -> float:
+    """The label column: as wide as the widest label or change, within the house limits.
+
+    Same rule as the single-round charts, so with the same labels the bars start at the
+    same place and a percentage point is as long in every chart of a report.
+    """
+    natural = max([text_width(r.label, style.LABEL_SIZE) for r in chart.rows]
+                  + [text_width(r.change, style.VALUE_SIZE, True) for r in chart.rows])
+    return min(max(natural, style.MIN_LABEL_WIDTH), style.MAX_LABEL_WIDTH)
+
+
 def draw(chart: CompareChart) -> Figure:
-    """A new figure for ``chart``; call inside matplotlib's rc_context (see :func:`render`)."""
+    """A new figure for ``chart``; call inside matplotlib's rc_context (see :func:`render`).
+
+    Each option's label sits right-aligned beside its bars with the change on the line
+    below it, so the change never needs room of its own to the right of the bars: the
+    bars keep the house track (100% ends ``VALUE_ROOM`` before the margin).
+    """
     from matplotlib.figure import Figure
 
     title, notes, top, bottom = _frame(chart)
     k = len(chart.rounds)
-    natural = max((text_width(r.label, style.LABEL_SIZE) for r in chart.rows), default=0.0)
-    label_w = min(max(natural, style.MIN_LABEL_WIDTH), style.MAX_LABEL_WIDTH)
+    label_w = label_width(chart)
     wrapped = [wrap(r.label, label_w, style.LABEL_SIZE) for r in chart.rows]
     pair = k * PAIR_BAR + (k - 1) * PAIR_GAP
-    rows = [max(pair, len(w) * _line(style.LABEL_SIZE)) + style.ROW_GAP for w in wrapped]
+    rows = [max(pair, (len(w) + 1) * _line(style.LABEL_SIZE)) + style.ROW_GAP
+            for w in wrapped]
     plot_h = max(sum(rows), pair + style.ROW_GAP)
     height = top + plot_h + bottom
-    change_w = max([text_width(r.change, style.VALUE_SIZE, True) for r in chart.rows]
-                   + [text_width(chart.change_head, style.NOTE_SIZE)])
     fig = Figure(figsize=(style.WIDTH, height))
     left = style.MARGIN + label_w + style.LABEL_GAP
-    width = style.WIDTH - left - style.VALUE_ROOM - CHANGE_GAP - change_w - style.MARGIN
+    width = style.WIDTH - left - style.VALUE_ROOM - style.MARGIN
     ax = fig.add_axes((left / style.WIDTH, bottom / height, width / style.WIDTH,
                        plot_h / height))
-    change_x = style.VALUE_ROOM + CHANGE_GAP + change_w  # right edge, from the 100% mark
-    centres, y = [], 0.0
-    for row in rows:
-        centres.append(y + row / 2)
-        y += row
-    for r, yc in zip(chart.rows, centres, strict=True):
+    y = 0.0
+    for r, lines, row in zip(chart.rows, wrapped, rows, strict=True):
+        yc = y + row / 2
         _pair(ax, chart, r, yc, pair)
-        ax.annotate(r.change, xy=(1.0, yc), xytext=(change_x * _PT, 0),
-                    textcoords="offset points", ha="right", va="center",
-                    fontsize=style.VALUE_SIZE, fontweight="bold", color=style.TEXT,
-                    annotation_clip=False, gid="change")
-    ax.set_yticks(centres, labels=["\n".join(w) for w in wrapped])
-    for tick in ax.get_yticklabels():
-        tick.set_linespacing(style.LINE_SPACING)
+        _label(ax, r.label if len(lines) == 1 else "\n".join(lines), r.change, yc,
+               len(lines))
+        y += row
+    ax.set_yticks([])
     ax.set_ylim(plot_h, 0)
     _bare(ax)
     x = style.MARGIN / style.WIDTH
@@ -121,15 +128,27 @@ def draw(chart: CompareChart) -> Figure:
         fig.text(x, 1 - style.MARGIN / height, "\n".join(title), ha="left", va="top",
                  fontsize=style.TITLE_SIZE, fontweight="bold", color=style.TEXT,
                  linespacing=style.LINE_SPACING)
-    legend_y = height - top + LEGEND_GAP + style.LEGEND_ROW / 2
-    _legend(fig, chart, legend_y, height)
-    fig.text((style.WIDTH - style.MARGIN) / style.WIDTH, legend_y / height, chart.change_head,
-             ha="right", va="center", fontsize=style.NOTE_SIZE, color=style.MUTED_TEXT)
+    _legend(fig, chart, height - top + LEGEND_GAP + style.LEGEND_ROW / 2, height)
     if notes:
         fig.text(x, style.MARGIN / height, "\n".join(notes), ha="left", va="bottom",
                  fontsize=style.NOTE_SIZE, color=style.MUTED_TEXT,
                  linespacing=style.LINE_SPACING)
     return fig
+
+
+def _label(ax: Axes, label: str, change: str, yc: float, lines: int) -> None:
+    """The label block and, on the line below it, the change; centred on the pair."""
+    line = _line(style.LABEL_SIZE)
+    block_top = yc - (lines + 1) * line / 2
+    offset = (-style.LABEL_GAP * _PT, 0)
+    ax.annotate(label, xy=(0, block_top + lines * line / 2), xytext=offset,
+                textcoords="offset points", ha="right", va="center",
+                fontsize=style.LABEL_SIZE, color=style.TEXT, linespacing=style.LINE_SPACING,
+                annotation_clip=False, gid="label")
+    ax.annotate(change, xy=(0, block_top + (lines + 0.5) * line), xytext=offset,
+                textcoords="offset points", ha="right", va="center",
+                fontsize=style.VALUE_SIZE, fontweight="bold", color=style.TEXT,
+                annotation_clip=False, gid="change")
 
 
 def _pair(ax: Axes, chart: CompareChart, r: Any, yc: float, pair: float) -> None:
@@ -143,7 +162,7 @@ def _pair(ax: Axes, chart: CompareChart, r: Any, yc: float, pair: float) -> None
         ax.annotate(text, xy=(value or 0.0, y), xytext=(4, 0), textcoords="offset points",
                     ha="left", va="center", fontsize=style.VALUE_SIZE - 0.5,
                     color=style.TEXT if i == len(r.values) - 1 else style.MUTED_TEXT,
-                    annotation_clip=False)
+                    annotation_clip=False, gid="value")
 
 
 def render(chart: CompareChart, created: str | None = None) -> Rendered:

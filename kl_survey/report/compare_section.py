@@ -33,7 +33,6 @@ class CompareChart:
     fig_id: str  # "q01-compare": file stem and HTML id prefix
     rounds: tuple[str, ...]  # legend, oldest first; the last is drawn dark
     rows: tuple[PairRow, ...]  # top to bottom
-    change_head: str  # over the column of changes: "Ændring"
     title: str | None
     notes: tuple[str, ...]
     alt: str
@@ -83,8 +82,8 @@ def chart(c: Comparison, q: QuestionComparison, lang: Lang, source: str) -> Comp
              + s("chart_change", lang, first=labels[0], last=labels[-1]), source)
     items = "; ".join(f"{r.label}: {' / '.join(r.texts)} ({r.change})" for r in rows)
     alt = f"{s('alt', lang, n=q.latest.number, rounds=' og '.join(labels))} {items}."
-    return CompareChart(f"q{q.latest.number:02d}-compare", labels, rows,
-                        s("change", lang), q.latest.title, notes, alt, lang)
+    return CompareChart(f"q{q.latest.number:02d}-compare", labels, rows, q.latest.title,
+                        notes, alt, lang)
 
 
 def largest_panel_change(q: QuestionComparison, panel: bool) -> Row | None:

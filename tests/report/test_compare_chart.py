@@ -58,30 +58,49 @@ def test_residual_answers_are_grey_in_both_rounds(comparison: Comparison) -> Non
     assert colours == [compare_chart.EARLIER_GREY[0].lower(), style.GREY.lower()]
 
 
-def test_the_change_is_printed_beside_each_pair_in_one_column(comparison: Comparison) -> None:
+def test_the_change_is_printed_beside_each_pair_under_its_label(
+        comparison: Comparison) -> None:
     ch = _chart(comparison, "q1")
     fig = _draw(ch)
-    changes = [t for t in fig.axes[0].texts if t.get_gid() == "change"]
-    assert [t.get_text() for t in changes] == ["+15,0 pp.", "-13,9 pp.", "-1,1 pp.", "0,0 pp."]
-    assert [t.get_text() for t in changes] == [r.change for r in ch.rows]
+    (ax,) = fig.axes
     renderer = fig.canvas.get_renderer()
-    rights = {round(t.get_window_extent(renderer).x1, 1) for t in changes}
-    assert len(rights) == 1  # right-aligned in one column
-    values = [t for t in fig.axes[0].texts if t.get_gid() != "change"]
+    labels = [t for t in ax.texts if t.get_gid() == "label"]
+    changes = [t for t in ax.texts if t.get_gid() == "change"]
+    values = [t for t in ax.texts if t.get_gid() == "value"]
+    assert [t.get_text().replace("\n", " ") for t in labels] == [r.label for r in ch.rows]
+    assert [t.get_text() for t in changes] == ["+15,0 pp.", "-13,9 pp.", "-1,1 pp.", "0,0 pp."]
     assert [t.get_text() for t in values] == ["63,2%", "78,1%", "33,7%", "19,8%", "2,1%",
                                               "1,0%", "1,1%", "1,0%"]
-    right_of_values = max(t.get_window_extent(renderer).x1 for t in values)
-    assert right_of_values < min(t.get_window_extent(renderer).x0 for t in changes)
+    bars_start = ax.patches[0].get_window_extent(renderer).x0
+    for label, change, k in zip(labels, changes, range(4), strict=True):
+        lab, chg = label.get_window_extent(renderer), change.get_window_extent(renderer)
+        assert abs(lab.x1 - chg.x1) < 0.5 and chg.x1 < bars_start  # right-aligned, left of bars
+        assert chg.y1 <= lab.y0 + 0.5  # the change is on the line below the label
+        pair = [p.get_window_extent(renderer) for p in ax.patches[2 * k:2 * k + 2]]
+        pair_centre = (min(b.y0 for b in pair) + max(b.y1 for b in pair)) / 2
+        assert (lab.y1 + chg.y0) / 2 == pytest.approx(pair_centre, abs=4)  # beside the pair
+
+
+def test_bars_keep_the_house_track(comparison: Comparison) -> None:
+    """The bars start after the label column and 100% ends VALUE_ROOM before the
+    margin, exactly as in a single-round chart with the same label column."""
+    ch = _chart(comparison, "q1")
+    fig = _draw(ch)
+    x0, _, w, _ = fig.axes[0].get_position().bounds
+    label_w = compare_chart.label_width(ch)
+    assert x0 * style.WIDTH == pytest.approx(style.MARGIN + label_w + style.LABEL_GAP)
+    assert (x0 + w) * style.WIDTH == pytest.approx(style.WIDTH - style.VALUE_ROOM
+                                                   - style.MARGIN)
 
 
 def test_legend_names_the_rounds_and_nothing_is_cut(comparison: Comparison) -> None:
     ch = _chart(comparison, "q7")
     fig = _draw(ch)
     texts = [t.get_text() for t in fig.texts]
-    assert {"Maj 2025", "November 2025", "Ændring"} <= set(texts)
+    assert {"Maj 2025", "November 2025"} <= set(texts)
     renderer = fig.canvas.get_renderer()
     box = fig.bbox
-    every = [*fig.texts, *fig.axes[0].texts, *fig.axes[0].get_yticklabels()]
+    every = [*fig.texts, *fig.axes[0].texts]
     for t in every:
         ext = t.get_window_extent(renderer)
         assert box.x0 - 0.5 <= ext.x0 and ext.x1 <= box.x1 + 0.5, t.get_text()
@@ -92,7 +111,7 @@ def test_an_option_missing_in_a_round_has_no_bar() -> None:
     ch = CompareChart("q01-compare", ("Maj", "Nov"),
                       (PairRow("Ja", (0.5, 0.75), ("50,0%", "75,0%"), "+25,0 pp."),
                        PairRow("Nyt", (None, 0.25), ("–", "25,0%"), "–")),
-                      "Ændring", None, ("n", "Kilde"), "alt", "da")
+                      None, ("n", "Kilde"), "alt", "da")
     fig = _draw(ch)
     assert [p.get_width() for p in fig.axes[0].patches] == [0.5, 0.75, 0.25]
     assert "–" in [t.get_text() for t in fig.axes[0].texts]
@@ -101,7 +120,7 @@ def test_an_option_missing_in_a_round_has_no_bar() -> None:
 def test_three_rounds_get_lighter_the_older_they_are() -> None:
     ch = CompareChart("q01-compare", ("A", "B", "C"),
                       (PairRow("Ja", (0.2, 0.4, 0.6), ("20%", "40%", "60%"), "+40,0 pp."),),
-                      "Ændring", "Titel", ("n",), "alt", "da")
+                      "Titel", ("n",), "alt", "da")
     assert compare_chart.colours(ch, False) == [compare_chart.EARLIER[1],
                                                 compare_chart.EARLIER[0], style.BLUE]
     fig = _draw(ch)
