@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from kl_survey.analysis import Analysis
@@ -43,7 +44,7 @@ def _round(label: str, a: Analysis, spec: str | None) -> dict[str, Any]:
     if a.source.sheet:
         source["sheet"] = a.source.sheet
     if spec:
-        source["spec"] = spec
+        source["spec"] = Path(spec).name  # like "file": nothing from the machine
     return {"label": label, "source": source, "respondents": a.respondents}
 
 
