@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kl_survey.analysis import Analysis
 from kl_survey.numbers import Lang
 from kl_survey.output import atomic
 from kl_survey.output.safe import visible_controls
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+#: Draws a result as rich tables on the console it is given.
+Show = Callable[["Console"], None]
 
 
 def render_bytes(a: Analysis, fmt: str, lang: Lang) -> bytes:
@@ -24,31 +32,44 @@ def render_bytes(a: Analysis, fmt: str, lang: Lang) -> bytes:
         return tables.to_xlsx(a, lang)
     if fmt == "markdown":
         return tables.to_markdown(a, lang).encode("utf-8")
-    return _table_text(a, lang).encode("utf-8")
+    return table_text(_show(a, lang))
 
 
-def _table_text(a: Analysis, lang: Lang) -> str:
+def _show(a: Analysis, lang: Lang) -> Show:
+    def show(console: Console) -> None:
+        from kl_survey.output import terminal
+
+        terminal.render(visible_controls(a), console, lang)
+
+    return show
+
+
+def table_text(show: Show, width: int = 100) -> bytes:
+    """The table output as plain text, for ``-o file`` (no colours, a fixed width)."""
     from rich.console import Console
 
-    from kl_survey.output import terminal
-
-    console = Console(record=True, width=100, force_terminal=False, file=io.StringIO())
-    terminal.render(a, console, lang)
-    return console.export_text()
+    console = Console(record=True, width=width, force_terminal=False, file=io.StringIO())
+    show(console)
+    return console.export_text().encode("utf-8")
 
 
-def write(a: Analysis, fmt: str, output: Path | None, lang: Lang) -> None:
+def deliver(fmt: str, output: Path | None, render: Callable[[], bytes], show: Show) -> None:
+    """To ``output`` atomically; else the table to the terminal, other formats as bytes."""
     if output is not None:
-        atomic.write_bytes(output, render_bytes(a, fmt, lang))
+        atomic.write_bytes(output, render())
         return
     if fmt == "table":
         from rich.console import Console
 
-        from kl_survey.output import terminal
-
-        terminal.render(visible_controls(a), Console(), lang)
+        show(Console())
         return
-    data = render_bytes(a, fmt, lang)
-    sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(
-        data.decode("utf-8"))
+    data = render()
+    if hasattr(sys.stdout, "buffer"):
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data.decode("utf-8"))
     sys.stdout.flush()
+
+
+def write(a: Analysis, fmt: str, output: Path | None, lang: Lang) -> None:
+    deliver(fmt, output, lambda: render_bytes(a, fmt, lang), _show(a, lang))

@@ -52,6 +52,20 @@ BUP_RAAD = "BUP tilbyder faglig rådgivning om konkrete behandlingsforløb, når
 BUP_AFKLARE = "BUP hjælper med at afklare, om et barn eller en ung skal henvises til psykiatrien"
 KONFERENCER = "Fælles konferencer eller netværksmøder"
 
+
+def _may() -> ModuleType:
+    """May's generator, loaded by path (both scripts are called generate.py)."""
+    name = "kl_example_2025_05"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, HERE.parent / "kl-2025-05" / "generate.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
 #: How the panel's answers move from May to November, per question: single-choice
 #: ("move", from, to, k); multi-select ("add", option, k) to k who had not ticked it,
 #: ("drop", option, k) from k who ticked something else too, and ("leave", option, k)
@@ -113,32 +127,8 @@ SURVEY: list[tuple[int, str, str, list[tuple[str, int]], str | None]] = [
     (8, "Har I oplevet ventetid til det lettilgængelige tilbud?", "single", WAITING, None),
 ]
 
-#: Free texts written under Q2 "Andet, angiv", in answer order.
-OTHER_Q2 = (
-    "Via sundhedsplejersker og skolesygeplejersker",
-    "Infomøder for forældre på skolerne",
-    "Lokalavisen",
-    "Opslag på biblioteker og i borgerservice",
-    "Gennem PPR og familierådgivningen",
-    "Nyhedsbrev til fagpersoner",
-    "Ungdomsskolens kanaler",
-    "Plakater i busser",
-    "Mund-til-mund via skolernes AKT-personale",
-    "Kampagne på kommunens Instagram",
-)
-
-
-def _may() -> ModuleType:
-    """May's generator, loaded by path (both scripts are called generate.py)."""
-    name = "kl_example_2025_05"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, HERE.parent / "kl-2025-05" / "generate.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+#: Free texts written under Q2 "Andet, angiv", in answer order: May's, and one more.
+OTHER_Q2: tuple[str, ...] = (*_may().OTHER_Q2, "Kampagne på kommunens Instagram")
 
 
 def _eligible(panel: dict[int, dict[int, object]], number: int, op: tuple[str, ...],
