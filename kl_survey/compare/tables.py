@@ -62,36 +62,35 @@ def to_csv(c: Comparison, lang: Lang = "da") -> bytes:
     return (("\ufeff" if lang == "da" else "") + buf.getvalue()).encode("utf-8")
 
 
-def to_xlsx(c: Comparison, lang: Lang = "da") -> bytes:
-    """Real numbers: shares with a percent format, changes in points with one decimal."""
+def to_xlsx(c: Comparison, lang: Lang = "da", epoch: int | None = None) -> bytes:
+    """Real numbers: shares with a percent format, changes in points with one decimal;
+    text as text cells, dated like results.xlsx (output/workbook.py)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
-    from kl_survey.output.tables import _fix_properties
+    from kl_survey.output.workbook import append_row, header_row, save
 
+    if epoch is None:
+        from kl_survey.output.epoch import source_epoch
+
+        epoch = source_epoch()
     wb = Workbook()
     ws = wb.active
     ws.title = "Sammenligning" if lang == "da" else "Comparison"
     head = header(c, lang)
-    ws.append(head)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    widths = [8, 8, 50, 8, 40, 10] + [12] * (len(head) - 6)
+    header_row(ws, head, tuple(widths))
     k = len(c.labels)
     share_cols = [7 + 2 * k + i for i in range(k)] + [8 + 5 * k + i for i in range(k)]
     change_cols = [7 + 3 * k, 8 + 6 * k]
     for r in rows(c, t("yes", lang)):
-        ws.append([neutralise(x) if isinstance(x, str) else x for x in _line(r, lang)])
+        append_row(ws, _line(r, lang))
         for col in share_cols:
             ws.cell(ws.max_row, col).number_format = "0.0%"
         for col in change_cols:
             ws.cell(ws.max_row, col).number_format = "+0.0;-0.0;0.0"
     ws.freeze_panes = "F2"
-    ws.column_dimensions["C"].width = 50
-    ws.column_dimensions["E"].width = 40
-    _fix_properties(wb)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return normalise_zip(buf.getvalue())
+    ws.auto_filter.ref = ws.dimensions
+    return normalise_zip(save(wb, epoch))
 
 
 def _md(cell: str) -> str:

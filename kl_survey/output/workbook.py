@@ -46,26 +46,27 @@ def workbook(a: Analysis, lang: Lang = "da", epoch: int | None = None) -> bytes:
     wb = Workbook()
     results, free = wb.active, wb.create_sheet()
     results.title, free.title = SHEETS[lang][0], SHEETS[lang][1]
-    _table(results, _header(lang), _WIDTHS)
-    _table(free, _TEXT_HEAD[lang], (8, 8, 60, 13, 80))
+    header_row(results, _header(lang), _WIDTHS)
+    header_row(free, _TEXT_HEAD[lang], (8, 8, 60, 13, 80))
     for r in rows(a, lang):
         if r.kind in FREE_TEXT:
-            _append(free, [r.question, r.number, r.text, KINDS[lang][r.kind], r.label])
+            append_row(free, [r.question, r.number, r.text, KINDS[lang][r.kind], r.label])
         else:
-            _append(results, _cells(r, lang))
+            append_row(results, _cells(r, lang))
             results.cell(results.max_row, 7).number_format = "0.0"
             results.cell(results.max_row, 8).number_format = "0.000000"
     for ws in (results, free):
         ws.auto_filter.ref = ws.dimensions
     _about(wb.create_sheet(SHEETS[lang][2]), a, lang, epoch)
-    return _save(wb, epoch)
+    return save(wb, epoch)
 
 
-def _table(ws: Any, header: list[str], widths: tuple[int, ...]) -> None:
+def header_row(ws: Any, header: list[str], widths: tuple[int, ...]) -> None:
+    """A bold, frozen header row and the column widths (shared with compare/tables.py)."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    _append(ws, header)
+    append_row(ws, header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
@@ -73,7 +74,7 @@ def _table(ws: Any, header: list[str], widths: tuple[int, ...]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
-def _append(ws: Any, values: list[Any]) -> None:
+def append_row(ws: Any, values: list[Any]) -> None:
     """One row; text as explicit string cells (never a formula), Decimal as a number."""
     ws.append([float(v) if isinstance(v, Decimal) else v for v in values])
     for cell in ws[ws.max_row]:
@@ -96,13 +97,15 @@ def _about(ws: Any, a: Analysis, lang: Lang, epoch: int | None) -> None:
         stamp = datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         facts.append(("Dato (SOURCE_DATE_EPOCH)" if da else "Date (SOURCE_DATE_EPOCH)", stamp))
     for key, value in facts:
-        _append(ws, [key, value])
+        append_row(ws, [key, value])
     ws.column_dimensions["A"].width = 26
     ws.column_dimensions["B"].width = 70
 
 
-def _save(wb: Any, epoch: int | None) -> bytes:
-    """Write without openpyxl's save(), which stamps the wall clock into 'modified'."""
+def save(wb: Any, epoch: int | None) -> bytes:
+    """Write without openpyxl's save(), which stamps the wall clock into 'modified'.
+
+    Every workbook kl-survey writes goes through here (results and comparisons)."""
     from openpyxl.writer.excel import ExcelWriter
 
     stamp = (datetime.fromtimestamp(epoch, tz=UTC).replace(tzinfo=None) if epoch is not None

@@ -90,3 +90,17 @@ def test_csv_neutralises_formulas_in_labels() -> None:
                   [None, None, None, None], ("Ja", "Nej", "=1+1"))
     out = tables.to_csv(compare([OLD, evil]), "en").decode("utf-8")
     assert "'=1+1" in out and ",=1+1" not in out
+
+
+def test_xlsx_writes_labels_as_text_cells_and_no_clock() -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    evil = _round("efter", [101, 147, 151, 155], ["=1+1", "Ja", "Ja", "Nej"],
+                  [None, None, None, None], ("Ja", "Nej", "=1+1"))
+    data = tables.to_xlsx(compare([OLD, evil]), "da", epoch=None)
+    assert data == tables.to_xlsx(compare([OLD, evil]), "da", epoch=None)
+    ws = load_workbook(BytesIO(data)).active
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == "=1+1")
+    assert cell.data_type == "s"  # a string, never a formula, and no apostrophe

@@ -13,7 +13,6 @@ same survey in every survey tool's layout.
 
 from __future__ import annotations
 
-import io
 import random
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))  # run from a checkout without installing
 SEED = 20250519
+CREATED = 946684800  # 2000-01-01T00:00:00Z, the workbook's fixed date
 NON_RESPONDENTS = (187, 665, 825)  # Vallensbæk, Lemvig, Læsø
 
 #: (number, text, type, [(option, count)], exclusive "none" option or None)
@@ -214,7 +214,7 @@ def write_xlsx(path: Path, sheet: tuple[list[str], list[list[object]]] | None = 
     from openpyxl.styles import Alignment, Font
 
     from kl_survey.output.atomic import normalise_zip, write_bytes
-    from kl_survey.output.tables import _fix_properties
+    from kl_survey.output.workbook import save
 
     header, body = sheet or rows()
     wb = Workbook()
@@ -227,10 +227,9 @@ def write_xlsx(path: Path, sheet: tuple[list[str], list[list[object]]] | None = 
     for r in body:
         ws.append(r)
     ws.freeze_panes = "B2"
-    _fix_properties(wb)
-    buf = io.BytesIO()
-    wb.save(buf)
-    write_bytes(path, normalise_zip(buf.getvalue()))
+    # dated 2000-01-01 (SOURCE_DATE_EPOCH-style), never the wall clock: the same bytes
+    # on every run
+    write_bytes(path, normalise_zip(save(wb, CREATED)))
 
 
 if __name__ == "__main__":
