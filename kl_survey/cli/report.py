@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -24,6 +26,11 @@ from kl_survey.cli.common import (
     source_help_requested,
 )
 
+if TYPE_CHECKING:
+    from kl_survey.compare.model import Comparison
+    from kl_survey.model import Survey
+    from kl_survey.pipeline import LoadOptions
+
 EPILOG = (
     "Eksempel: kl-survey report data/examples/kl-2025-05/responses.xlsx "
     "-o reports/kl-2025-05 --title 'Lettilgængeligt tilbud, maj 2025'"
@@ -44,6 +51,11 @@ FORMATS = typer.Option("html,pdf,png,svg,xlsx,json", "--formats", metavar="LISTE
                        help="Kommasepareret liste over det, der skal skrives: html "
                        "(report.html), pdf (report.pdf), png og svg (figures/qNN.*), xlsx og "
                        "json (results.*).")
+COMPARE = typer.Option(None, "--compare", metavar="OLD",
+                       help="Sammenlign med en tidligere runde: en rundemappe med responses.* "
+                       "og survey.toml (eller en eksport). Hvert spørgsmål får udviklingen "
+                       "siden da: søjlepar og den største ændring blandt kommunerne i begge "
+                       "runder.")
 COLOPHON = typer.Option(False, "--colophon",
                         help="Skriv eksportens filnavn og kl-surveys version sidst i rapporten "
                         "(også med spec-filens [report] colophon = true). Ellers står de kun i "
@@ -59,6 +71,7 @@ def report(
     title: str | None = TITLE,
     formats: str = FORMATS,
     colophon: bool = COLOPHON,
+    compare: Path | None = COMPARE,
     sheet: str | None = SHEET,
     lang: LangOpt = LANG,
     source: str | None = SOURCE,
@@ -82,12 +95,29 @@ def report(
     from kl_survey.report import parse_formats, write_report
 
     wanted = parse_formats(formats)
-    loaded = load(file, LoadOptions(sheet=sheet, source=source, spec=spec,
-                                    complete_only=complete_only,
-                                    max_bytes=max_bytes(max_size),
-                                    repair_encoding=repair_encoding,
-                                    limits=limits(max_memory, max_columns,
-                                                  max_cell_length)))
+    options = LoadOptions(sheet=sheet, source=source, spec=spec, complete_only=complete_only,
+                          max_bytes=max_bytes(max_size), repair_encoding=repair_encoding,
+                          limits=limits(max_memory, max_columns, max_cell_length))
+    loaded = load(file, options)
+    comparison = None
+    if compare is not None:
+        comparison = _comparison(compare, file, spec, loaded.survey, options)
     written = write_report(analyse(loaded.survey), output, lang=lang.value, title=title,
-                           formats=wanted, colophon=colophon)
+                           formats=wanted, colophon=colophon, comparison=comparison)
     typer.echo(f"Skrev {len(written.files)} filer i {written.out_dir}")
+
+
+def _comparison(old: Path, file: Path, spec: Path | None, survey: Survey,
+                options: LoadOptions) -> Comparison:
+    """The earlier round (read on its own: another tool, sheet or spec) against this one;
+    a reworded question is a warning on stderr, as in ``kl-survey compare``."""
+    from kl_survey.cli.analyze import print_issues
+    from kl_survey.compare import compare
+    from kl_survey.compare.rounds import RoundSource, as_round, load_round
+
+    # the same reading limits; its own sheet, tool and spec
+    earlier = load_round(old, options=replace(options, sheet=None, source=None, spec=None))
+    now = as_round(survey, RoundSource(file, file, spec, False))
+    comparison = compare([earlier, now])
+    print_issues([i for i in comparison.issues if i.code.startswith("compare-")])
+    return comparison

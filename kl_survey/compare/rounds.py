@@ -15,6 +15,8 @@ from pathlib import Path
 
 from kl_survey.compare.model import Round
 from kl_survey.errors import InputError, KlSurveyError
+from kl_survey.issues import Issue
+from kl_survey.model import Survey
 from kl_survey.pipeline import LoadOptions, load
 
 RESPONSES = "responses"
@@ -95,13 +97,23 @@ def load_rounds(paths: Sequence[Path], *, specs: Sequence[Path | None] = (),
     return rounds
 
 
+def load_round(path: Path, spec: Path | None = None,
+               options: LoadOptions | None = None) -> Round:
+    """One round: an export (with ``spec``), a round folder or a SurveyXact folder."""
+    return _load(resolve(path, spec), options or LoadOptions())
+
+
 def _load(src: RoundSource, options: LoadOptions) -> Round:
     loaded = load(src.export, replace(options, spec=src.spec))
+    return as_round(loaded.survey, src, loaded.issues)
+
+
+def as_round(survey: Survey, src: RoundSource, issues: tuple[Issue, ...] = ()) -> Round:
+    """A survey already loaded (by ``report``, say) as a round of a comparison."""
     spec_ids = None
     if src.spec is not None:
         from kl_survey.spec import load_spec
 
         spec_ids = frozenset(q.id for q in load_spec(src.spec).question)
-    label = loaded.survey.meta.round or file_label(src)
-    return Round(label, loaded.survey, spec_ids, str(src.spec) if src.spec else None,
-                 loaded.issues)
+    label = survey.meta.round or file_label(src)
+    return Round(label, survey, spec_ids, str(src.spec) if src.spec else None, issues)

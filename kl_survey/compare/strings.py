@@ -67,6 +67,22 @@ _S: dict[str, dict[str, str]] = {
                            "responses"},
     "alt": {"da": "Vandrette søjlepar for spørgsmål {n}, {rounds}.",
             "en": "Paired horizontal bars for question {n}, {rounds}."},
+    "since": {"da": "Udvikling siden {first}", "en": "Change since {first}"},
+    "new_question": {"da": "Spørgsmålet blev ikke stillet i {rounds}.",
+                     "en": "The question was not asked in {rounds}."},
+    "table_caption": {"da": "Udvikling, spørgsmål {n}", "en": "Change, question {n}"},
+    "f_compared": {"da": "Sammenlignet med", "en": "Compared with"},
+    "f_round": {"da": "{label} ({n} deltagende)", "en": "{label} ({n} participating)"},
+    "f_panel": {"da": "Panel", "en": "Panel"},
+    "f_panel_text": {"da": "{n} kommuner har svaret i {rounds}; ændringerne i "
+                           "nøglesætningerne gælder dem",
+                     "en": "{n} municipalities answered {rounds}; the changes in the key "
+                           "sentences are theirs"},
+    "both": {"da": "begge runder", "en": "both rounds"},
+    "every": {"da": "alle {k} runder", "en": "all {k} rounds"},
+    "f_entered": {"da": "Kom til", "en": "New"},
+    "f_left": {"da": "Faldt fra", "en": "Dropped out"},
+    "f_only": {"da": "Kun i {label}", "en": "Only in {label}"},
 }
 
 

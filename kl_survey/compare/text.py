@@ -86,7 +86,7 @@ def _heading(c: Comparison, q: QuestionComparison, lang: Lang) -> str:
     return heading
 
 
-def _columns(c: Comparison, q: QuestionComparison, lang: Lang) -> tuple[str, ...]:
+def columns(c: Comparison, q: QuestionComparison, lang: Lang) -> tuple[str, ...]:
     """Option, one share per round (with its n), the change, and the panel's change.
 
     The panel's own shares are in the JSON, CSV and xlsx outputs; the table keeps to
@@ -102,7 +102,8 @@ def _columns(c: Comparison, q: QuestionComparison, lang: Lang) -> tuple[str, ...
     return tuple(head)
 
 
-def _cells(c: Comparison, r: Row, label: str, lang: Lang) -> tuple[str, ...]:
+def row_cells(c: Comparison, r: Row, label: str, lang: Lang) -> tuple[str, ...]:
+    """One option's cells: label, each round's share, the change, the panel's change."""
     cells = [label] + [percent(x, lang) for x in r.rounds] + [format_pp(r.change, lang)]
     if c.panel.available:
         cells.append(format_pp(r.panel_change, lang))
@@ -116,15 +117,15 @@ def question(c: Comparison, q: QuestionComparison, lang: Lang) -> QuestionText:
         notes += [s("text_in", lang, label=c.labels[i], text=q.texts[i]) for i in q.present]
     if q.type is QType.MULTI:
         notes.append(t("multi", lang))
-    rows = [_cells(c, r, r.label, lang) for r in q.options]
+    rows = [row_cells(c, r, r.label, lang) for r in q.options]
     strong = [False] * len(rows)
     if q.yes is not None and (q.type is QType.MULTI or len(q.yes_labels) > 1):
-        rows.append(_cells(c, q.yes, t("yes", lang), lang))
+        rows.append(row_cells(c, q.yes, t("yes", lang), lang))
         strong.append(True)
     after = transitions_text(c, q.transitions, lang) if q.transitions else []
     if q.type in (QType.TEXT, QType.NUMERIC):
         after.append(s("not_compared", lang))
-    return QuestionText(_heading(c, q, lang), tuple(notes), _columns(c, q, lang),
+    return QuestionText(_heading(c, q, lang), tuple(notes), columns(c, q, lang),
                         tuple(rows), tuple(strong), tuple(after))
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -283,19 +284,26 @@ def render(chart: ChartData, created: str | None = None, *, svg: bool = True,
            png: bool = True) -> Rendered:
     """Draw ``chart`` once; save it as SVG (text as text) and/or as a 300 dpi PNG
     (an empty ``bytes`` for a format not asked for)."""
+    return save(lambda: draw(chart), chart.fig_id, chart.alt, created, svg=svg, png=png)
+
+
+def save(make: Callable[[], Figure], fig_id: str, alt: str, created: str | None, *,
+         svg: bool = True, png: bool = True) -> Rendered:
+    """Draw with ``make`` inside the house rcParams, once, and save the formats asked
+    for; every figure kind (bars, stacked, comparisons) is saved through here."""
     import matplotlib
 
-    rc: Any = style.rc(chart.fig_id)
+    rc: Any = style.rc(fig_id)
     svg_text, png_bytes = "", b""
     with matplotlib.rc_context(rc):
-        fig = draw(chart)
+        fig = make()
         if svg:
             buf = io.BytesIO()
             fig.savefig(buf, format="svg", metadata=style.metadata("svg", created))
-            svg_text = finish_svg(buf.getvalue().decode("utf-8"), chart.fig_id, chart.alt)
+            svg_text = finish_svg(buf.getvalue().decode("utf-8"), fig_id, alt)
         if png:
             buf = io.BytesIO()
             fig.savefig(buf, format="png", dpi=style.PNG_DPI,
                         metadata=style.metadata("png", created))
             png_bytes = buf.getvalue()
-    return Rendered(chart.fig_id, svg_text.encode("utf-8"), png_bytes)
+    return Rendered(fig_id, svg_text.encode("utf-8"), png_bytes)

@@ -1,42 +1,40 @@
-"""The comparison chart: per option one horizontal bar per round, the latest dark.
+"""The stand-alone comparison figure: per option one horizontal bar per round.
 
 Same house style as :mod:`.charts` (one style module, ``Figure()`` never pyplot, a
-computed layout, no axis or grid, the share at the end of each bar), plus what a
-comparison needs: a legend naming the rounds, lighter bars for earlier rounds, and the
-change printed beside each pair, under the option's label, where it costs no room from
-the bars (every chart of a report keeps one scale). Earlier rounds are lighter blues and
-the latest the house blue, so the order of the rounds reads the same for every kind of
-colour blindness.
+computed layout, no axis or grid, the share at the end of each bar) and the report's one
+:class:`~.scale.BarScale`: bars start where every chart's bars start and a percentage
+point is as long as in every other chart. What a comparison adds: a legend naming the
+rounds, and the change printed beside each pair, under the option's label, where it
+costs the bars no room. Earlier rounds are drawn as outlines and the latest round filled
+in the house colour: the difference survives every kind of colour blindness and a grey
+printer, and every outline and fill keeps its 3:1 contrast against white.
 """
 
 from __future__ import annotations
 
-import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kl_survey.report import style
-from kl_survey.report.charts import Rendered, finish_svg, text_width, wrap
-from kl_survey.report.compare_section import CompareChart
+from kl_survey.report.charts import Rendered, save, text_width, wrap
+from kl_survey.report.compare_section import CompareChart, PairRow
+from kl_survey.report.scale import RENDER_SLACK
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 _PT = 72.0
-#: Earlier rounds, the one before the latest first, each older one lighter; the latest
-#: is style.BLUE (a muted option: style.GREY).
-EARLIER = ("#3C78B4", "#7FA9D4", "#B9D2EA")
-EARLIER_GREY = ("#D3D6DA", "#E3E5E8", "#EEF0F2")
 PAIR_BAR = 0.17  # inches: one round's bar
-PAIR_GAP = 0.03  # between the bars of one option
+PAIR_GAP = 0.04  # between the bars of one option
+OUTLINE = 1.0  # points: an earlier round's outline
 LEGEND_GAP = 0.1
 
 
-def colours(chart: CompareChart, muted: bool) -> list[str]:
-    """One colour per round, oldest first; the latest is the dark one."""
-    shades = EARLIER_GREY if muted else EARLIER
-    earlier = [shades[min(i, len(shades) - 1)] for i in range(len(chart.rounds) - 1)]
-    return [*reversed(earlier), style.GREY if muted else style.BLUE]
+def look(chart: CompareChart, muted: bool) -> list[tuple[str, str]]:
+    """(face, edge) per round, oldest first: outlines for earlier rounds, the latest
+    filled; the house blue, or grey for an answer that is not a finding."""
+    colour = style.GREY if muted else style.BLUE
+    return [("white", colour)] * (len(chart.rounds) - 1) + [(colour, colour)]
 
 
 def _line(size: float) -> float:
@@ -44,7 +42,7 @@ def _line(size: float) -> float:
 
 
 def _frame(chart: CompareChart) -> tuple[list[str], list[str], float, float]:
-    inner = style.WIDTH - 2 * style.MARGIN
+    inner = (style.WIDTH - 2 * style.MARGIN) / RENDER_SLACK
     title = wrap(chart.title, inner, style.TITLE_SIZE, True) if chart.title else []
     notes = [ln for note in chart.notes if note for ln in wrap(note, inner, style.NOTE_SIZE)]
     top = style.MARGIN + style.LEGEND_ROW + LEGEND_GAP
@@ -60,10 +58,11 @@ def _legend(fig: Figure, chart: CompareChart, y: float, height: float) -> None:
 
     swatch = style.LABEL_SIZE / _PT * 1.1
     x = style.MARGIN
-    for name, colour in zip(chart.rounds, colours(chart, False), strict=True):
+    for name, (face, edge) in zip(chart.rounds, look(chart, False), strict=True):
         fig.add_artist(Rectangle((x / style.WIDTH, (y - swatch / 2) / height),
                                  swatch / style.WIDTH, swatch / height,
-                                 transform=fig.transFigure, color=colour, linewidth=0))
+                                 transform=fig.transFigure, facecolor=face, edgecolor=edge,
+                                 linewidth=OUTLINE))
         fig.text((x + swatch * 1.45) / style.WIDTH, y / height, name, ha="left", va="center",
                  fontsize=style.LABEL_SIZE, color=style.TEXT)
         x += swatch * 1.45 + text_width(name, style.LABEL_SIZE) + 0.25
@@ -79,48 +78,34 @@ def _bare(ax: Axes) -> None:
     ax.set_xlim(0, 1)
 
 
-def label_width(chart: CompareChart) -> float:
-    """The label column: as wide as the widest label or change, within the house limits.
-
-    Same rule as the single-round charts, so with the same labels the bars start at the
-    same place and a percentage point is as long in every chart of a report.
-    """
-    natural = max([text_width(r.label, style.LABEL_SIZE) for r in chart.rows]
-                  + [text_width(r.change, style.VALUE_SIZE, True) for r in chart.rows])
-    return min(max(natural, style.MIN_LABEL_WIDTH), style.MAX_LABEL_WIDTH)
-
-
 def draw(chart: CompareChart) -> Figure:
-    """A new figure for ``chart``; call inside matplotlib's rc_context (see :func:`render`).
+    """A new figure for ``chart``; call inside the house rcParams (see :func:`render`).
 
     Each option's label sits right-aligned beside its bars with the change on the line
-    below it, so the change never needs room of its own to the right of the bars: the
-    bars keep the house track (100% ends ``VALUE_ROOM`` before the margin).
+    below it, so the bars keep the report's track: 100% ends ``VALUE_ROOM`` before the
+    margin, exactly as in every other chart.
     """
     from matplotlib.figure import Figure
 
     title, notes, top, bottom = _frame(chart)
+    scale = chart.scale
     k = len(chart.rounds)
-    label_w = label_width(chart)
-    wrapped = [wrap(r.label, label_w, style.LABEL_SIZE) for r in chart.rows]
+    wrapped = [wrap(r.label, scale.label_width / RENDER_SLACK, style.LABEL_SIZE)
+               for r in chart.rows]
     pair = k * PAIR_BAR + (k - 1) * PAIR_GAP
     rows = [max(pair, (len(w) + 1) * _line(style.LABEL_SIZE)) + style.ROW_GAP
             for w in wrapped]
     plot_h = max(sum(rows), pair + style.ROW_GAP)
     height = top + plot_h + bottom
     fig = Figure(figsize=(style.WIDTH, height))
-    left = style.MARGIN + label_w + style.LABEL_GAP
-    width = style.WIDTH - left - style.VALUE_ROOM - style.MARGIN
-    ax = fig.add_axes((left / style.WIDTH, bottom / height, width / style.WIDTH,
-                       plot_h / height))
+    ax = fig.add_axes((scale.bar_left / style.WIDTH, bottom / height,
+                       scale.track / style.WIDTH, plot_h / height))
     y = 0.0
     for r, lines, row in zip(chart.rows, wrapped, rows, strict=True):
         yc = y + row / 2
         _pair(ax, chart, r, yc, pair)
-        _label(ax, r.label if len(lines) == 1 else "\n".join(lines), r.change, yc,
-               len(lines))
+        _label(ax, "\n".join(lines), r.change, yc, len(lines))
         y += row
-    ax.set_yticks([])
     ax.set_ylim(plot_h, 0)
     _bare(ax)
     x = style.MARGIN / style.WIDTH
@@ -151,30 +136,23 @@ def _label(ax: Axes, label: str, change: str, yc: float, lines: int) -> None:
                 annotation_clip=False, gid="change")
 
 
-def _pair(ax: Axes, chart: CompareChart, r: Any, yc: float, pair: float) -> None:
+def _pair(ax: Axes, chart: CompareChart, r: PairRow, yc: float, pair: float) -> None:
     """The option's bars, oldest on top, each with its share at the end."""
     y0 = yc - pair / 2 + PAIR_BAR / 2
-    for i, (value, text, colour) in enumerate(zip(r.values, r.texts, colours(chart, r.muted),
-                                                  strict=True)):
+    looks = look(chart, r.muted)
+    for i, (length, text, (face, edge)) in enumerate(zip(r.lengths, r.texts, looks,
+                                                         strict=True)):
         y = y0 + i * (PAIR_BAR + PAIR_GAP)
-        if value is not None:
-            ax.barh([y], [value], height=PAIR_BAR, color=colour, linewidth=0, clip_on=False)
-        ax.annotate(text, xy=(value or 0.0, y), xytext=(4, 0), textcoords="offset points",
-                    ha="left", va="center", fontsize=style.VALUE_SIZE - 0.5,
+        if length is not None:
+            ax.barh([y], [length], height=PAIR_BAR, facecolor=face, edgecolor=edge,
+                    linewidth=OUTLINE if face != edge else 0, clip_on=False)
+        ax.annotate(text, xy=(length or 0.0, y), xytext=(4, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=style.VALUE_SIZE,
                     color=style.TEXT if i == len(r.values) - 1 else style.MUTED_TEXT,
                     annotation_clip=False, gid="value")
 
 
-def render(chart: CompareChart, created: str | None = None) -> Rendered:
-    """Draw once; save as SVG (text as text) and a 300 dpi PNG, like every report chart."""
-    import matplotlib
-
-    rc: Any = style.rc(chart.fig_id)
-    with matplotlib.rc_context(rc):
-        fig = draw(chart)
-        svg_buf, png_buf = io.BytesIO(), io.BytesIO()
-        fig.savefig(svg_buf, format="svg", metadata=style.metadata("svg", created))
-        fig.savefig(png_buf, format="png", dpi=style.PNG_DPI,
-                    metadata=style.metadata("png", created))
-    svg = finish_svg(svg_buf.getvalue().decode("utf-8"), chart.fig_id, chart.alt)
-    return Rendered(chart.fig_id, svg.encode("utf-8"), png_buf.getvalue())
+def render(chart: CompareChart, created: str | None = None, *, svg: bool = True,
+           png: bool = True) -> Rendered:
+    """Draw once; save as SVG (text as text) and/or a 300 dpi PNG, like every figure."""
+    return save(lambda: draw(chart), chart.fig_id, chart.alt, created, svg=svg, png=png)

@@ -66,9 +66,12 @@ class BarScale:
         return max(0.0, min(share / self.domain, 1.0))
 
 
-def for_labels(labels: Iterable[str]) -> BarScale:
-    """The report's scale: a label column as wide as the widest label, within limits."""
-    natural = max((text_width(x) for x in labels), default=0.0) * RENDER_SLACK
+def for_labels(labels: Iterable[str], bold: Iterable[str] = ()) -> BarScale:
+    """The report's scale: a label column as wide as the widest label, within limits.
+
+    ``bold`` are texts set in bold in the label column (a comparison's changes)."""
+    widths = [*(text_width(x) for x in labels), *(text_width(x, bold=True) for x in bold)]
+    natural = max(widths, default=0.0) * RENDER_SLACK
     width = min(max(natural, style.MIN_LABEL_WIDTH), style.MAX_LABEL_WIDTH)
     return BarScale(math.ceil(width * 1e4) / 1e4)  # rounded up: the widest label fits
 

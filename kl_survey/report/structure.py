@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kl_survey import __version__
 from kl_survey.analysis import Analysis, OptionCount, QuestionResult
@@ -23,6 +24,10 @@ from kl_survey.report.scale import BarScale
 from kl_survey.report.scale import for_labels as scale_for_labels
 from kl_survey.report.sentences import alt_text, key_sentence
 from kl_survey.report.strings import join_list, quote, s
+
+if TYPE_CHECKING:
+    from kl_survey.compare.model import Comparison
+    from kl_survey.report.compare_section import CompareSection
 
 DEFAULT_SCALE = BarScale(style.MAX_LABEL_WIDTH)
 
@@ -79,6 +84,7 @@ class Section:
     notes: tuple[str, ...]  # base note, "Flere svar muligt", filter/exclusion notes
     chart: ChartData | None
     table: Table | None
+    compare: CompareSection | None = None  # report --compare: the change since then
 
 
 @dataclass(frozen=True)
@@ -120,16 +126,28 @@ class ReportModel:
 
 
 def build(a: Analysis, lang: Lang = "da", *, title: str | None = None,
-          created: str | None = None, colophon: bool = False) -> ReportModel:
+          created: str | None = None, colophon: bool = False,
+          comparison: Comparison | None = None) -> ReportModel:
     """The whole report as data; ``created`` comes from SOURCE_DATE_EPOCH (see writer).
 
     The bar scale is settled first, from every label of every bar chart, and handed to
     each chart; ``colophon`` adds the file names and version (internal, off by default).
+    ``comparison`` (``report --compare``, its last round being ``a``) adds to each
+    question the change since the earlier rounds, on the same scale.
     """
     a = visible_controls(a)
     source = a.meta.credit
-    scale = bar_scale(a)
+    scale = bar_scale(a, comparison, lang)
     sections = tuple(_section(a, r, lang, source, scale) for r in a.questions)
+    extra_facts: tuple[Fact, ...] = ()
+    if comparison is not None:
+        from kl_survey.report import compare_section
+
+        comparison = visible_controls(comparison)
+        added = compare_section.sections(comparison, lang, source, scale)
+        sections = tuple(replace(sec, compare=added.get(r.question.id))
+                         for sec, r in zip(sections, a.questions, strict=True))
+        extra_facts = compare_section.facts(comparison, lang)
     return ReportModel(
         lang=lang,
         title=title or a.meta.title or a.title or s("default_title", lang),
@@ -139,7 +157,7 @@ def build(a: Analysis, lang: Lang = "da", *, title: str | None = None,
         highlights=highlights(a, lang),
         scale=scale,
         method_heading=s("method", lang),
-        facts=_facts(a, lang),
+        facts=(*_facts(a, lang), *extra_facts),
         bases_heading=s("m_bases", lang),
         bases_text=_bases_text(a, lang),
         sections=sections,
@@ -215,11 +233,19 @@ def _colophon(a: Analysis, lang: Lang) -> tuple[str, ...]:
             s("made_with", lang, version=__version__, file=a.source.file))
 
 
-def bar_scale(a: Analysis) -> BarScale:
-    """The one scale, from the labels of every question drawn as bars."""
+def bar_scale(a: Analysis, comparison: Comparison | None = None,
+              lang: Lang = "da") -> BarScale:
+    """The one scale, from the labels of every question drawn as bars (and of every
+    comparison chart, whose label column also holds the changes)."""
     labels = [o.label for r in a.questions if order.chart_kind(r.question) == "bars"
               for o in order.display_order(r)]
-    return scale_for_labels(labels)
+    changes: list[str] = []
+    if comparison is not None:
+        from kl_survey.report.compare_section import scale_texts
+
+        more, changes = scale_texts(comparison, lang)
+        labels += more
+    return scale_for_labels(labels, bold=changes)
 
 
 def _bases_text(a: Analysis, lang: Lang) -> str:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kl_survey import progress
 from kl_survey.analysis import Analysis
@@ -18,6 +20,9 @@ from kl_survey.numbers import Lang
 from kl_survey.output import atomic
 from kl_survey.output.epoch import created_stamp, source_epoch
 from kl_survey.report import structure
+
+if TYPE_CHECKING:
+    from kl_survey.compare.model import Comparison
 
 FORMATS = ("html", "pdf", "png", "svg", "xlsx", "json")
 FIGURES = "figures"
@@ -42,15 +47,21 @@ def parse_formats(text: str | None) -> tuple[str, ...]:
 
 
 def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | None = None,
-                 formats: Iterable[str] = FORMATS, colophon: bool = False) -> Written:
+                 formats: Iterable[str] = FORMATS, colophon: bool = False,
+                 comparison: Comparison | None = None) -> Written:
     """Build the report model once and write every requested format from it;
-    ``colophon`` prints the export's name and our version at the end of the report."""
+    ``colophon`` prints the export's name and our version at the end of the report.
+
+    With ``comparison`` (whose last round is ``a``) every question also shows the change
+    since the earlier rounds, figures/qNN-compare.* are drawn, and comparison.json and
+    comparison.xlsx sit beside results.*.
+    """
     wanted = tuple(f for f in FORMATS if f in set(formats))
     out_dir = Path(out_dir)
     epoch = source_epoch()
     created = created_stamp()
     model = structure.build(a, lang, title=title, created=created,
-                            colophon=colophon or a.meta.colophon)
+                            colophon=colophon or a.meta.colophon, comparison=comparison)
     written: list[Path] = []
 
     def put(name: str, data: bytes) -> None:
@@ -77,19 +88,31 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
         for fmt in ("xlsx", "json"):
             if fmt in wanted:
                 put(f"results.{fmt}", render_bytes(a, fmt, lang))
+                if comparison is not None:
+                    from kl_survey.compare import emit
+
+                    put(f"comparison.{fmt}", emit.render_bytes(comparison, fmt, lang))
     return Written(out_dir, tuple(written))
 
 
 def _figures(model: structure.ReportModel, created: str | None, wanted: tuple[str, ...],
              put: Callable[[str, bytes], None]) -> None:
-    """Draw each chart once and write figures/qNN.png and/or qNN.svg."""
-    from kl_survey.report import charts
+    """Draw each chart once and write figures/qNN.png and/or qNN.svg (and a compared
+    question's figures/qNN-compare.*)."""
+    from kl_survey.report import charts, compare_chart
 
-    todo = [sec.chart for sec in model.sections if sec.chart is not None]
+    todo: list[Callable[[], charts.Rendered]] = []
+    for sec in model.sections:
+        if sec.chart is not None:
+            todo.append(partial(charts.render, sec.chart, created, svg="svg" in wanted,
+                                png="png" in wanted))
+        if sec.compare is not None and sec.compare.chart is not None:
+            todo.append(partial(compare_chart.render, sec.compare.chart, created,
+                                svg="svg" in wanted, png="png" in wanted))
     svgs: dict[str, str] = {}
     with progress.stage("Tegner figurer", total=len(todo)) as advance:
-        for chart in todo:
-            r = charts.render(chart, created, svg="svg" in wanted, png="png" in wanted)
+        for draw in todo:
+            r = draw()
             if "svg" in wanted:
                 svgs[r.fig_id] = r.svg.decode("utf-8")
             if "png" in wanted:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import matplotlib
@@ -13,6 +14,7 @@ from matplotlib.colors import to_hex
 from kl_survey.compare import Comparison
 from kl_survey.report import compare_chart, style
 from kl_survey.report.compare_section import CompareChart, PairRow, chart
+from kl_survey.report.scale import for_labels
 
 
 @pytest.fixture
@@ -35,18 +37,20 @@ def _draw(ch: CompareChart) -> Any:
     return fig
 
 
-def test_one_bar_per_round_and_option_with_the_latest_dark(comparison: Comparison) -> None:
+def test_one_bar_per_round_and_option_earlier_outlined_latest_filled(
+        comparison: Comparison) -> None:
     ch = _chart(comparison, "q1")
     fig = _draw(ch)
     (ax,) = fig.axes
     assert len(ax.patches) == 2 * len(ch.rows) == 8
     widths = [p.get_width() for p in ax.patches]
-    assert widths == pytest.approx([v for r in ch.rows for v in r.values])  # type: ignore[misc]
-    assert widths[:2] == pytest.approx([60 / 95, 75 / 96])
-    assert [to_hex(p.get_facecolor()) for p in ax.patches[:2]] == [
-        compare_chart.EARLIER[0].lower(), style.BLUE.lower()]
-    # within a pair the earlier round is on top (the y axis runs downwards)
+    assert widths == pytest.approx([v for r in ch.rows for v in r.lengths])  # type: ignore[misc]
+    assert widths[:2] == pytest.approx([60 / 95, 75 / 96])  # the default scale: 100% = 1
     old, new = ax.patches[0], ax.patches[1]
+    assert to_hex(old.get_facecolor()) == "#ffffff"
+    assert to_hex(old.get_edgecolor()) == style.BLUE.lower()
+    assert to_hex(new.get_facecolor()) == style.BLUE.lower()
+    # within a pair the earlier round is on top (the y axis runs downwards)
     assert old.get_y() < new.get_y() and ax.get_ylim()[0] > ax.get_ylim()[1]
 
 
@@ -54,8 +58,30 @@ def test_residual_answers_are_grey_in_both_rounds(comparison: Comparison) -> Non
     ch = _chart(comparison, "q2")
     assert [r.label for r in ch.rows][-1] == "Andet, angiv" and ch.rows[-1].muted
     fig = _draw(ch)
-    colours = [to_hex(p.get_facecolor()) for p in fig.axes[0].patches[-2:]]
-    assert colours == [compare_chart.EARLIER_GREY[0].lower(), style.GREY.lower()]
+    old, new = fig.axes[0].patches[-2:]
+    assert to_hex(old.get_edgecolor()) == style.GREY.lower()
+    assert to_hex(new.get_facecolor()) == style.GREY.lower()
+
+
+def _contrast() -> Any:
+    """tests/report/test_style.py's WCAG contrast ratio (a sibling test module)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kl_test_style",
+                                                  Path(__file__).with_name("test_style.py"))
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.contrast
+
+
+def test_every_colour_keeps_three_to_one_against_white() -> None:
+    contrast = _contrast()
+    ch = CompareChart("q01-compare", ("A", "B", "C"), (), None, (), "alt", "da")
+    for muted in (False, True):
+        for face, edge in compare_chart.look(ch, muted):
+            assert contrast(edge, "#FFFFFF") >= 3.0
+            assert face == "white" or contrast(face, "#FFFFFF") >= 3.0
 
 
 def test_the_change_is_printed_beside_each_pair_under_its_label(
@@ -81,16 +107,18 @@ def test_the_change_is_printed_beside_each_pair_under_its_label(
         assert (lab.y1 + chg.y0) / 2 == pytest.approx(pair_centre, abs=4)  # beside the pair
 
 
-def test_bars_keep_the_house_track(comparison: Comparison) -> None:
-    """The bars start after the label column and 100% ends VALUE_ROOM before the
-    margin, exactly as in a single-round chart with the same label column."""
-    ch = _chart(comparison, "q1")
+def test_bars_sit_on_the_reports_one_scale(comparison: Comparison) -> None:
+    """Bars start where every chart's bars start and 100% is the same length: the
+    axes are the scale's track, whatever the labels of this chart."""
+    scale = for_labels(["Kort", "En noget længere svarmulighed"])
+    q = next(x for x in comparison.questions if x.id == "q1")
+    ch = chart(comparison, q, "da", None, scale)
+    assert ch is not None and ch.scale is scale
+    assert ch.rows[0].lengths == (scale.length(60 / 95), scale.length(75 / 96))
     fig = _draw(ch)
     x0, _, w, _ = fig.axes[0].get_position().bounds
-    label_w = compare_chart.label_width(ch)
-    assert x0 * style.WIDTH == pytest.approx(style.MARGIN + label_w + style.LABEL_GAP)
-    assert (x0 + w) * style.WIDTH == pytest.approx(style.WIDTH - style.VALUE_ROOM
-                                                   - style.MARGIN)
+    assert x0 * style.WIDTH == pytest.approx(scale.bar_left)
+    assert w * style.WIDTH == pytest.approx(scale.track)
 
 
 def test_legend_names_the_rounds_and_nothing_is_cut(comparison: Comparison) -> None:
@@ -117,14 +145,16 @@ def test_an_option_missing_in_a_round_has_no_bar() -> None:
     assert "–" in [t.get_text() for t in fig.axes[0].texts]
 
 
-def test_three_rounds_get_lighter_the_older_they_are() -> None:
+def test_three_rounds_two_outlines_and_the_latest_filled() -> None:
     ch = CompareChart("q01-compare", ("A", "B", "C"),
                       (PairRow("Ja", (0.2, 0.4, 0.6), ("20%", "40%", "60%"), "+40,0 pp."),),
                       "Titel", ("n",), "alt", "da")
-    assert compare_chart.colours(ch, False) == [compare_chart.EARLIER[1],
-                                                compare_chart.EARLIER[0], style.BLUE]
+    assert compare_chart.look(ch, False) == [("white", style.BLUE), ("white", style.BLUE),
+                                             (style.BLUE, style.BLUE)]
     fig = _draw(ch)
     assert len(fig.axes[0].patches) == 3
+    legend = [t.get_text() for t in fig.texts]
+    assert legend[:1] == ["Titel"] and {"A", "B", "C"} <= set(legend)
 
 
 def test_render_is_deterministic_and_accessible(comparison: Comparison) -> None:
