@@ -195,6 +195,7 @@ def test_a_round_compared_with_itself_gives_zero_everywhere() -> None:
     ([str(EXAMPLE)], "Sammenligningen kræver mindst to runder"),
     ([str(EXAMPLE), "nope.xlsx"], "nope.xlsx: Filen eller mappen findes ikke"),
     ([str(EXAMPLE), str(EXAMPLE), "--label", "A"], "1 --label til 2 runder"),
+    ([str(EXAMPLE), str(EXAMPLE), "--max-columns", "5"], "flere end grænsen på 5"),
 ])
 def test_bad_command_lines_get_one_clear_line(args: list[str], message: str) -> None:
     code, _, err = _run(*args)

@@ -11,7 +11,19 @@ from typer.core import TyperCommand
 
 from kl_survey.cli import app
 from kl_survey.cli.analyze import DEDUPE, STRICT, Dedupe, Format, print_issues
-from kl_survey.cli.common import COMPLETE_ONLY, LANG, MAX_SIZE, LangOpt, handle_errors, max_bytes
+from kl_survey.cli.common import (
+    COMPLETE_ONLY,
+    LANG,
+    MAX_CELL_LENGTH,
+    MAX_COLUMNS,
+    MAX_MEMORY,
+    MAX_SIZE,
+    REPAIR_ENCODING,
+    LangOpt,
+    handle_errors,
+    limits,
+    max_bytes,
+)
 from kl_survey.errors import KlSurveyError
 
 EPILOG = ("Eksempel: kl-survey compare data/examples/kl-2025-05 data/examples/kl-2025-11 "
@@ -103,6 +115,10 @@ def compare(
     lang: LangOpt = LANG,
     complete_only: bool = COMPLETE_ONLY,
     max_size: int | None = MAX_SIZE,
+    repair_encoding: bool = REPAIR_ENCODING,
+    max_memory: int | None = MAX_MEMORY,
+    max_columns: int | None = MAX_COLUMNS,
+    max_cell_length: int | None = MAX_CELL_LENGTH,
     strict: bool = STRICT,
     dedupe: Dedupe | None = DEDUPE,
 ) -> None:
@@ -122,6 +138,8 @@ def compare(
     if fmt is Format.xlsx and output is None:
         fail("xlsx skal skrives til en fil. Angiv -o sammenligning.xlsx")
     options = LoadOptions(complete_only=complete_only, max_bytes=max_bytes(max_size),
+                          repair_encoding=repair_encoding,
+                          limits=limits(max_memory, max_columns, max_cell_length),
                           strict=strict, dedupe=dedupe.value if dedupe else None)
     specs = _specs(ctx, len(rounds)) if spec else []
     loaded = load_rounds(rounds, specs=specs, labels=label, options=options)
