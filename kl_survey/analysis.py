@@ -70,9 +70,13 @@ class Analysis:
     population: Population | None
     coverage: mun.Coverage | None
     questions: tuple[QuestionResult, ...]
-    title: str | None = None
     notes: tuple[str, ...] = ()
     meta: Meta = field(default_factory=Meta)
+
+    @property
+    def title(self) -> str | None:
+        """The round's title (``meta.title``): there is one."""
+        return self.meta.title
 
     @property
     def response_rate(self) -> float | None:
@@ -96,7 +100,6 @@ def analyse(survey: Survey) -> Analysis:
         population=population,
         coverage=coverage,
         questions=results,
-        title=survey.title,
         notes=survey.notes,
         meta=survey.meta,
     )

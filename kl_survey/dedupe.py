@@ -15,9 +15,9 @@ import pandas as pd
 
 from kl_survey import municipalities as mun
 from kl_survey.issues import Issue, Severity, Where
-from kl_survey.model import Survey
+from kl_survey.model import Dedupe, Survey
 
-STRATEGIES = ("first", "last", "most-complete")
+STRATEGIES = tuple(d.value for d in Dedupe)
 
 
 @dataclass(frozen=True)
@@ -115,16 +115,12 @@ def answered_counts(survey: Survey) -> np.ndarray:
 
 def subset(survey: Survey, keep: np.ndarray) -> Survey:
     """The survey with only the ``keep`` respondents, every per-respondent store aligned."""
-
-    def take(d: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
-        return d[keep].reset_index(drop=True)
-
     return replace(
         survey,
         respondents=survey.respondents[keep].reset_index(drop=True),
-        answers={k: take(v) for k, v in survey.answers.items()},
-        other_text={k: take(v) for k, v in survey.other_text.items()},
-        unparsed={k: take(v) for k, v in survey.unparsed.items()},
+        answers={k: v[keep].reset_index(drop=True) for k, v in survey.answers.items()},
+        other_text={k: v[keep].reset_index(drop=True) for k, v in survey.other_text.items()},
+        unparsed={k: v[keep].reset_index(drop=True) for k, v in survey.unparsed.items()},
     )
 
 
@@ -149,39 +145,40 @@ def duplicate_issues(survey: Survey, severity: Severity) -> list[Issue]:
     ]
 
 
-def resolve(survey: Survey, strategy: str | None) -> tuple[Survey, list[Issue]]:
+def resolve(survey: Survey, strategy: Dedupe | str | None) -> tuple[Survey, list[Issue]]:
     """Without a strategy: warn and keep all; with one: keep one answer per municipality."""
     if strategy is None:
         return survey, duplicate_issues(survey, Severity.WARNING)
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown dedupe strategy {strategy!r}")
+    rule = Dedupe(strategy)
     dups = find_duplicates(survey)
     if not dups:
         return survey, []
     keep = np.ones(survey.n, dtype=bool)
-    counts = answered_counts(survey) if strategy == "most-complete" else None
+    counts = answered_counts(survey) if rule is Dedupe.MOST_COMPLETE else None
     issues = []
     for d in dups:
-        chosen = _choose(d, strategy, counts)
+        chosen = _choose(d, rule, counts)
         for p in d.positions:
             keep[p] = p == chosen
         kept_row = int(survey.respondents["row"].iloc[chosen])
         issues.append(Issue(
             Severity.INFO, "municipality-deduplicated",
-            f"{describe(survey, d)}; beholdt række {kept_row} (--dedupe {strategy})",
+            f"{describe(survey, d)}; beholdt række {kept_row} (--dedupe {rule.value})",
             Where(file=survey.source.file, sheet=survey.source.sheet, row=kept_row,
                   municipality=name_of(d.code)),
         ))
     return subset(survey, keep), issues
 
 
-def _choose(d: Duplicate, strategy: str, counts: np.ndarray | None) -> int:
+def _choose(d: Duplicate, strategy: Dedupe, counts: np.ndarray | None) -> int:
     """first/last by source row; most-complete by answers, ties to the later row
     (a re-submission is usually the correction)."""
     by_row = sorted(zip(d.rows, d.positions, strict=True))
-    if strategy == "first":
+    if strategy is Dedupe.FIRST:
         return by_row[0][1]
-    if strategy == "last":
+    if strategy is Dedupe.LAST:
         return by_row[-1][1]
     assert counts is not None
     return max(by_row, key=lambda rp: (counts[rp[1]], rp[0]))[1]

@@ -9,12 +9,16 @@ analysis is one vectorised pass per question.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Literal
 
 import pandas as pd
 
 from kl_survey.issues import Issue
+from kl_survey.vocabulary import YES_HEADS, is_dont_know
+
+__all__ = ["BaseRule", "Chart", "Dedupe", "Filter", "Meta", "Population", "QType", "Question",
+           "SourceInfo", "Survey", "is_dont_know", "yes_options"]
 
 
 class QType(str, Enum):
@@ -22,6 +26,21 @@ class QType(str, Enum):
     MULTI = "multi"
     NUMERIC = "numeric"
     TEXT = "text"
+
+
+class Chart(StrEnum):
+    """How a question is drawn; a renderer chooses when a question has none."""
+
+    BARS = "bars"
+    STACKED = "stacked"
+
+
+class Dedupe(StrEnum):
+    """Which answer to keep when a municipality answered more than once."""
+
+    FIRST = "first"
+    LAST = "last"
+    MOST_COMPLETE = "most-complete"
 
 
 BaseKind = Literal["answered", "respondents", "exclude"]
@@ -62,7 +81,7 @@ class Question:
     #: "Ved ikke"-style options, kept in the base unless the base rule excludes them.
     dont_know: tuple[str, ...] = ()
     title: str | None = None  # short chart title
-    chart: str | None = None  # "bars" | "stacked" | None (let the renderer choose)
+    chart: Chart | None = None  # None: let the renderer choose
     note: str | None = None
     #: source columns the answers came from, for messages and spec checks.
     columns: tuple[str, ...] = ()
@@ -71,8 +90,12 @@ class Question:
 
 @dataclass(frozen=True)
 class Population:
-    unit: str  # "kommuner"
+    """Who was asked: ``size`` units ("kommuner"); ``codes`` names them when the spec
+    lists them (``None``: all 98 municipalities)."""
+
+    unit: str
     size: int
+    codes: frozenset[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +125,7 @@ class Survey:
     ``respondents`` has one row per respondent, index 0..n-1, columns:
     ``row`` (source row number, for messages), ``municipality`` (Int64 code or NA),
     ``municipality_raw`` (the text as written), ``complete`` (bool).
+    ``municipality_column`` names the column the municipality was read from.
 
     ``answers[qid]`` is, by question type:
     * single: a pandas Categorical Series with the question's options as categories
@@ -118,7 +142,7 @@ class Survey:
     answers: dict[str, pd.Series | pd.DataFrame]
     other_text: dict[str, pd.Series] = field(default_factory=dict)
     population: Population | None = None
-    title: str | None = None
+    municipality_column: str | None = None
     notes: tuple[str, ...] = ()
     meta: Meta = field(default_factory=Meta)
     #: numeric questions: the text of answers that could not be read as a number (NA
@@ -153,19 +177,8 @@ def yes_options(q: Question) -> tuple[str, ...]:
     out = []
     for opt in q.options:
         head = opt.strip().lower()
-        for word in ("ja", "yes"):
+        for word in YES_HEADS:
             if head == word or (head.startswith(word) and not head[len(word)].isalnum()):
                 out.append(opt)
                 break
     return tuple(out)
-
-
-DONT_KNOW_LABELS = frozenset(
-    {"ved ikke", "ved ikke/ønsker ikke at svare", "don't know", "dont know", "do not know",
-     "vet ikke", "weiß nicht", "ønsker ikke at svare", "prefer not to say"}
-)
-
-
-def is_dont_know(label: str) -> bool:
-    """Whether an option is a "Ved ikke"-style answer (kept in the base by default)."""
-    return label.strip().lower().rstrip(".") in DONT_KNOW_LABELS

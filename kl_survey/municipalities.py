@@ -160,6 +160,17 @@ def match(value: object) -> Municipality | None:
     return None
 
 
+def alias_of(value: str) -> Municipality | None:
+    """The municipality ``value`` names by an old or informal name ("Lyngby", "Århus
+    Kommune" is the official name spelt old-style and is not one), else ``None``: the
+    answer is counted, but ``validate`` asks for the official name."""
+    code = _ALIAS_KEYS.get(_key(str(value)))
+    return by_code(code) if code is not None else None
+
+
+_ALIAS_KEYS = {_key(alias): code for alias, code in _ALIASES.items()}
+
+
 def suggest(value: str, limit: int = 3) -> list[Municipality]:
     """Close spellings, best first, for "mente du København (101)?" messages."""
     key = _key(str(value))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from kl_survey.analysis import Analysis, analyse
 from kl_survey.errors import DataMismatchError, SourceDetectionError
 from kl_survey.issues import Issue, Severity, Where
-from kl_survey.model import Survey
+from kl_survey.model import Dedupe, Survey
 from kl_survey.progress import stage
 from kl_survey.readers import ReadOptions, read_survey
 from kl_survey.readers.source import DEFAULT_MAX_BYTES, SourceOptions
@@ -28,7 +28,7 @@ class LoadOptions:
     limits: SourceOptions | None = None  # memory, columns, cell length (None: the defaults)
     spec: Path | None = None  # survey.toml; applied after reading (issue: spec)
     strict: bool = False  # spec/data disagreements become fatal
-    dedupe: str | None = None  # "first" | "last" | "most-complete" for duplicate municipalities
+    dedupe: Dedupe | str | None = None  # which answer a municipality that answered twice keeps
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from kl_survey import municipalities as mun
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.model import (
     BaseRule,
+    Chart,
     Filter,
     Meta,
     Population,
@@ -82,7 +83,6 @@ def apply_spec(survey: Survey, spec: Spec,
     questions = [_check_filter(ctx, q, questions) for q in questions]
     out = replace(survey, questions=tuple(questions), answers=answers, other_text=other,
                   unparsed=unparsed, meta=_meta(survey, spec),
-                  title=spec.survey.title or survey.title,
                   population=_population(survey, spec))
     return out, ctx.issues
 
@@ -93,7 +93,7 @@ def apply_spec(survey: Survey, spec: Spec,
 def _meta(survey: Survey, spec: Spec) -> Meta:
     s, old = spec.survey, survey.meta
     return Meta(
-        title=s.title or old.title or survey.title,
+        title=s.title or old.title,
         round=s.round or old.round,
         date=s.date.isoformat() if s.date else old.date,
         credit=s.credit or old.credit,
@@ -105,9 +105,9 @@ def _meta(survey: Survey, spec: Spec) -> Meta:
 def _population(survey: Survey, spec: Spec) -> Population | None:
     pop = spec.respondents.population
     if isinstance(pop, list):
-        return Population(spec.survey.unit, len(set(pop)))
+        return Population(spec.survey.unit, len(set(pop)), frozenset(pop))
     if survey.population is not None and survey.population.unit != spec.survey.unit:
-        return Population(spec.survey.unit, survey.population.size)
+        return replace(survey.population, unit=spec.survey.unit)
     return survey.population
 
 
@@ -137,7 +137,7 @@ def _respondent_column(ctx: _Ctx, survey: Survey, spec: Spec) -> Survey:
     questions = tuple(x for x in survey.questions if x.id != q.id)
     population = survey.population or Population("kommuner", len(mun.register()))
     return replace(survey, respondents=resp, answers=answers, questions=questions,
-                   population=population)
+                   population=population, municipality_column=column)
 
 
 def _match(ctx: _Ctx, survey: Survey,
@@ -232,7 +232,7 @@ def _apply_question(ctx: _Ctx, q: Question, qs: QuestionSpec,
         number=qs.number if qs.number is not None else q.number,
         text=qs.text if qs.text is not None else q.text,
         title=qs.title if qs.title is not None else q.title,
-        chart=qs.chart if qs.chart is not None else q.chart,
+        chart=Chart(qs.chart) if qs.chart is not None else q.chart,
         note=qs.note if qs.note is not None else q.note,
         hidden=qs.hidden,
         base=_base(qs, dont_know),
@@ -270,7 +270,7 @@ def _convert(ctx: _Ctx, q: Question, qs: QuestionSpec,
     if want == "text":
         return text, None
     if want == "single":
-        from kl_survey.readers.build import order_options
+        from kl_survey.readers.infer import order_options
 
         counts = {str(k): int(v) for k, v in text.value_counts().items()}
         cats = list(order_options(list(counts), counts))

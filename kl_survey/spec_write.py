@@ -9,7 +9,6 @@ are not decided yet (short titles, chart kind, notes) are written as comments.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import tomlkit
 from tomlkit.items import Array, Table
@@ -38,7 +37,8 @@ Nøgler pr. [[question]] (svarmuligheder skrives som de står EFTER rename/merge
 
 def spec_text(survey: Survey, *, spec_name: str = "survey.toml", sheet: str | None = None,
               respondent_column: str | None = None) -> str:
-    """The commented TOML for ``survey``. ``sheet`` is written only when it was chosen."""
+    """The commented TOML for ``survey``. ``sheet`` is written only when it was chosen;
+    the municipality column is the one the reader used, unless ``respondent_column``."""
     doc = tomlkit.document()
     header = HEADER.replace("{file}", survey.source.file).replace("{spec}", spec_name)
     for line in header.splitlines():
@@ -46,7 +46,8 @@ def spec_text(survey: Survey, *, spec_name: str = "survey.toml", sheet: str | No
     doc.add(tomlkit.nl())
     doc.add("version", 1)
     doc.add("survey", _survey_table(survey, sheet))
-    doc.add("respondents", _respondents_table(survey, respondent_column))
+    doc.add("respondents", _respondents_table(
+        survey, respondent_column or survey.municipality_column))
     aot = tomlkit.aot()
     for q in survey.questions:
         aot.append(_question_table(q))
@@ -68,7 +69,7 @@ def _survey_table(survey: Survey, sheet: str | None) -> Table:
     meta = survey.meta
     t = tomlkit.table()
     values = {
-        "title": (meta.title or survey.title, '""', "rapportens titel"),
+        "title": (meta.title, '""', "rapportens titel"),
         "round": (meta.round, '"Maj 2025"', "runden, som den skrives i rapporten"),
         "date": (_date(meta.date), "2025-05-19", "rundens dato"),
         "credit": (meta.credit, '"Kilde: KL\'s rundspørge blandt kommunerne"',
@@ -155,30 +156,3 @@ def _choice_keys(t: Table, q: Question) -> None:
         flt.update({"question": q.base.filter.question,
                     "options": list(q.base.filter.options)})
         _set(t, "filter", flt)
-
-
-def respondent_column(path: Path, sheet: str | None = None) -> str | None:
-    """The header of the municipality column, found the way the generic reader finds it.
-
-    Readers do not record which column they used, so look again; best effort only
-    (folders and unreadable layouts give ``None`` and a commented placeholder).
-    """
-    import pandas as pd
-
-    from kl_survey import municipalities as mun
-    from kl_survey.errors import KlSurveyError
-    from kl_survey.readers.build import clean_label
-    from kl_survey.readers.source import read_table
-
-    if path.is_dir():
-        return None
-    try:
-        frame = read_table(path, sheet=sheet).frame
-    except KlSurveyError:
-        return None
-    if len(frame) < 2:
-        return None
-    header = [clean_label(h) if pd.notna(h) else "" for h in frame.iloc[0].tolist()]
-    body = frame.iloc[1:]
-    columns = {h: body[i].dropna().tolist() for i, h in enumerate(header) if h}
-    return mun.detect_column(columns)

@@ -49,12 +49,8 @@ def validate_file(path: Path, opts: Any = None) -> Validation:
 
     opts = opts or LoadOptions()
     loaded = load(path, replace(opts, strict=False, dedupe=None))
-    population = None
-    if opts.spec is not None:
-        from kl_survey.spec import load_spec
-
-        pop = load_spec(opts.spec).respondents.population
-        population = None if pop == "alle" else frozenset(int(c) for c in pop)
+    pop = loaded.survey.population
+    population = pop.codes if pop is not None else None
     # load() warns about duplicates for analyze; here they are errors, reported below
     found = [i for i in loaded.issues if i.code != "municipality-duplicate"]
     issues = sort_issues([*found, *check(loaded.survey, population)])
@@ -123,6 +119,14 @@ def check_municipalities(survey: Survey, population: frozenset[int] | None) -> l
     unknown = (raw.notna() & codes.isna()).to_numpy(dtype=bool)
     for value, rows in _rows_by(resp[unknown], "municipality_raw"):
         issues.append(_unknown(survey, str(value), rows))
+    for value, rows in _rows_by(resp[~unknown & raw.notna().to_numpy()], "municipality_raw"):
+        official = mun.alias_of(str(value))
+        if official is not None:
+            issues.append(Issue(
+                Severity.WARNING, "municipality-alias",
+                f"'{value}' ({_rows(rows)}) er læst som {official.name} ({official.code})",
+                _where(survey, row=rows[0], municipality=str(value)),
+                f"Skriv det officielle navn, '{official.name}', så ingen er i tvivl"))
     if population is not None:
         outside = (codes.notna() & ~codes.isin(list(population))).to_numpy(dtype=bool)
         for code, rows in _rows_by(resp[outside], "municipality"):
@@ -187,13 +191,13 @@ def check_coverage(survey: Survey, population: frozenset[int] | None = None) -> 
 
 
 def _answered(survey: Survey) -> dict[str, np.ndarray]:
-    out = {}
+    out: dict[str, np.ndarray] = {}
     for q in survey.questions:
         data = survey.answers[q.id]
         if isinstance(data, pd.DataFrame):
-            out[q.id] = data.to_numpy(dtype=bool).any(axis=1)
+            out[q.id] = np.asarray(data.to_numpy(dtype=bool).any(axis=1), dtype=bool)
         else:
-            out[q.id] = data.notna().to_numpy()
+            out[q.id] = data.notna().to_numpy(dtype=bool)
     return out
 
 
@@ -204,7 +208,8 @@ def check_answers(survey: Survey) -> list[Issue]:
     for q in reversed(survey.questions):
         col = q.columns[0] if q.columns else None
         where = _where(survey, question=q.id, column=col)
-        if not q.hidden and not answered[q.id].any():
+        # with nobody left every question is empty; the no-respondents error says why
+        if not q.hidden and survey.n and not answered[q.id].any():
             issues.append(Issue(Severity.WARNING, "question-empty",
                                 f"Spørgsmål {q.number} ({q.id}) har ingen svar", where,
                                 "Tjek at kolonnen er med i eksporten, eller skjul "

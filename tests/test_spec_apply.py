@@ -272,11 +272,11 @@ def test_spec_names_the_municipality_column_the_reader_missed() -> None:
 def test_spec_option_reclaims_a_rare_option_read_as_other_text(tmp_path: Path) -> None:
     """Forms exports carry no option list: an option one respondent ticked reads as
     "Other" text until the spec lists it."""
-    from test_msforms import _form  # type: ignore[import-not-found]
-
     from kl_survey.readers import read_survey
 
-    forms = read_survey(_form(tmp_path / "f.xlsx"))
+    from fixtures.msforms_quiz import write_form
+
+    forms = read_survey(write_form(tmp_path / "f.xlsx"))
     before = _q(analyse(forms), "q1")
     assert "Posters at the library" in before.other
 

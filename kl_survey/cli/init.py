@@ -58,7 +58,7 @@ def init(
     from kl_survey.errors import KlSurveyError
     from kl_survey.output import atomic
     from kl_survey.pipeline import LoadOptions, load
-    from kl_survey.spec_write import respondent_column, spec_text
+    from kl_survey.spec_write import spec_text
 
     target = output if output is not None else file.parent / "survey.toml"
     to_stdout = str(target) == "-"
@@ -71,9 +71,8 @@ def init(
                                     repair_encoding=repair_encoding,
                                     limits=limits(max_memory, max_columns,
                                                   max_cell_length))).survey
-    column = respondent_column(file, sheet) if "municipality_raw" in survey.respondents else None
     text = spec_text(survey, spec_name="survey.toml" if to_stdout else target.name,
-                     sheet=sheet, respondent_column=column)
+                     sheet=sheet)
     if to_stdout:
         typer.echo(text, nl=False)
         return

@@ -1,8 +1,10 @@
 """Reader registry: one reader per survey tool, detected from the file's content.
 
-Each tool module exposes ``READER``; :func:`read_survey` scores them all on a cheap
-:class:`Probe` and runs the best. Adding a tool means adding a module name to
-``_MODULES``; nothing else changes.
+The readers come in layers, each importing only downward: ``source/`` (bytes to a raw
+table) → ``infer/`` (columns to answers, one typeset) → ``builder`` (a Survey, column
+by column) → ``tools/`` (one module per tool, each exposing ``READER``).
+:func:`read_survey` scores the tools on a cheap :class:`Probe` and runs the best.
+Adding a tool means adding a module name to ``_MODULES``; nothing else changes.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ _MODULES = (
 
 
 def readers() -> list[Reader]:
-    return [importlib.import_module(f"kl_survey.readers.{m}").READER for m in _MODULES]
+    return [importlib.import_module(f"kl_survey.readers.tools.{m}").READER for m in _MODULES]
 
 
 def source_names() -> list[str]:

@@ -92,7 +92,7 @@ class Probe:
                 for v in frame.iloc[0].tolist()]
 
     def source(self, fmt: str, sheet: str | None = None) -> SourceInfo:
-        from kl_survey.readers.build import sha256_of
+        from kl_survey.readers.builder import sha256_of
 
         return SourceInfo(file=self.path.name, format=fmt, sha256=sha256_of(self.path),
                           sheet=sheet)

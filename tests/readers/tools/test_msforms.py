@@ -10,40 +10,13 @@ from openpyxl import Workbook
 from kl_survey.analysis import analyse
 from kl_survey.readers import read_survey
 from kl_survey.readers.base import Probe
-from kl_survey.readers.msforms import READER
+from kl_survey.readers.tools.msforms import READER
 
-MUNIS = ["Aarhus", "Odense Kommune", "Aalborg", "Esbjerg", "Vejle", "Randers", "Viborg",
-         "Kolding", "Silkeborg", "Herning", "Horsens", "Roskilde", "Næstved", "Slagelse",
-         "Gentofte", "Holbæk", "Skanderborg", "Hjørring", "Helsingør", "Køge", "Gladsaxe",
-         "Frederikshavn"]
-CHANNELS = ["Website;", "Website;Aula;", "Aula;Newsletter;", "Website;Newsletter;",
-            "Aula;", "Newsletter;"]
-
-
-def _form(path: Path, sheet: str = "Form1") -> Path:
-    """English-UI Forms quiz download: 22 answers, two with "Other" text."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = sheet
-    ws.append(["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
-               "Total points", "Quiz feedback", "Municipality", "How do you inform citizens?",
-               "Points - How do you inform citizens?", "Feedback - How do you inform citizens?",
-               "Is it running?", "Comments"])
-    for i, muni in enumerate(MUNIS):
-        channels = CHANNELS[i % len(CHANNELS)]
-        if i == 3:
-            channels = "Website;Local radio, every week;"
-        if i == 7:
-            channels = "Posters at the library;"
-        ws.append([i + 1, "2025-05-01 10:00:00", "2025-05-01 10:05:00", "anonymous", None, None,
-                   0, None, muni, channels, 0, None, "Yes" if i % 4 else "No",
-                   "Fine" if i == 0 else None])
-    wb.save(path)
-    return path
+from fixtures.msforms_quiz import CHANNELS, write_form
 
 
 def test_fixed_and_quiz_columns_are_not_questions(tmp_path: Path) -> None:
-    survey = read_survey(_form(tmp_path / "f.xlsx"))
+    survey = read_survey(write_form(tmp_path / "f.xlsx"))
     assert survey.source.format == "msforms" and survey.source.sheet == "Form1"
     texts = [q.text for q in survey.questions]
     assert texts == ["How do you inform citizens?", "Is it running?", "Comments"]
@@ -53,7 +26,7 @@ def test_fixed_and_quiz_columns_are_not_questions(tmp_path: Path) -> None:
 
 
 def test_other_text_is_grouped_under_andet_and_kept(tmp_path: Path) -> None:
-    survey = read_survey(_form(tmp_path / "f.xlsx"))
+    survey = read_survey(write_form(tmp_path / "f.xlsx"))
     q1 = survey.question("q1")
     assert q1.type.value == "multi"
     assert q1.options == ("Website", "Aula", "Newsletter", "Andet")
@@ -81,9 +54,9 @@ def test_few_answers_keep_one_off_options(tmp_path: Path) -> None:
 
 
 def test_detection(tmp_path: Path) -> None:
-    assert READER.detect(Probe(_form(tmp_path / "a.xlsx"))) >= 0.9
+    assert READER.detect(Probe(write_form(tmp_path / "a.xlsx"))) >= 0.9
     # re-saved under another sheet name: still Forms' columns, but less sure
-    assert READER.detect(Probe(_form(tmp_path / "b.xlsx", sheet="Ark1"))) == pytest.approx(0.7)
+    assert READER.detect(Probe(write_form(tmp_path / "b.xlsx", sheet="Ark1"))) == pytest.approx(0.7)
     other = tmp_path / "c.csv"
     other.write_text("Kommune;Spørgsmål\nAarhus;Ja\n", encoding="utf-8")
     assert READER.detect(Probe(other)) == 0.0

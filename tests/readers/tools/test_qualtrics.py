@@ -10,15 +10,11 @@ import pytest
 from kl_survey.analysis import analyse
 from kl_survey.readers import ReadOptions, read_survey
 from kl_survey.readers.base import Probe
-from kl_survey.readers.qualtrics import READER
+from kl_survey.readers.tools.qualtrics import READER
 
+from paths import REAL_EXPORTS
 
-def _real_exports() -> Path:
-    here = Path(__file__).resolve().parents[2] / "shared" / "real-exports"
-    return here if here.is_dir() else Path("/work/shared/real-exports")
-
-
-SAMPLES = _real_exports() / "qualtrics-qualtRics"
+SAMPLES = REAL_EXPORTS / "qualtrics-qualtRics"
 needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="real exports not available")
 MUNIS = ["Aarhus", "Odense", "Aalborg", "Esbjerg", "Vejle", "Randers", "Viborg", "Kolding"]
 

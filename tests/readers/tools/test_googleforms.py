@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from kl_survey.analysis import analyse
 from kl_survey.readers import read_survey
 from kl_survey.readers.base import Probe
-from kl_survey.readers.googleforms import READER
+from kl_survey.readers.tools.googleforms import READER
 
 MUNIS = ["Aarhus", "Odense", "Aalborg", "Esbjerg", "Vejle", "Randers", "Viborg", "Kolding",
          "Silkeborg", "Herning", "Horsens", "Roskilde", "Næstved", "Slagelse", "Gentofte",

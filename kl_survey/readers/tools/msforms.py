@@ -10,41 +10,25 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
-
 from kl_survey.model import Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
-from kl_survey.readers.build import SurveyBuilder, clean_series
-from kl_survey.readers.common_forms import (
-    Numberer,
-    add_by_values,
-    body_of,
-    is_meta,
-    joined_multi,
-    municipality_column,
-    norm,
-    row_texts,
-    split_cells,
-)
+from kl_survey.readers.builder import SurveyBuilder, body_of
+from kl_survey.readers.infer import find_municipality, norm, row_texts
+from kl_survey.vocabulary import MSFORMS_METADATA, is_metadata
 
 NAME = "msforms"
 SHEET = "form1"
-_FIXED = (
-    "id", "start time", "completion time", "email", "name", "last modified time",
-    "starttidspunkt", "fuldførelsestidspunkt", "mail", "navn",
-    "tidspunkt for seneste ændring", "e-mail",
-    "total points", "quiz feedback", "point i alt", "samlet antal point", "quizfeedback",
-)
-_QUIZ = re.compile(r"^(?:points?|feedback)\s+-\s+", re.I)  # "Points - Q", "Feedback - Q"
+SEPARATORS = (";",)
+_QUIZ = re.compile(r"^(?:points?|feedback|punkte)\s+-\s+", re.I)  # "Points - Q", "Feedback - Q"
 _MARKERS = (
     frozenset({"id"}),
-    frozenset({"start time", "starttidspunkt"}),
-    frozenset({"completion time", "fuldførelsestidspunkt"}),
+    frozenset({"start time", "starttidspunkt", "startzeit"}),
+    frozenset({"completion time", "fuldførelsestidspunkt", "fertigstellungszeit"}),
 )
 
 
 def _skip(header: str) -> bool:
-    return is_meta(header, _FIXED) or bool(_QUIZ.match(header))
+    return is_metadata(header, MSFORMS_METADATA) or bool(_QUIZ.match(header))
 
 
 def _form_sheet(probe: Probe) -> str | None:
@@ -65,34 +49,19 @@ def _detect(probe: Probe) -> float:
     return 0.3 if sheet is not None else 0.0
 
 
-def _is_multi(vals: pd.Series) -> bool:
-    """Forms ends every multi-select cell with ``;``, even a single tick."""
-    nonblank = vals.dropna()
-    return len(nonblank) > 0 and bool(nonblank.str.endswith(";").mean() >= 0.5)
-
-
 def _read(probe: Probe, options: ReadOptions) -> Survey:
     table = probe.table(_form_sheet(probe))
     header = row_texts(table.frame, 0)
     body, rows = body_of(table, 1)
     b = SurveyBuilder(source=probe.source(NAME, table.sheet), rows=rows)
-    ids = [i for i, h in enumerate(header) if norm(h) == "id"]
-    if ids:
-        b.respondent_id = body[ids[0]]
-    muni = municipality_column({str(i): body[i] for i, h in enumerate(header) if h})
+    cols = b.columns(header, body)
+    b.respondent_id = next((c for c in cols if norm(c.header) == "id"), None)
+    muni = find_municipality(cols)
     if muni is not None:
-        b.municipality_raw = body[int(muni)]
-    numbers = Numberer()
-    for i, h in enumerate(header):
-        if not h or _skip(h) or str(i) == muni:
-            continue
-        q = numbers.question(h, (h,))
-        vals = clean_series(body[i])
-        if _is_multi(vals):
-            frame, other = joined_multi(split_cells(vals, ";", glue=False), ";")
-            b.add_multi(q, frame, other)
-        else:
-            add_by_values(b, q, vals)
+        b.set_municipality(muni)
+    for column in cols:
+        if column is not muni and not _skip(column.header):
+            b.add(b.question(column.name, (column.name,)), column, seps=SEPARATORS)
     return b.build(complete_only=options.complete_only)
 
 

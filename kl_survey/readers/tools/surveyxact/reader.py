@@ -11,157 +11,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from kl_survey import municipalities as mun
 from kl_survey.errors import InputError
 from kl_survey.model import QType, Question, SourceInfo, Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
-from kl_survey.readers.build import SurveyBuilder, clean_label, clean_series, tick_values
-from kl_survey.readers.source import RawTable, read_workbook
-from kl_survey.readers.surveyxact_structure import (
+from kl_survey.readers.builder import SurveyBuilder
+from kl_survey.readers.infer import Column, clean_series, find_municipality, tick_values
+from kl_survey.readers.tools.surveyxact.load import Export, detect, load_export
+from kl_survey.readers.tools.surveyxact.structure import (
     Item,
     Labels,
     Layout,
     Variable,
-    parse_labels,
-    parse_structure,
     plan,
     status_kind,
 )
 
-_PARTS = ("dataset", "labels", "structure")
-_DATASET_SHEET = re.compile(r"^dataset\s*(\(\d+\))?$", re.I)
-_HINT = ("Eksportér igen fra SurveyXact (Dataudtræk) som Excel med arkene Dataset, "
-         "Labels og Structure, eller som CSV-filerne dataset.csv, labels.csv og structure.csv")
 _NUMBERED = re.compile(r"^(?:q|spm|sp|spørgsmål)[_.]?(\d{1,3})$", re.I)
 _RESPONDENT = ("respondent", "responde")
-
-
-@dataclass(frozen=True)
-class Export:
-    """The three tables, whichever route they came by."""
-
-    data: pd.DataFrame  # one column per Dataset variable, named; body rows only
-    rows: tuple[int, ...]  # source row number of each data row
-    labels: Labels
-    variables: list[Variable]
-    file: str
-    sheet: str | None = None
-
-
-# ---------------------------------------------------------------- detection
-
-
-def _siblings(folder: Path) -> dict[str, Path]:
-    """``dataset``/``labels``/``structure`` CSVs in a folder, matched case-insensitively."""
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return {}
-    found: dict[str, Path] = {}
-    for p in entries:
-        stem = p.stem.casefold()
-        if p.suffix.casefold() == ".csv" and stem in _PARTS and p.is_file():
-            found.setdefault(stem, p)
-    return found
-
-
-def _sheet_names(probe: Probe) -> dict[str, list[str]]:
-    names: dict[str, list[str]] = {part: [] for part in _PARTS}
-    for sheet in probe.sheets:
-        if _DATASET_SHEET.match(sheet.strip()):
-            names["dataset"].append(sheet)
-        elif sheet.strip().casefold() in ("labels", "structure"):
-            names[sheet.strip().casefold()].append(sheet)
-    return names
-
-
-def _detect(probe: Probe) -> float:
-    """Certain when the three parts are there, as sheets or as sibling CSV files."""
-    if probe.kind == "dir":
-        return 0.95 if len(_siblings(probe.path)) == 3 else 0.0
-    if probe.kind == "csv":
-        named = probe.path.stem.casefold() in _PARTS
-        return 0.95 if named and len(_siblings(probe.path.parent)) == 3 else 0.0
-    if probe.kind in ("xlsx", "xls"):
-        return 0.95 if all(_sheet_names(probe).values()) else 0.0
-    return 0.0
-
-
-# ---------------------------------------------------------------- loading
-
-
-def _grid(table: RawTable) -> list[list[object]]:
-    frame = table.frame.astype(object)
-    return frame.where(frame.notna(), None).to_numpy().tolist()
-
-
-def _dataset(tables: list[RawTable], file: str, sheet: str | None) -> tuple[pd.DataFrame,
-                                                                             tuple[int, ...]]:
-    """Named columns from the header row; several Dataset sheets sit side by side."""
-    frames: list[pd.DataFrame] = []
-    for table in tables:
-        if len(table.frame) < 1:
-            raise InputError("Dataset er tomt", file=file, sheet=table.sheet, hint=_HINT)
-        header = [clean_label(h) if pd.notna(h) else "" for h in table.frame.iloc[0]]
-        body = table.frame.iloc[1:].reset_index(drop=True)
-        body.columns = header
-        frames.append(body.loc[:, [bool(h) for h in header]])
-    if len({len(f) for f in frames}) > 1:
-        raise InputError("Dataset-arkene har ikke lige mange rækker", file=file, sheet=sheet,
-                         hint=_HINT)
-    data = pd.concat(frames, axis=1) if len(frames) > 1 else frames[0]
-    data = data.loc[:, ~data.columns.duplicated()]
-    return data, tables[0].rows[1:]
-
-
-def _missing(what: str, file: Path | str) -> InputError:
-    return InputError(f"SurveyXact-eksporten mangler {what}", file=file, hint=_HINT)
-
-
-def _load_workbook(probe: Probe, options: ReadOptions) -> Export:
-    names = _sheet_names(probe)
-    for part in _PARTS:
-        if not names[part]:
-            raise _missing(f"arket '{part.capitalize()}'", probe.path)
-    wanted = [*names["dataset"], names["labels"][0], names["structure"][0]]
-    tables = read_workbook(probe.path, wanted, sniffed=probe.sniffed, options=options.source())
-    file = str(probe.path)
-    data, rows = _dataset([tables[s] for s in names["dataset"]], file, names["dataset"][0])
-    structure = names["structure"][0]
-    return Export(data, rows, parse_labels(_grid(tables[names["labels"][0]])),
-                  parse_structure(_grid(tables[structure]), file=file, sheet=structure),
-                  file, names["dataset"][0])
-
-
-def _load_csv(probe: Probe, options: ReadOptions) -> Export:
-    folder = probe.path if probe.kind == "dir" else probe.path.parent
-    found = _siblings(folder)
-    for part in _PARTS:
-        if part not in found:
-            raise _missing(f"filen {part}.csv ved siden af datasættet", folder)
-    data_path = found["dataset"]
-    if probe.kind == "csv" and probe.path.stem.casefold() not in ("labels", "structure"):
-        data_path = probe.path
-    read = {part: probe.read_other(p) for part, p in found.items() if part != "dataset"}
-    data, rows = _dataset([probe.read_other(data_path)],
-                          str(data_path), None)
-    return Export(data, rows, parse_labels(_grid(read["labels"])),
-                  parse_structure(_grid(read["structure"]), file=str(found["structure"]),
-                                  sheet=None),
-                  str(data_path))
-
-
-def load_export(probe: Probe, options: ReadOptions) -> Export:
-    if probe.kind in ("xlsx", "xls"):
-        return _load_workbook(probe, options)
-    if probe.kind in ("dir", "csv"):
-        return _load_csv(probe, options)
-    raise InputError("Filen er ikke en SurveyXact-eksport", file=probe.path, hint=_HINT)
 
 
 # ---------------------------------------------------------------- decoding
@@ -287,21 +157,24 @@ def _numbers(items: list[Item]) -> list[int]:
 
 
 def _municipality(dec: _Decoder, layout: Layout, items: list[Item]
-                  ) -> tuple[str | None, Item | None]:
+                  ) -> tuple[Column | None, Item | None]:
     """The variable holding the respondent's municipality: a background variable first,
-    else a question (which then leaves the question list, as in the generic reader)."""
-    background = {v.name: dec.labelled(v.name, note=False) for v in layout.background
-                  if v.name in dec.data}
-    found = mun.detect_column({k: s.dropna() for k, s in background.items()})
-    if found:
+    else a question (which then leaves the question list, as in the other readers)."""
+    background = [v for v in layout.background if v.name in dec.data]
+    cols = [Column.of(i, v.name, dec.labelled(v.name, note=False))
+            for i, v in enumerate(background)]
+    found = find_municipality(cols, [(v.name, v.text) for v in background])
+    if found is not None:
         return found, None
-    candidates = {it.variables[0].name: it for it in items
-                  if it.kind in ("single", "text") and it.variables[0].name in dec.data}
-    values = {k: (dec.labelled(k, note=False) if it.kind == "single" else dec.raw(k))
-              for k, it in candidates.items()}
-    found = mun.detect_column({k: s.dropna() for k, s in values.items()})
-    if found:
-        return found, candidates[found]
+    candidates = [it for it in items
+                  if it.kind in ("single", "text") and it.variables[0].name in dec.data]
+    cols = [Column.of(i, it.variables[0].name,
+                      dec.labelled(it.variables[0].name, note=False) if it.kind == "single"
+                      else dec.raw(it.variables[0].name))
+            for i, it in enumerate(candidates)]
+    found = find_municipality(cols, [(it.variables[0].name, it.text) for it in candidates])
+    if found is not None:
+        return found, candidates[found.index]
     return None, None
 
 
@@ -322,7 +195,7 @@ def _add(b: SurveyBuilder, dec: _Decoder, item: Item, q: Question) -> None:
     if item.kind == "multi":
         chosen = {}
         for v, opt in zip(present, _unique_options(present), strict=True):
-            chosen[opt] = tick_values(dec.labelled(v.name), opt)[0]
+            chosen[opt] = tick_values(Column.of(0, v.name, dec.labelled(v.name)), opt)[0]
         b.add_multi(q, pd.DataFrame(chosen))
         return
     var = present[0].name
@@ -360,7 +233,7 @@ def _respondents(export: Export, layout: Layout, source: SourceInfo, complete_on
     b = SurveyBuilder(source=source, rows=[r for r, k in zip(export.rows, keep, strict=True)
                                            if k])
     if status:
-        b.complete = pd.Series(status[1][keep])
+        b.complete = status[1][keep]
         b.notes.extend(_status_notes(keep, status[1], complete_only))
     ids = [c for c in data.columns if c.casefold() in _RESPONDENT]
     if ids:
@@ -371,8 +244,10 @@ def _respondents(export: Export, layout: Layout, source: SourceInfo, complete_on
 def _add_questions(b: SurveyBuilder, dec: _Decoder, layout: Layout) -> None:
     items = list(layout.items)
     muni, muni_item = _municipality(dec, layout, items)
-    b.municipality_raw = dec.labelled(muni, note=False) if muni else None
-    hidden = [f"'{v.text}' ({v.name})" for v in layout.background if v.name != muni]
+    if muni is not None:
+        b.set_municipality(muni)
+    hidden = [f"'{v.text}' ({v.name})" for v in layout.background
+              if muni is None or v.name != muni.header]
     if hidden:
         b.notes.append("Baggrundsvariabler vises ikke som spørgsmål: " + ", ".join(hidden) + ".")
     missing = [v.name for it in items for v in it.variables if v.name not in dec.data]
@@ -413,4 +288,4 @@ def _read(probe: Probe, options: ReadOptions) -> Survey:
 
 READER = Reader(name="surveyxact",
                 label="SurveyXact (xlsx med Dataset/Labels/Structure eller CSV-mappe)",
-                detect=_detect, read=_read)
+                detect=detect, read=_read)

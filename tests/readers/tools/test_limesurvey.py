@@ -10,7 +10,7 @@ import pytest
 from kl_survey.analysis import analyse
 from kl_survey.readers import ReadOptions, read_survey
 from kl_survey.readers.base import Probe
-from kl_survey.readers.limesurvey import READER
+from kl_survey.readers.tools.limesurvey import READER
 
 MUNIS = ["Aarhus", "Odense", "Aalborg", "Esbjerg", "Vejle", "Randers"]
 META = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp"]

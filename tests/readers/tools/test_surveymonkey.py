@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from kl_survey.analysis import analyse
 from kl_survey.readers import read_survey
 from kl_survey.readers.base import Probe
-from kl_survey.readers.surveymonkey import READER
+from kl_survey.readers.tools.surveymonkey import READER
 
 MUNIS = ["Aarhus", "Odense", "Aalborg", "Esbjerg", "Vejle", "Randers"]
 ROW1 = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",

@@ -16,8 +16,7 @@ from kl_survey.model import QType
 from kl_survey.output.results import to_dict
 from kl_survey.readers import read_survey
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "data" / "examples" / "kl-2025-05" / "responses.xlsx"
+from paths import EXAMPLE
 
 
 def _example_rows() -> tuple[list[str], list[list[object]]]:

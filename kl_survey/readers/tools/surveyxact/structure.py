@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kl_survey.errors import InputError
-from kl_survey.readers.build import clean_label
+from kl_survey.readers.infer import clean_label
+from kl_survey.vocabulary import SURVEYXACT_METADATA, is_other
 
 ItemKind = Literal["single", "multi", "numeric", "text"]
 StatusKind = Literal["new", "distributed", "partial", "complete", "dropped"]
@@ -39,17 +40,8 @@ _STATUS_TEXT: dict[str, StatusKind] = {
 }
 _STATUS_CODE: dict[str, StatusKind] = {"1": "new", "2": "distributed", "3": "partial",
                                        "4": "complete", "5": "dropped"}
-#: Respondent bookkeeping and contact data: never questions, never printed.
-META_NAMES = frozenset({
-    "respondent", "responde", "respondentid", "closetime", "closetim", "starttime",
-    "starttim", "email", "e-mail", "mail", "name", "navn", "id", "orgnr", "forn", "ettern",
-    "fornavn", "efternavn", "fornamn", "efternamn", "mobil", "telefon", "cpr", "survey",
-    "distributiontime", "distribut",
-})
 _CONTACT_TEXT = re.compile(r"^(kontaktoplysninger|kontaktopplysninger|kontaktuppgifter|"
                            r"contact information|kontaktinformation)\b", re.I)
-_OTHER_WORD = re.compile(r"^(andet|andre|anden|annet|annen|annat|andra|other|øvrig|øvrige)\b",
-                         re.I)
 _NUMERIC_SUBTYPES = frozenset({"integer", "int", "decimal", "number", "numeric", "float",
                                "double", "real", "numerisk", "tal"})
 
@@ -200,7 +192,7 @@ def _groups(variables: Sequence[Variable]) -> list[list[Variable]]:
 
 
 def _is_meta(v: Variable) -> bool:
-    return (v.name.casefold() in META_NAMES or bool(_CONTACT_TEXT.match(v.text))
+    return (v.name.casefold() in SURVEYXACT_METADATA or bool(_CONTACT_TEXT.match(v.text))
             or v.question.casefold() in _STATUS_GROUPS or bool(_STATUS_VAR.match(v.name)))
 
 
@@ -283,7 +275,7 @@ def _link_others(items: list[Item], labels: Labels) -> list[tuple[Item, Item]]:
                 continue
             suffix = text[m.end():]
             opts = {_bare(o) for o in _options(parent, labels)}
-            if _OTHER_WORD.match(suffix) or _bare(suffix) in opts:
+            if is_other(suffix) or _bare(suffix) in opts:
                 pairs.append((it, parent))
             break
     return pairs

@@ -1,6 +1,6 @@
 """Hypothesis: every reader agrees on the same survey, whatever the answers are.
 
-The parametrised test in ``test_readers_agree.py`` proves it for the one published
+The parametrised test in ``test_agree.py`` proves it for the one published
 round. Here the example's questionnaire is kept but who answered what is drawn at
 random (20-30 municipalities, any mix of options), written in every tool's layout by
 ``make_fixtures`` and read back; each layout must match the generic reader's CSV.
@@ -21,13 +21,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from test_readers_agree import LAYOUTS, OTHER_RENAMED, _summary
 
 from kl_survey.analysis import analyse
 from kl_survey.municipalities import register
 from kl_survey.readers import read_survey
 
 import make_fixtures
+from layouts import LAYOUTS, OTHER_RENAMED, summary
 
 Answers = tuple[list[str], list[dict[int, object]]]
 
@@ -101,6 +101,6 @@ def test_every_reader_agrees_on_random_answers(
             continue  # the generic xlsx is the bundled example, not the drawn answers
         survey = read_survey(Path(files[tool][layout]))
         assert survey.source.format == tool, (tool, layout)
-        got = _chosen(_summary(analyse(survey)))
-        want = _chosen(_summary(reference, rename_other=tool in OTHER_RENAMED))
+        got = _chosen(summary(analyse(survey)))
+        want = _chosen(summary(reference, rename_other=tool in OTHER_RENAMED))
         assert got == want, (tool, layout, n, seed)

@@ -19,10 +19,10 @@ from kl_survey.model import QType, Survey
 from kl_survey.numbers import format_decimal, round_half_up
 from kl_survey.output.results import to_dict
 from kl_survey.readers import Probe, ReadOptions, read_survey
-from kl_survey.readers.build import clean_label
+from kl_survey.readers.infer import clean_label
 from kl_survey.readers.source.table import read_table, read_workbook
-from kl_survey.readers.surveyxact import READER
-from kl_survey.readers.surveyxact_structure import (
+from kl_survey.readers.tools.surveyxact import READER
+from kl_survey.readers.tools.surveyxact.structure import (
     Variable,
     norm_code,
     parse_labels,
@@ -31,10 +31,9 @@ from kl_survey.readers.surveyxact_structure import (
 )
 
 from fixtures.surveyxact_layout import CONTACT, PARTIAL, _example, write_csv, write_surveyxact
+from paths import EXAMPLE, REAL_EXPORTS
 
-REAL = next((p for p in (Path(__file__).resolve().parents[2] / "shared" / "real-exports",
-                         Path("/work/shared/real-exports")) if p.is_dir()), Path("/nonexistent")
-            ) / "surveyxact-readSX"
+REAL = REAL_EXPORTS / "surveyxact-readSX"
 REAL_VARIANTS = ("ex_survey2.xlsx", "ex_survey2_semicolon_ansi", "ex_survey2_comma_ansi",
                  "ex_survey2_tab_utf16")
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="real exports not available")
@@ -155,8 +154,7 @@ def test_detection(variants: dict[str, Path], tmp_path: Path) -> None:
     assert READER.detect(Probe(variants["xlsx"])) == 0.95
     assert READER.detect(Probe(variants["csv_tab"])) == 0.95
     assert READER.detect(Probe(variants["csv_comma"] / "dataset.csv")) == 0.95
-    example = Path(__file__).resolve().parents[1] / "data/examples/kl-2025-05/responses.xlsx"
-    assert READER.detect(Probe(example)) == 0.0
+    assert READER.detect(Probe(EXAMPLE)) == 0.0
     lonely = tmp_path / "lonely"
     lonely.mkdir()
     shutil.copy(variants["csv_tab"] / "dataset.csv", lonely / "dataset.csv")
@@ -432,8 +430,8 @@ def test_real_csv_is_read_with_its_own_dialect() -> None:
 
 
 def test_numbering_uses_author_names_only_when_all_are_numbered() -> None:
-    from kl_survey.readers.surveyxact import _numbers
-    from kl_survey.readers.surveyxact_structure import Item
+    from kl_survey.readers.tools.surveyxact.reader import _numbers
+    from kl_survey.readers.tools.surveyxact.structure import Item
 
     def items(*names: str) -> list[Item]:
         return [Item("single", n, "?", (_var(n, n),)) for n in names]

@@ -19,23 +19,10 @@ from kl_survey.readers import ReadOptions, read_survey, readers, source_names
 from kl_survey.readers.base import Probe
 
 import make_fixtures
+from layouts import LAYOUTS, OTHER_RENAMED, summary
+from paths import EXAMPLE
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "data" / "examples" / "kl-2025-05" / "responses.xlsx"
 runner = CliRunner()
-
-LAYOUTS = [
-    ("generic", "xlsx"), ("generic", "csv"),
-    ("msforms", "xlsx"),
-    ("googleforms", "csv"),
-    ("limesurvey", "csv_code"), ("limesurvey", "csv_text"), ("limesurvey", "xlsx"),
-    ("qualtrics", "csv"), ("qualtrics", "csv_legacy"),
-    ("surveymonkey", "xlsx"), ("surveymonkey", "csv"),
-    ("surveyxact", "xlsx"), ("surveyxact", "csv_semicolon"), ("surveyxact", "csv_comma"),
-    ("surveyxact", "csv_tab"),
-]
-#: Tools whose export has no label for the "Other" option (the text replaces it).
-OTHER_RENAMED = {"msforms", "googleforms"}
 
 
 @pytest.fixture(scope="module")
@@ -49,18 +36,6 @@ def _path(fixtures: dict[str, dict[str, Path]], tool: str, layout: str) -> Path:
         pytest.skip("tests/fixtures/surveyxact_layout.py (the SurveyXact layout writer) "
                     "is not there yet")
     return Path(path)
-
-
-def _summary(a: Analysis, rename_other: bool = False) -> dict[int, tuple]:
-    """Per question: type, text, base, option counts and the "Other" texts."""
-    def label(o: str) -> str:
-        return "Andet" if rename_other and o == make_fixtures.OTHER_OPTION else o
-
-    return {
-        r.question.number: (r.question.type.value, r.question.text, r.base,
-                            {label(o.label): o.count for o in r.options}, sorted(r.other))
-        for r in a.questions
-    }
 
 
 def _published_shares(a: Analysis) -> list[str]:
@@ -98,8 +73,8 @@ def test_every_layout_gives_95_respondents_and_the_14_published_percentages(
 @pytest.mark.parametrize(("tool", "layout"), LAYOUTS[1:])
 def test_every_reader_agrees_with_the_generic_reader(fixtures: dict, tool: str,
                                                      layout: str) -> None:
-    expected = _summary(analyse(read_survey(EXAMPLE)), rename_other=tool in OTHER_RENAMED)
-    got = _summary(analyse(read_survey(_path(fixtures, tool, layout))))
+    expected = summary(analyse(read_survey(EXAMPLE)), rename_other=tool in OTHER_RENAMED)
+    got = summary(analyse(read_survey(_path(fixtures, tool, layout))))
     assert got == expected
     assert got[2][4] == sorted(make_fixtures.OTHER_Q2)
 

@@ -1,0 +1,314 @@
+"""Assembling a :class:`Survey` column by column: the layer between inference and tools.
+
+A tool's reader knows its layout (which columns are metadata, which belong together)
+and hands each question's columns here; :meth:`SurveyBuilder.add` asks the typeset
+what they hold and stores the answers column-wise. Rows that a tool excludes (test
+responses) stay until :meth:`SurveyBuilder.build`, so inference still sees their
+answers, and a survey with nobody left still lists its questions with n = 0.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kl_survey import municipalities as mun
+from kl_survey.errors import InputError
+from kl_survey.issues import Issue, Severity, Where
+from kl_survey.model import Meta, Population, QType, Question, SourceInfo, Survey
+from kl_survey.readers.infer import (
+    ANY,
+    Column,
+    Group,
+    Numberer,
+    Verdict,
+    columns_of,
+    dont_know_options,
+    infer,
+    infer_group,
+    is_ticks,
+    joined_multi,
+    order_options,
+    parse_numbers,
+    tick_frame,
+)
+from kl_survey.readers.source import RawTable
+
+Values = Column | pd.Series
+
+
+def column_of(values: Values) -> Column:
+    return values if isinstance(values, Column) else Column.of(-1, "", values)
+
+
+def sha256_of(path: Path) -> str:
+    """Content hash for the JSON ``source``; a folder hashes its files in name order."""
+    h = hashlib.sha256()
+    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    for f in files:
+        with f.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    return h.hexdigest()
+
+
+def body_of(table: RawTable, header_rows: int) -> tuple[pd.DataFrame, list[int]]:
+    """The answer rows below ``header_rows`` header rows, with their source row numbers."""
+    if len(table.frame) <= header_rows:
+        raise InputError("Filen indeholder kun overskrifter og ingen besvarelser",
+                         file=table.file, sheet=table.sheet,
+                         hint="Tjek at du har eksporteret besvarelserne, ikke kun skemaet")
+    body = table.frame.iloc[header_rows:].reset_index(drop=True)
+    return body, list(table.rows[header_rows:])
+
+
+@dataclass
+class SurveyBuilder:
+    """Collects questions column-wise and produces a frozen :class:`Survey`.
+
+    ``rows`` are the source row numbers of the body. Rows with no answer to any
+    question are dropped at :meth:`build` (distributed but never answered), as are rows
+    a tool :meth:`exclude`\\ s.
+    """
+
+    source: SourceInfo
+    rows: list[int]
+    questions: list[Question] = field(default_factory=list)
+    answers: dict[str, pd.Series | pd.DataFrame] = field(default_factory=dict)
+    other_text: dict[str, pd.Series] = field(default_factory=dict)
+    unparsed: dict[str, pd.Series] = field(default_factory=dict)
+    municipality: pd.Series | None = None
+    municipality_column: str | None = None
+    complete: np.ndarray | None = None  # per row: finished (default: all)
+    respondent_id: Values | None = None
+    notes: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    title: str | None = None
+    numbers: Numberer = field(default_factory=Numberer)
+    _excluded: np.ndarray | None = None
+    _recorded: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    _why: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._recorded = np.zeros(self.n, dtype=bool)
+
+    @property
+    def n(self) -> int:
+        return len(self.rows)
+
+    def _index(self) -> pd.RangeIndex:
+        return pd.RangeIndex(self.n)
+
+    # ------------------------------------------------------------ respondents
+
+    def set_municipality(self, column: Column, name: str | None = None) -> None:
+        self.municipality = column.values
+        self.municipality_column = name or column.name
+
+    def exclude(self, mask: np.ndarray, why: str) -> None:
+        """Rows that are not respondents; ``why`` completes "3 …": "fra forhåndsvisning"."""
+        mask = np.asarray(mask, dtype=bool)
+        self._excluded = mask if self._excluded is None else self._excluded | mask
+        if mask.any():
+            self._why.append(f"{int(mask.sum())} {why}")
+
+    def columns(self, header: Sequence[object], body: pd.DataFrame) -> list[Column]:
+        """The body's columns, cleaned once. A column without a header but with answers
+        is kept, named by its letter ("Kolonne F"), and warned about; an empty one is
+        just an unused column."""
+        out = []
+        for column in columns_of(header, body):
+            if column.header:
+                out.append(column)
+            elif len(column.uniques):
+                self.empty_header(column)
+                out.append(column)
+        return out
+
+    def empty_header(self, column: Column) -> None:
+        """A column with answers but no header: read as a question named by its letter."""
+        self.issues.append(Issue(
+            Severity.WARNING, "header-missing",
+            f"Kolonne {column.letter} har svar, men ingen overskrift; den er læst som "
+            f"spørgsmålet '{column.name}'",
+            Where(file=self.source.file, sheet=self.source.sheet, column=column.letter),
+            "Skriv spørgsmålets tekst i kolonnens første række"))
+
+    # ------------------------------------------------------------ questions
+
+    def question(self, text: str, columns: Sequence[str]) -> Question:
+        """A new question, numbered in order (a "3. …" prefix wins when still free)."""
+        number, rest = self.numbers.next(text)
+        return Question(id=f"q{number}", number=number, text=rest, type=QType.SINGLE,
+                        columns=tuple(columns))
+
+    def add(self, q: Question, column: Column, allowed: frozenset[QType] = ANY,
+            seps: tuple[str, ...] = (), other: pd.Series | None = None,
+            verdict: Verdict | None = None) -> QType:
+        """One column's answers, typed by the typeset (or by ``verdict`` when known);
+        ``other`` is free text the tool keeps in a column of its own."""
+        verdict = verdict or infer(column, allowed, seps)
+        if verdict.qtype is QType.MULTI and verdict.cells is not None:
+            frame, written = joined_multi(verdict.cells, other_in_cell=other is None)
+            self.add_multi(q, frame, other if other is not None else written,
+                           recorded=column.codes >= 0)
+            return QType.MULTI
+        {QType.SINGLE: self.add_single, QType.NUMERIC: self.add_numeric,
+         QType.TEXT: self.add_text}[verdict.qtype](q, column)
+        if other is not None and other.notna().any():
+            self.add_other(q.id, other)
+        return verdict.qtype
+
+    def add_group(self, group: Group, allowed: frozenset[QType] = ANY,
+                  seps: tuple[str, ...] = (), *, ticks: bool = True,
+                  row_text: Callable[[Column, str], str] | None = None) -> None:
+        """A header group: one column, one multi-select of tick columns (when the tool
+        can export ticks), or an array whose rows are questions of their own, typed
+        together (``row_text`` words a row's question; default: its header)."""
+        names = tuple(c.name for c in group.members)
+        if len(group.members) == 1:
+            column, label = group.pairs[0]
+            text = row_text(column, label) if row_text and label else group.text
+            self.add(self.question(text, names), column, allowed, seps)
+        elif ticks and is_ticks(group.pairs):
+            self.add_ticks(self.question(group.text, names), group.pairs)
+        else:
+            verdicts = infer_group(group.members, allowed, seps)
+            for (column, label), verdict in zip(group.pairs, verdicts, strict=True):
+                text = row_text(column, label) if row_text else column.name
+                self.add(self.question(text, (column.name,)), column, verdict=verdict)
+
+    def add_ticks(self, q: Question, members: Sequence[tuple[Column, str]]) -> None:
+        chosen, other = tick_frame(members)
+        recorded = np.zeros(self.n, dtype=bool)
+        for column, _ in members:
+            recorded |= column.codes >= 0
+        self.add_multi(q, chosen, other, recorded=recorded)
+
+    def add_single(self, q: Question, values: Values,
+                   options: tuple[str, ...] | None = None) -> None:
+        """Labels (NA = no answer); labels not in ``options`` are appended as options."""
+        col = column_of(values)
+        seen = col.distinct()
+        opts = (tuple(options) if options is not None
+                else order_options(seen, dict(zip(seen, col.counts.tolist(), strict=True))))
+        opts = opts + tuple(v for v in seen if v not in opts)
+        position = {o: i for i, o in enumerate(opts)}
+        remap = np.array([position[v] for v in seen] + [-1], dtype=np.int64)  # NA: -1 → -1
+        cat = pd.Categorical.from_codes(remap[col.codes], dtype=pd.CategoricalDtype(list(opts)))
+        self._add(q, QType.SINGLE, opts, pd.Series(cat, index=self._index()))
+
+    def add_multi(self, q: Question, chosen: pd.DataFrame, other: pd.Series | None = None,
+                  recorded: np.ndarray | None = None) -> None:
+        """``chosen`` is a bool frame with one column per option, in option order;
+        ``recorded`` marks the rows whose cells say anything, a "not ticked" too."""
+        frame = chosen.reset_index(drop=True).astype(bool)
+        frame.index = self._index()
+        self._add(q, QType.MULTI, tuple(str(c) for c in frame.columns), frame)
+        if recorded is not None:
+            self._recorded |= recorded
+        if other is not None and other.notna().any():
+            self.other_text[q.id] = other.reset_index(drop=True)
+
+    def add_numeric(self, q: Question, values: Values) -> None:
+        """Numbers read per distinct text; what cannot be read is kept for ``validate``."""
+        col = column_of(values)
+        nums = np.append(parse_numbers(col.distinct()), np.nan)  # code -1 (blank) → NaN
+        per_row = nums[col.codes]
+        bad = np.isnan(per_row) & (col.codes >= 0)
+        if bad.any():
+            self.unparsed[q.id] = col.values.where(bad).set_axis(self._index())
+        self._add(q, QType.NUMERIC, (), pd.Series(per_row, index=self._index(),
+                                                  dtype="Float64"))
+
+    def add_text(self, q: Question, values: Values) -> None:
+        self._add(q, QType.TEXT, (), column_of(values).values.set_axis(self._index()))
+
+    def add_other(self, qid: str, values: Values) -> None:
+        self.other_text[qid] = column_of(values).values.set_axis(self._index())
+
+    def _add(self, q: Question, qtype: QType, options: tuple[str, ...],
+             data: pd.Series | pd.DataFrame) -> None:
+        dk = q.dont_know or dont_know_options(options)
+        self.questions.append(replace(q, type=qtype, options=options, dont_know=dk))
+        self.answers[q.id] = data
+
+    # ------------------------------------------------------------ the survey
+
+    def _answered_any(self) -> np.ndarray:
+        """Rows the export recorded anything for in a question column: an answer, or a
+        tool's word for passing a question (LimeSurvey's ``N/A``, "No" to every option)."""
+        mask = self._recorded.copy()
+        for data in self.answers.values():
+            if isinstance(data, pd.DataFrame):
+                mask |= data.to_numpy(dtype=bool).any(axis=1)
+            else:
+                mask |= data.notna().to_numpy()
+        return mask
+
+    def build(self, *, drop_unanswered: bool = True, complete_only: bool = False) -> Survey:
+        resp = pd.DataFrame({"row": np.asarray(self.rows, dtype=np.int64)})
+        resp["complete"] = (np.asarray(self.complete, dtype=bool)
+                            if self.complete is not None else True)
+        if self.respondent_id is not None:
+            resp["id"] = column_of(self.respondent_id).values.reset_index(drop=True)
+        population = None
+        if self.municipality is not None:
+            raw = column_of(self.municipality)
+            resp["municipality_raw"] = raw.values.reset_index(drop=True)
+            resp["municipality"] = _codes(raw)
+            population = Population("kommuner", len(mun.register()))
+        keep = ~self._excluded if self._excluded is not None else np.ones(self.n, dtype=bool)
+        answered = self._answered_any() if drop_unanswered else np.ones(self.n, dtype=bool)
+        unanswered = int((keep & ~answered).sum())
+        keep &= answered
+        partial = int((keep & ~resp["complete"].to_numpy(dtype=bool)).sum())
+        if complete_only:
+            keep &= resp["complete"].to_numpy(dtype=bool)
+        notes = list(self.notes)
+        if unanswered:
+            notes.append(f"{unanswered} rækker uden svar er ikke talt med som besvarelser.")
+        issues = list(self.issues)
+        if not keep.any():
+            issues.append(self._nobody_left(unanswered, partial if complete_only else 0))
+        return Survey(
+            source=self.source,
+            questions=tuple(self.questions),
+            respondents=resp[keep].reset_index(drop=True),
+            answers={k: v[keep].reset_index(drop=True) for k, v in self.answers.items()},
+            other_text={k: v[keep].reset_index(drop=True) for k, v in self.other_text.items()},
+            unparsed={k: v[keep].reset_index(drop=True) for k, v in self.unparsed.items()},
+            population=population,
+            municipality_column=self.municipality_column,
+            notes=tuple(notes),
+            meta=Meta(title=self.title),
+            issues=tuple(issues),
+        )
+
+    def _nobody_left(self, unanswered: int, partial: int) -> Issue:
+        """Every row was left out: say which rule took them, so nothing is approved."""
+        why = list(self._why)
+        if unanswered:
+            why.append(f"{unanswered} uden svar")
+        if partial:
+            why.append(f"{partial} ikke fuldført (--complete-only)")
+        rows = "rækken" if self.n == 1 else f"de {self.n} rækker"
+        hint = ("Kør uden --complete-only, eller eksportér igen når der er fuldførte svar"
+                if partial else "Tjek at det er den rigtige eksport, med rigtige besvarelser")
+        return Issue(Severity.ERROR, "no-respondents",
+                     f"Ingen besvarelser er tilbage at tælle: af {rows} er "
+                     + (", ".join(why) or "ingen besvarelser")
+                     + "; spørgsmålene vises med n = 0",
+                     Where(file=self.source.file, sheet=self.source.sheet), hint)
+
+
+def _codes(raw: Column) -> pd.Series:
+    """Municipality codes for the raw values, matching each distinct value once."""
+    found = [mun.match(v) for v in raw.distinct()]
+    lookup = pd.array([m.code if m else pd.NA for m in found] + [pd.NA], dtype="Int64")
+    return pd.Series(lookup.take(raw.codes), index=pd.RangeIndex(len(raw)))  # -1 (NA) → last

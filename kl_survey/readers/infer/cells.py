@@ -1,0 +1,181 @@
+"""Columns cleaned once, at the boundary between the raw table and inference.
+
+Every tool pads labels with stray spaces, NBSPs and newlines. A :class:`Column` is made
+once per source column: its cells are cleaned in one Arrow pass and its distinct
+values found once, on demand, and every later look (is it the municipality? ticks?
+numbers? then the answers themselves) reuses them. The object lives as long as the
+read that made it, so nothing is cached across reads.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+_WS = re.compile(r"\s+")
+# Python's \s (str.isspace) spelt out for RE2, because RE2's own \s misses \v, \x1c-\x1f,
+# NBSP and the Unicode spaces; pyarrow then cleans a column in C++, not cell by cell.
+_NON_SPACE_WS = (r"\x{9}-\x{d}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}"
+                 r"\x{2029}\x{202f}\x{205f}\x{3000}")
+_WS_RUN = f"[ {_NON_SPACE_WS}]+"
+# A cell :func:`clean_label` would change: a whitespace character other than the space,
+# a double space, or a space at either end. Matching is cheaper than replacing, and
+# most columns are clean already.
+_DIRTY = f"^ | $|  |[{_NON_SPACE_WS}]"
+PREFETCH_CELLS = 2_000_000  # below this a thread pool costs more than it saves
+
+
+def clean_label(value: object) -> str:
+    """Strip and fold all whitespace (newlines, NBSP, tabs) to single spaces."""
+    return _WS.sub(" ", str(value).replace("\u00a0", " ")).strip()
+
+
+def arrow_strings(s: pd.Series) -> pa.ChunkedArray | None:
+    """The Arrow array behind a pyarrow-backed ``str`` Series, without a copy (else None)."""
+    values = s.array
+    if isinstance(values, pd.arrays.ArrowStringArray):
+        return values.__arrow_array__()
+    return None
+
+
+def clean_series(s: pd.Series) -> pd.Series:
+    """Vectorised :func:`clean_label` that keeps NA and turns blank cells into NA."""
+    s = s.astype("str") if s.dtype == object else s
+    arr = arrow_strings(s)
+    if arr is None:  # not Arrow-backed: pandas' (per-cell) regex path
+        out = s.str.replace(r"\s+", " ", regex=True).str.strip()
+        return out.mask(out == "")
+    cleaned = _clean_arrow(arr)
+    if cleaned is arr:
+        return s
+    return pd.Series(cleaned, dtype=s.dtype, index=s.index, name=s.name)
+
+
+def _clean_arrow(arr: pa.ChunkedArray) -> pa.ChunkedArray:
+    """One C++ pass, and only when a distinct value needs it (most columns are clean)."""
+    distinct = pc.unique(arr)
+    if pc.any(pc.match_substring_regex(distinct, _DIRTY)).as_py():
+        arr = pc.utf8_trim(pc.replace_substring_regex(arr, _WS_RUN, " "), " ")
+    elif not pc.any(pc.equal(distinct, "")).as_py():
+        return arr
+    blank = pc.equal(arr, "")
+    if pc.any(blank).as_py():
+        arr = pc.if_else(blank, pa.scalar(None, arr.type), arr)
+    return arr
+
+
+def letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column index: 0 → A, 26 → AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
+@dataclass(eq=False)
+class Column:
+    """One source column: where it stood, its header, and its cells as read.
+
+    Cleaning and finding the distinct values happen once, together and on demand
+    (:attr:`codes`, :attr:`uniques`): the cells are factorized as read, only the few
+    distinct values are cleaned, and equal-after-cleaning values are merged. Every
+    decision is made on the distinct values; :attr:`values` rebuilds the cleaned
+    cells only for the answers that need them (free text).
+    """
+
+    index: int
+    header: str
+    raw: pd.Series
+
+    @classmethod
+    def of(cls, index: int, header: object, values: pd.Series) -> Column:
+        text = clean_label(header) if isinstance(header, str) else ""
+        raw = values.astype("str") if values.dtype == object else values
+        return cls(index, text, raw.reset_index(drop=True))
+
+    @property
+    def letter(self) -> str:
+        return letter(self.index)
+
+    @property
+    def name(self) -> str:
+        """The header, or "Kolonne F" for a column whose header cell is empty."""
+        return self.header or f"Kolonne {self.letter}"
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    @cached_property
+    def _factorized(self) -> tuple[np.ndarray, pd.Index, bool]:
+        codes, uniques = pd.factorize(self.raw)
+        distinct = pd.Series(uniques, dtype=self.raw.dtype)
+        cleaned = clean_series(distinct)
+        changed = cleaned is not distinct
+        if changed:  # merge values that differ only in spacing; blanks become -1
+            merged, uniques = pd.factorize(cleaned)
+            codes = np.append(merged, -1)[codes]
+        if len(codes) < 2**31:  # half the memory while it is kept
+            codes = codes.astype(np.int32)
+        codes.flags.writeable = False
+        return codes, uniques, changed
+
+    @property
+    def codes(self) -> np.ndarray:
+        """Per row, the index of its value in :attr:`uniques`; -1 for a blank cell."""
+        return self._factorized[0]
+
+    @property
+    def uniques(self) -> pd.Index:
+        """Distinct non-blank cleaned values in order of first appearance."""
+        return self._factorized[1]
+
+    @cached_property
+    def values(self) -> pd.Series:
+        """The cleaned cells (NA = blank), a ``str`` Series over the body rows."""
+        codes, uniques, changed = self._factorized
+        if not changed:
+            return self.raw
+        taken = uniques.array.take(codes.astype(np.intp), allow_fill=True)
+        return pd.Series(taken, dtype=self.raw.dtype, name=self.raw.name)
+
+    @cached_property
+    def counts(self) -> np.ndarray:
+        """How many rows hold each of :attr:`uniques`."""
+        codes = self.codes
+        return np.bincount(codes[codes >= 0], minlength=len(self.uniques))
+
+    def distinct(self) -> list[str]:
+        return [str(v) for v in self.uniques.tolist()]
+
+    def with_values(self, values: pd.Series) -> Column:
+        """The same place and header over other cells (rows kept, codes replaced)."""
+        return Column.of(self.index, self.header, values)
+
+
+def columns_of(header: Sequence[object], body: pd.DataFrame) -> list[Column]:
+    """Every column of a raw grid, cleaned once; ``header`` gives their header cells."""
+    out = [Column.of(i, header[i] if i < len(header) else None, body[key])
+           for i, key in enumerate(body.columns)]
+    prefetch(out)
+    return out
+
+
+def prefetch(columns: Sequence[Column]) -> None:
+    """Find distinct values of big columns on all cores at once: Arrow's hashing releases
+    the GIL, and a 500 000 x 60 sheet spends a second on it. Small sheets skip the pool."""
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2 or sum(len(c.values) for c in columns) < PREFETCH_CELLS:
+        return
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(lambda c: c.codes, columns))

@@ -1,0 +1,79 @@
+"""Tick columns: one column per option, a cell saying whether it was chosen.
+
+Every tool spells "chosen" differently (``X``, ``1``, ``Valgt``, ``Yes``, the option's
+own label) and "not chosen" too (blank, ``0``, ``Nej``, LimeSurvey's ``N/A``); the
+words live in :mod:`kl_survey.vocabulary`. A cell with other text under an
+"Andet"-style option is chosen, and its text is the respondent's "Other" answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from kl_survey.readers.infer.cells import Column, arrow_strings
+from kl_survey.vocabulary import NOT_TICKED, TICKED, is_other, key
+
+
+def _verdicts(column: Column, option: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """Per distinct value: (not ticked, ticked); the extra last entry is a blank cell."""
+    low = [key(v) for v in column.distinct()]
+    own = key(option) if option else None
+    no = np.array([v in NOT_TICKED for v in low] + [True], dtype=bool)
+    yes = np.array([v in TICKED or v == own for v in low] + [False], dtype=bool)
+    return no, yes
+
+
+def is_tick_column(column: Column, option: str) -> bool:
+    """Values are ticks, or free text under an "Andet"-style option — not, say, a grid
+    row answered on a scale."""
+    no, yes = _verdicts(column, option)
+    if (no | yes).all():
+        return True
+    return is_other(option)
+
+
+def tick_values(column: Column, option: str | None = None) -> tuple[pd.Series, pd.Series]:
+    """One tick column read: ``(chosen: bool Series, other_text: str Series)``.
+
+    A cell is chosen when it holds a tick word or the option's own text; other non-blank
+    text that is no "not ticked" word counts as chosen too and is kept as the free text
+    written under that option ("Andet, angiv: ...").
+    """
+    no, yes = _verdicts(column, option)
+    codes = column.codes
+    chosen = ~no[codes]
+    written = chosen & ~yes[codes]
+    index = pd.RangeIndex(len(column))
+    # plain ticks have no free text: no masked copy of a 500 000-row column then
+    other = column.values.where(written) if written.any() else _nulls(column)
+    return pd.Series(chosen, index=index, name=column.name), other.set_axis(index)
+
+
+def _nulls(column: Column) -> pd.Series:
+    arr = arrow_strings(column.raw)
+    if arr is None:
+        return pd.Series([None] * len(column), dtype="str", name=column.name)
+    import pyarrow as pa
+
+    return pd.Series(pa.nulls(len(column), arr.type), dtype=column.raw.dtype, name=column.name)
+
+
+def tick_frame(members: Sequence[tuple[Column, str]]) -> tuple[pd.DataFrame, pd.Series]:
+    """One multi-select question from its per-option columns: ``(chosen, other_text)``.
+
+    ``members`` pairs each option's column with the option label; free text written
+    in any option's cell (the "Andet, angiv" column) becomes the respondent's other text.
+    """
+    chosen: dict[str, pd.Series] = {}
+    other: pd.Series | None = None
+    for column, option in members:
+        chosen[option], text = tick_values(column, option)
+        if other is None:
+            other = text
+        elif text.notna().any():
+            other = other.fillna(text)
+    assert other is not None, "a multi-select question has at least one option column"
+    return pd.DataFrame(chosen), other

@@ -1,0 +1,62 @@
+"""The generic reader: hand-built sheets and plain "one column per question" exports.
+
+Analysts build KL's sheets by hand, so nothing is declared: the header row names the
+questions, adjacent ``Q - Option``, ``Q [Option]`` or ``Q: Option`` headers form a group,
+and the typeset decides from the values what every column holds (``;`` is how a
+Danish Excel joins several ticked options in one cell).
+"""
+
+from __future__ import annotations
+
+from kl_survey.errors import InputError
+from kl_survey.model import SourceInfo, Survey
+from kl_survey.readers.base import Probe, Reader, ReadOptions
+from kl_survey.readers.builder import SurveyBuilder, body_of
+from kl_survey.readers.infer import find_municipality, group_columns, looks_like_prose, row_texts
+from kl_survey.readers.source import RawTable
+from kl_survey.vocabulary import is_metadata
+
+NAME = "generic"
+SEPARATORS = (";",)
+NOT_A_SURVEY = "Filen ligner ikke en eksport af besvarelser"
+NOT_A_SURVEY_HINT = ("Angiv eksporten fra spørgeskemaværktøjet: et regneark eller en CSV-fil "
+                     "med spørgsmålene i første række og én besvarelse pr. række")
+
+
+def read_grid(table: RawTable, source: SourceInfo, *, complete_only: bool = False) -> Survey:
+    """Build a survey from a raw grid whose first row holds the headers."""
+    if len(table.frame) < 2:
+        raise InputError("Filen indeholder kun en overskriftsrække og ingen besvarelser",
+                         file=table.file, sheet=table.sheet,
+                         hint="Tjek at du har eksporteret besvarelserne, ikke kun skemaet")
+    header = row_texts(table.frame, 0)
+    body, rows = body_of(table, 1)
+    if looks_like_prose(header, body):
+        raise InputError(NOT_A_SURVEY, file=table.file, sheet=table.sheet,
+                         hint=NOT_A_SURVEY_HINT)
+    b = SurveyBuilder(source=source, rows=rows)
+    cols = b.columns(header, body)
+    muni = find_municipality(cols)
+    if muni is not None:
+        b.set_municipality(muni)
+    answers = [c for c in cols if c is not muni and not is_metadata(c.header)]
+    if not answers:
+        raise InputError("Filen har ingen spørgsmålskolonner", file=table.file,
+                         sheet=table.sheet, hint="Første række skal indeholde spørgsmålene")
+    for group in group_columns(answers):
+        b.add_group(group, seps=SEPARATORS)
+    return b.build(complete_only=complete_only)
+
+
+def _detect(probe: Probe) -> float:
+    """The fallback: any readable single-table file is a candidate, with low confidence."""
+    return 0.0 if probe.kind == "dir" else 0.1
+
+
+def _read(probe: Probe, options: ReadOptions) -> Survey:
+    table = probe.table()
+    return read_grid(table, probe.source(NAME, table.sheet), complete_only=options.complete_only)
+
+
+READER = Reader(name=NAME, label="Generisk regneark/CSV (én kolonne pr. spørgsmål)",
+                detect=_detect, read=_read)

@@ -1,0 +1,187 @@
+"""LimeSurvey: "Export responses" as CSV (UTF-8 BOM, all quoted, ``,`` or ``;``) or Excel.
+
+Headings come in three styles, all read here:
+
+* question code — ``Q1``, ``Q2[SQ001]``, ``Q2[other]``;
+* question code & question text — ``Q2[SQ001]. Hvordan …? [Aula]``, and the metadata
+  as ``id. Response ID``, ``submitdate. Date submitted``;
+* full question text — ``Hvordan …? [Aula]``.
+
+Columns sharing a code (or a text) form one question. Subquestion columns holding
+ticks (``Y``, ``Ja``/``Nej``, ``Yes``/``No``/``N/A``) are one multi-select, whose base is
+those who ticked anything (``N/A``: not shown, no answer); the ``[other]`` column is its
+free text. Subquestions holding answers are an array: one question per row. With bare
+code headings the export carries no labels at all, so the options are the codes
+(``SQ001``); choose "Question code & question text" or "Full question text" headings,
+and "Full answers", when exporting for KL. Text-display questions (always empty) and
+equations (``{sum(…)}``) are not questions. An empty ``submitdate`` marks a response
+that was never submitted (partial).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kl_survey.model import QType, Survey
+from kl_survey.readers.base import Probe, Reader, ReadOptions
+from kl_survey.readers.builder import SurveyBuilder, body_of
+from kl_survey.readers.infer import (
+    EXPRESSION,
+    Column,
+    Group,
+    find_municipality,
+    norm,
+    row_texts,
+)
+from kl_survey.vocabulary import (
+    LIMESURVEY_CODES,
+    LIMESURVEY_METADATA,
+    OTHER_LABEL,
+    is_metadata,
+    is_other,
+)
+
+NAME = "limesurvey"
+#: One-column questions: a list, a number or text; LimeSurvey never joins ticks in a cell.
+ONE_COLUMN = frozenset({QType.SINGLE, QType.NUMERIC, QType.TEXT})
+_SUBMITTED = frozenset({"submitdate", "date submitted", "dato indsendt", "indsendt",
+                        "datum abgeschickt"})
+_IDS = frozenset({"id", "response id", "answer id", "svar-id", "svar id", "antwort id"})
+#: Response-id headings written out in words: LimeSurvey's own, even when the export
+#: kept no other metadata.
+_ID_TEXTS = _IDS - {"id"}
+# Timing columns: "interviewtime", "groupTime12", "Q1Time", "Group time: …".
+_TIMING = re.compile(
+    r"^(?:[A-Za-z][A-Za-z0-9_]*Time|(?i:grouptime\d+|(?:group|question) time: .*))$")
+_CODE = r"(?P<code>[A-Za-z][A-Za-z0-9_]*)(?:\[(?P<sub>[^\[\]]*)\])?"
+_CODE_ONLY = re.compile(rf"^{_CODE}$")
+_CODE_TEXT = re.compile(rf"^{_CODE}\.\s+(?P<text>.+)$", re.S)
+# A trailing ".1" is how spreadsheet tools tell apart repeated headings ("[]", "[].1").
+_BRACKET = re.compile(r"^(?P<text>.+?)\s*\[(?P<label>[^\[\]]*)\](?:\.\d+)?$", re.S)
+_OTHER_SUBS = frozenset({"other", "comment"})
+_OTHER_CODE = "-oth-"  # the answer code of a list question's "Other" option
+_NO_ROWS = pd.Series([], dtype="str")
+
+
+@dataclass(frozen=True)
+class _Heading:
+    column: Column
+    key: str  # the question code, or its text for full-text headings
+    code: str | None  # the code part of a "code. text" or code heading
+    text: str
+    sub: str | None  # subquestion code or label; None for a one-column question
+    label: str
+
+
+def _parse(column: Column) -> _Heading:
+    """Split a heading into question key/text and subquestion code/label."""
+    header = column.header or column.name
+    m = _CODE_TEXT.match(header)
+    if m:
+        text, label = m.group("text"), m.group("sub")
+        bm = _BRACKET.match(text) if label is not None else None
+        if bm:
+            text, label = bm.group("text"), bm.group("label").strip()
+        return _Heading(column, m.group("code"), m.group("code"), text, m.group("sub"),
+                        _label(label))
+    m = _CODE_ONLY.match(header)
+    if m:
+        sub = m.group("sub")
+        return _Heading(column, m.group("code"), m.group("code"), m.group("code"), sub,
+                        _label(sub))
+    m = _BRACKET.match(header)
+    if m:
+        label = m.group("label").strip()
+        return _Heading(column, m.group("text"), None, m.group("text"), label,
+                        label or column.letter)
+    return _Heading(column, header, None, header, None, "")
+
+
+def _label(sub: str | None) -> str:
+    if sub is None:
+        return ""
+    return OTHER_LABEL if sub.casefold() in _OTHER_SUBS else sub
+
+
+def _is_meta(h: _Heading) -> bool:
+    return (is_metadata(h.text, LIMESURVEY_METADATA) or norm(h.code) in LIMESURVEY_CODES
+            or bool(_TIMING.match(h.column.header)) or bool(EXPRESSION.match(h.text)))
+
+
+def _detect(probe: Probe) -> float:
+    """Sure with three of LimeSurvey's own columns (id, submitdate, lastpage, …), in any
+    heading style; likely when a worded response id opens ``Question [Sub]`` headings."""
+    if probe.kind == "dir":
+        return 0.0
+    heads = [_parse(Column.of(i, h, _NO_ROWS)) for i, h in enumerate(probe.header)]
+    codes = {norm(h.code) for h in heads if h.code} & LIMESURVEY_CODES
+    texts = {norm(h.text) for h in heads} & LIMESURVEY_METADATA
+    hits = max(len(codes), len(texts))
+    if hits >= 3:
+        return 0.95
+    if hits == 2:
+        return 0.5
+    if heads and norm(heads[0].text) in _ID_TEXTS and any(h.sub for h in heads[1:]):
+        return 0.6
+    return 0.0
+
+
+def _is_other(h: _Heading) -> bool:
+    return (h.sub or "").casefold() in _OTHER_SUBS or is_other(h.label)
+
+
+def _groups(heads: list[_Heading]) -> list[list[_Heading]]:
+    """Adjacent columns with the same question key."""
+    out: list[list[_Heading]] = []
+    for h in heads:
+        if out and out[-1][0].key == h.key and h.sub is not None:
+            out[-1].append(h)
+        else:
+            out.append([h])
+    return out
+
+
+def _add(b: SurveyBuilder, group: list[_Heading]) -> None:
+    headers = tuple(h.column.header for h in group)
+    main = [h for h in group if h.sub is None]
+    subs = [h for h in group if h.sub is not None]
+    if main:  # a one-column question; its [other]/[comment] columns are free text
+        column = main[0].column
+        if _OTHER_CODE in column.distinct():
+            column = column.with_values(column.values.replace(_OTHER_CODE, OTHER_LABEL))
+        if not len(column.uniques) and not subs:
+            return  # a text display: never answered, never a question
+        others = [h.column.values for h in subs if _is_other(h)]
+        other = others[0] if others else None
+        b.add(b.question(main[0].text, headers), column, ONE_COLUMN, other=other)
+        return
+    group_ = Group(group[0].text, tuple(h.column for h in subs), tuple(h.label for h in subs))
+    b.add_group(group_, ONE_COLUMN, row_text=lambda c, label: f"{subs[0].text} [{label}]")
+
+
+def _read(probe: Probe, options: ReadOptions) -> Survey:
+    table = probe.table()
+    header = row_texts(table.frame, 0)
+    body, rows = body_of(table, 1)
+    b = SurveyBuilder(source=probe.source(NAME, table.sheet), rows=rows)
+    heads = [_parse(c) for c in b.columns(header, body)]
+    by_key = {norm(t): h.column for h in heads for t in (h.code or "", h.text) if t}
+    submitted = next((by_key[k] for k in _SUBMITTED if k in by_key), None)
+    if submitted is not None:
+        b.complete = submitted.values.notna().to_numpy()
+    b.respondent_id = next((by_key[k] for k in _IDS if k in by_key), None)
+    muni = find_municipality([h.column for h in heads],
+                             [(h.code or "", h.text) for h in heads])
+    if muni is not None:
+        b.set_municipality(muni, next(h.text for h in heads if h.column is muni))
+    questions = [h for h in heads if h.column is not muni and not _is_meta(h)]
+    for group in _groups(questions):
+        _add(b, group)
+    return b.build(complete_only=options.complete_only)
+
+
+READER = Reader(name=NAME, label="LimeSurvey (CSV eller Excel, alle overskriftstyper)",
+                detect=_detect, read=_read)
