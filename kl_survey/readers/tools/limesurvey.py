@@ -108,7 +108,8 @@ def _label(sub: str | None) -> str:
 
 def _is_meta(h: _Heading) -> bool:
     return (is_metadata(h.text, LIMESURVEY_METADATA) or norm(h.code) in LIMESURVEY_CODES
-            or bool(_TIMING.match(h.column.header)) or bool(EXPRESSION.match(h.text)))
+            or any(_TIMING.match(t) for t in (h.code or "", h.text))
+            or bool(EXPRESSION.match(h.text)))
 
 
 def _detect(probe: Probe) -> float:

@@ -26,6 +26,8 @@ _QID = re.compile(r"^(?P<qid>QID\d+(?:#\d+)?)(?:[_-](?P<sub>\d+(?:[_-]\d+)*))?"
                   r"(?P<text>[_-]TEXT)?$")
 _LEGACY_ID = re.compile(r"^(?P<qid>.+?)(?:_(?P<sub>\d+))?(?P<text>_TEXT)?$")
 _V = re.compile(r"V\d+")
+# What Qualtrics appends to a choice question's text when a choice also takes text.
+_SELECTED = re.compile(r"\s+-\s+(?:Selected Choice|Ausgewählte Auswahlmöglichkeit)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def question_columns(lay: Layout, cols: list[Column]) -> tuple[list[QCol], list[
             m = _LEGACY_ID.match(cid)
             assert m is not None  # the pattern matches any non-empty id
         out.append(QCol(column, cid or column.name, m.group("qid"), m.group("sub"),
-                        bool(m.group("text")), text or column.name))
+                        bool(m.group("text")), _SELECTED.sub("", text) or column.name))
     return out, embedded
 
 
