@@ -123,20 +123,24 @@ def _run(cols: Sequence[Column], start: int, rx: re.Pattern[str]) -> tuple[str, 
 
 # ---------------------------------------------------------------- is it a survey at all?
 
-#: Share of rows holding a single cell from which a headerless table reads as prose.
-PROSE_ROWS = 0.5
+#: Share of a document's cells after the first that start with a space: prose puts one
+#: after every comma, and no survey tool writes one after its delimiter.
+PROSE_SPACES = 0.5
+#: Share of rows that do not fit the header (one cell only, or more cells than the
+#: header names) from which the lines are a document's, not an export's rows.
+MISFIT_ROWS = 0.5
+_SAMPLE_ROWS = 200
 _QUESTION_LIKE = re.compile(r"[?:]\s*$")
 
 
 def looks_like_prose(header: Sequence[str], body: pd.DataFrame) -> bool:
-    """A text document read as CSV, not an export of answers.
+    """A text document read as CSV (README.md, a licence), not an export of answers.
 
-    An export has a header naming its columns; a document (README.md, a letter) has one
-    line of text per row. The verdict is "prose" only when every sign agrees: no header
-    cell reads as a question ("…?", "…:", "3. …") or as a column any tool writes (an id,
-    a time stamp, the municipality), no stem is shared by adjacent headers, most rows
-    hold one cell, and the header names fewer than two columns or fewer than some rows
-    fill (an export never has more values than headers).
+    Only when no sign of a survey is found: no header cell reads as a question ("…?",
+    "…:", "3. …") or as a column any tool writes (an id, a time stamp, the
+    municipality), and no stem is shared by adjacent headers. Then the lines decide
+    (the first 200): a document's cells after a comma start with a space, or its lines
+    do not fit the header (one cell, or more cells than the header names).
     """
     named = [h for h in header if h]
     if any(_QUESTION_LIKE.search(h) or split_number(h)[0] is not None
@@ -145,9 +149,11 @@ def looks_like_prose(header: Sequence[str], body: pd.DataFrame) -> bool:
     if len(named) >= 2 and any(len(g.members) > 1 for g in group_columns(
             [Column.of(i, h, pd.Series([], dtype="str")) for i, h in enumerate(header)])):
         return False
-    if body.empty:
+    lines = body.head(_SAMPLE_ROWS)
+    if lines.empty:
         return False
-    filled = body.notna().sum(axis=1).to_numpy()
-    if (filled <= 1).mean() < PROSE_ROWS:
-        return False
-    return len(named) < 2 or bool((filled > len(named)).any())
+    later = [v for c in list(lines.columns)[1:] for v in lines[c].dropna().tolist()]
+    if later and sum(str(v)[:1].isspace() for v in later) >= PROSE_SPACES * len(later):
+        return True
+    filled = lines.notna().sum(axis=1).to_numpy()
+    return bool(((filled <= 1) | (filled > len(named))).mean() >= MISFIT_ROWS)

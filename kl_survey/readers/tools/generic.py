@@ -31,12 +31,12 @@ def read_grid(table: RawTable, source: SourceInfo, *, complete_only: bool = Fals
                          hint="Tjek at du har eksporteret besvarelserne, ikke kun skemaet")
     header = row_texts(table.frame, 0)
     body, rows = body_of(table, 1)
-    if looks_like_prose(header, body):
-        raise InputError(NOT_A_SURVEY, file=table.file, sheet=table.sheet,
-                         hint=NOT_A_SURVEY_HINT)
     b = SurveyBuilder(source=source, rows=rows)
     cols = b.columns(header, body)
     muni = find_municipality(cols)
+    if muni is None and looks_like_prose(header, body):
+        raise InputError(NOT_A_SURVEY, file=table.file, sheet=table.sheet,
+                         hint=NOT_A_SURVEY_HINT)
     if muni is not None:
         b.set_municipality(muni)
     answers = [c for c in cols if c is not muni and not is_metadata(c.header)]
