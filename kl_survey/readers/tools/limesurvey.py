@@ -81,12 +81,11 @@ def _parse(column: Column) -> _Heading:
     header = column.header or column.name
     m = _CODE_TEXT.match(header)
     if m:
-        text, label = m.group("text"), m.group("sub")
-        bm = _BRACKET.match(text) if label is not None else None
-        if bm:
-            text, label = bm.group("text"), bm.group("label").strip()
-        return _Heading(column, m.group("code"), m.group("code"), text, m.group("sub"),
-                        _label(label))
+        text, label = m.group("text"), _label(m.group("sub"))
+        bm = _BRACKET.match(text) if m.group("sub") is not None else None
+        if bm:  # the subquestion's own words win over its code
+            text, label = bm.group("text"), bm.group("label").strip() or label
+        return _Heading(column, m.group("code"), m.group("code"), text, m.group("sub"), label)
     m = _CODE_ONLY.match(header)
     if m:
         sub = m.group("sub")

@@ -89,3 +89,56 @@ def test_detection(tmp_path: Path) -> None:
     assert READER.detect(Probe(two)) == pytest.approx(0.5)
     plain = _write(tmp_path / "plain.csv", [["id", "Spørgsmål"], ["1", "Ja"]])
     assert READER.detect(Probe(plain)) == 0.0
+
+
+def _code_text(tmp_path: Path) -> Path:
+    """Case 5: ``code. text`` headings, metadata columns, Yes/No/N/A option columns."""
+    header = ["id. Response ID", "submitdate. Date submitted", "lastpage. Last page",
+              "startlanguage. Start language", "seed. Seed", "startdate. Date started",
+              "datestamp. Date last action", "Ag2[SQ002]. Agreement [I voluntarily agree]",
+              "Q2[SQ001]. Background [Engineering]", "Q2[SQ002]. Background [Computer science]",
+              "Q2[other]. Background [Other]"]
+    rows: list[list[object]] = [header]
+    for i in range(12):
+        shown = i not in (3, 7)
+        rows.append([i + 1, "2025-05-19 10:00:00", 4, "en", 1234 + i, "2025-05-19",
+                     "2025-05-19", "Yes", ("Yes" if i % 2 else "No") if shown else "N/A",
+                     ("Yes" if i % 3 else "No") if shown else "N/A",
+                     "Physics" if i == 4 else ""])
+    return _write(tmp_path / "results.csv", rows, delimiter=";")
+
+
+def test_code_and_text_headings_with_yes_no_na_option_columns(tmp_path: Path) -> None:
+    path = _code_text(tmp_path)
+    assert READER.detect(Probe(path)) >= 0.9
+    survey = read_survey(path)
+    assert survey.source.format == "limesurvey"
+    assert [q.text for q in survey.questions] == [  # no metadata among them
+        "Agreement [I voluntarily agree]", "Background"]
+    assert survey.n == 12  # the N/A rows passed the question: still response records
+    r = analyse(survey).questions[1]
+    assert r.question.type.value == "multi"
+    assert r.question.options == ("Engineering", "Computer science", "Other")
+    shown = [i for i in range(12) if i not in (3, 7)]
+    ticked = [i for i in shown if i % 2 or i % 3 or i == 4]
+    assert r.base == len(ticked)  # the literal N/A is not in the base
+    assert {o.label: o.count for o in r.options} == {
+        "Engineering": sum(1 for i in shown if i % 2),
+        "Computer science": sum(1 for i in shown if i % 3), "Other": 1}
+    assert r.other == ("Physics",)
+
+
+def test_answer_id_alone_with_bracket_headings_is_limesurvey(tmp_path: Path) -> None:
+    path = _write(tmp_path / "results_english.csv",
+                  [["Answer ID", "Background [A]", "Background [B]"], ["1", "Yes", "No"],
+                   ["2", "N/A", "N/A"]], delimiter=";")
+    assert READER.detect(Probe(path)) == pytest.approx(0.6)
+    assert read_survey(path).source.format == "limesurvey"
+
+
+def test_text_displays_and_equations_are_not_questions(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["id", "submitdate", "lastpage", "Q1", "Rating 1",
+                                 "{sum(R1.relevanceStatus, R2.relevanceStatus)}"]]
+    rows += [[i, "x", 1, ["Ja", "Nej"][i % 2], "", str(i % 3)] for i in range(6)]
+    survey = read_survey(_write(tmp_path / "eq.csv", rows))
+    assert [q.columns for q in survey.questions] == [("Q1",)]
