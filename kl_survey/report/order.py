@@ -11,23 +11,12 @@ from __future__ import annotations
 import re
 
 from kl_survey.analysis import OptionCount, QuestionResult
-from kl_survey.model import QType, Question, is_dont_know
+from kl_survey.model import QType, Question
+from kl_survey.vocabulary import NO_HEADS, is_dont_know, is_other
+from kl_survey.vocabulary import first_word as _first_word
 
-_OTHER_HEADS = ("andet", "anden", "andre", "other")
-_NO_HEADS = ("nej", "no", "none", "ingen")
 _NEGATION = re.compile(r"\b(ikke|not)\b", re.IGNORECASE)
-_FIRST_WORD = re.compile(r"[\w']+")
 _YESNO = {"ja", "yes", "nej", "no"}
-
-
-def _first_word(label: str) -> str:
-    m = _FIRST_WORD.match(label.strip().lower())
-    return m.group(0) if m else ""
-
-
-def is_other(label: str) -> bool:
-    """"Andet", "Andet, angiv", "Other (please specify)"."""
-    return _first_word(label) in _OTHER_HEADS
 
 
 def is_dont_know_option(q: Question, label: str) -> bool:
@@ -41,7 +30,7 @@ def residual_rank(q: Question, label: str) -> int | None:
         return 2
     if is_other(label):
         return 0
-    if _first_word(label) in _NO_HEADS or _NEGATION.search(label):
+    if _first_word(label) in NO_HEADS or _NEGATION.search(label):
         return 1
     return None
 
