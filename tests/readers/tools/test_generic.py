@@ -113,3 +113,36 @@ def test_numeric_and_text_questions_are_recognised(tmp_path: Path) -> None:
     numeric, text = analyse(survey).questions
     assert numeric.stats is not None and numeric.stats.min == 1.5
     assert len(text.answers) == len(names)
+
+
+def test_a_column_with_answers_but_no_header_is_kept_and_warned_about(tmp_path: Path) -> None:
+    """Issue 10 #4: columns with empty headers were silently dropped."""
+    path = tmp_path / "ark.csv"
+    path.write_text("Kommune;1. Er I i gang?;;\nAarhus;Ja;Fint;\nOdense;Nej;;\nVejle;Ja;Godt;\n",
+                    encoding="utf-8")
+    survey = read_survey(path)
+    assert [q.text for q in survey.questions] == ["Er I i gang?", "Kolonne C"]
+    assert survey.answers["q2"].dropna().tolist() == ["Fint", "Godt"]
+    (issue,) = survey.issues
+    assert issue.code == "header-missing" and issue.where.column == "C"
+    assert "Kolonne C har svar, men ingen overskrift" in issue.message
+
+
+@pytest.mark.parametrize("tick", ["x", "checked", "Valgt", "1"])
+def test_every_tick_word_gives_the_same_multi_select(tmp_path: Path, tick: str) -> None:
+    """Regression: `checked` made two single-choice questions, `x` one multi-select."""
+    header = ["Kommune", "Brug - Mail", "Brug - Telefon"]
+    rows = [["Aarhus", tick, ""], ["Odense", "", tick], ["Vejle", tick, tick]]
+    (q,) = read_survey(_write(tmp_path, header, rows)).questions
+    assert q.type is QType.MULTI and q.options == ("Mail", "Telefon")
+
+
+def test_dates_and_free_text_are_not_options(tmp_path: Path) -> None:
+    """Case 2: a column of dates and short answers that mostly differ."""
+    header = ["Kommune", "Hvornår startede I?", "Hvad hedder tilbuddet?"]
+    names = ["Aarhus", "Odense", "Vejle", "Aalborg", "Esbjerg", "Randers", "Kolding",
+             "Horsens", "Viborg", "Herning", "Holbæk", "Køge"]
+    rows = [[n, f"2024-0{1 + i % 3}-1{i % 10}", ["Headspace", f"Tilbud {i}"][i % 2]]
+            for i, n in enumerate(names)]
+    survey = read_survey(_write(tmp_path, header, rows))
+    assert [q.type for q in survey.questions] == [QType.TEXT, QType.TEXT]

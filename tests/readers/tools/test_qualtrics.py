@@ -123,3 +123,59 @@ def test_detection(tmp_path: Path) -> None:
     plain.write_text("StartDate,EndDate,Status,ResponseId,Finished,Q1\n1,2,0,R,1,Ja\n",
                      encoding="utf-8")
     assert READER.detect(Probe(plain)) == pytest.approx(0.5)
+
+
+def test_sliders_are_numeric_with_n_mean_and_median(tmp_path: Path) -> None:
+    """Case 3: 0-100 sliders (63-91 distinct integers) were single choice with 91 options."""
+    values = [[(i * 37 + 11) % 101, (i * 53 + 29) % 101] for i in range(120)]
+    rows = [["Status", "Finished", "Q1_1", "Q1_2"],
+            ["Response Type", "Finished", "Anbefaler I tilbuddet? - Forældre",
+             "Anbefaler I tilbuddet? - Skoler"],
+            [_imp("status"), _imp("finished"), _imp("QID1_1"), _imp("QID1_2")]]
+    rows += [["0", "1", str(a), str(b)] for a, b in values]
+    path = tmp_path / "slider.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    survey = read_survey(path)
+    assert [(q.text, q.type.value) for q in survey.questions] == [
+        ("Anbefaler I tilbuddet? - Forældre", "numeric"),
+        ("Anbefaler I tilbuddet? - Skoler", "numeric")]
+    stats = analyse(survey).questions[0].stats
+    first = sorted(a for a, _ in values)
+    assert stats is not None and stats.n == 120
+    assert stats.mean == pytest.approx(sum(first) / 120)
+    assert stats.median == pytest.approx((first[59] + first[60]) / 2)
+
+
+def test_comma_joined_lower_case_options_are_split(tmp_path: Path) -> None:
+    """Case 4: ``yellow,black`` stayed one option (the README says it is split)."""
+    rows = [["Status", "Q1"], ["Response Type", "Which colours?"],
+            [_imp("status"), _imp("QID1")]]
+    cells = ["yellow,black", "black,green", "black,blue", "black,green,blue,red", "green",
+             "yellow,black,green,blue", "green,blue", "blue,red", "green", "yellow,green,blue",
+             "yellow,black,blue", "green,blue,red"]
+    rows += [["0", c] for c in cells]
+    path = tmp_path / "colours.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    r = analyse(read_survey(path)).questions[0]
+    assert r.question.type.value == "multi" and r.base == 12
+    assert {o.label: o.count for o in r.options} == {
+        c: sum(c in cell.split(",") for cell in cells)
+        for c in ("yellow", "black", "green", "blue", "red")}
+
+
+def test_insights_export_with_single_quoted_import_ids(tmp_path: Path) -> None:
+    """The "Insights" CSV writes ``{'ImportId': 'QID2-1'}``: same columns, other spelling."""
+    rows = [["Status", "Q1", "Q2_1", "Q2_2", "Q3"],
+            ["Status", "Er I i gang?", "Kanaler - Aula", "Kanaler - Hjemmeside", "Kommentar"],
+            ["{'ImportId': 'status'}", "{'ImportId': 'QID1'}", "{'ImportId': 'QID2-1'}",
+             "{'ImportId': 'QID2-2'}", "{'ImportId': 'QID3-TEXT'}"]]
+    rows += [["0", ["1", "2"][i % 2], "1" if i % 2 else "", "1", f"Tekst {i}"] for i in range(6)]
+    path = tmp_path / "insights.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    survey = read_survey(path)
+    assert READER.detect(Probe(path)) >= 0.9
+    assert [(q.text, q.type.value) for q in survey.questions] == [
+        ("Er I i gang?", "single"), ("Kanaler", "multi"), ("Kommentar", "text")]

@@ -81,3 +81,50 @@ def test_detection(tmp_path: Path) -> None:
     other = tmp_path / "c.csv"
     other.write_text("Respondent,Q\n1,Ja\n", encoding="utf-8")
     assert READER.detect(Probe(other)) == 0.0
+
+
+LONG = ["Ja, tilbuddet er fuldt implementeret i hele kommunen, og alle relevante medarbejdere i "
+        "forvaltningen, på skolerne og i sundhedsplejen er informeret om det, " + "især " * 30,
+        "Delvist: tilbuddet er i drift i dele af kommunen, og resten følger i løbet af 2025",
+        "Nej, men det forventes i drift inden udgangen af 2025, når budgettet er vedtaget"]
+
+
+def _issue_layout(path: Path, meta: list[str]) -> Path:
+    """Issue 9 case 1: Respondent ID, the bookkeeping columns blank or removed, row 2
+    ``Response``/``Open-Ended Response``; 86 respondents."""
+    row1 = ["Respondent ID", *meta, "Er tilbuddet i drift?", "Hvilke kanaler bruger I?",
+            "Bemærkninger"]
+    row2 = [""] * (1 + len(meta)) + ["Response", "Response", "Open-Ended Response"]
+    rows = [row1, row2]
+    for i in range(86):
+        rows.append([str(11_800_000_000 + i), *[""] * len(meta), LONG[[0, 0, 1, 2, 0][i % 5]],
+                     "; ".join(c for k, c in enumerate(["Aula", "Hjemmeside", "Facebook"])
+                               if (i + k) % 3) or "Aula",
+                     f"Bemærkning nummer {i}" if i % 4 == 0 else ""])
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize("meta", [[], ["Collector ID", "Start Date", "End Date", "IP Address",
+                                        "Email Address", "First Name", "Last Name",
+                                        "Custom Data 1"]])
+def test_the_csv_is_detected_and_read_as_the_issue_describes(tmp_path: Path,
+                                                               meta: list[str]) -> None:
+    path = _issue_layout(tmp_path / "monkey.csv", meta)
+    assert READER.detect(Probe(path)) >= 0.9
+    survey = read_survey(path)
+    assert survey.source.format == "surveymonkey"
+    assert survey.n == 86  # row 2 ("Response") is no respondent
+    q1, q2, q3 = survey.questions
+    assert q1.type.value == "single" and len(q1.options) == 3  # 82-250+ characters each
+    assert max(len(o) for o in q1.options) > 250
+    assert "Response" not in q1.options
+    assert q2.type.value == "multi" and q2.options == ("Aula", "Hjemmeside", "Facebook")
+    assert q3.type.value == "text"
+    a = analyse(survey)
+    assert a.questions[1].base == 86
+    assert {o.label: o.count for o in a.questions[1].options} == {
+        "Aula": sum(1 for i in range(86) if i % 3),
+        "Hjemmeside": sum(1 for i in range(86) if (i + 1) % 3),
+        "Facebook": sum(1 for i in range(86) if (i + 2) % 3)}

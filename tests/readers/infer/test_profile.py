@@ -1,0 +1,45 @@
+"""Profiles: the distinct answers, their counts, and numbers read in Danish and English."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kl_survey.readers.infer import Column
+from kl_survey.readers.infer.profile import Profile, parse_numbers
+
+
+def test_counts_come_from_distinct_values_and_blanks_are_no_answers() -> None:
+    col = Column.of(0, "Q", pd.Series(["Ja", None, " Ja", "Nej", "", "Ja\n"], dtype="str"))
+    p = Profile.of(col)
+    assert p.values == ("Ja", "Nej") and p.counts.tolist() == [3, 1]
+    assert (p.answers, p.distinct, p.singletons) == (4, 2, 1)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("12", 12.0), ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("12,5", 12.5), ("40 %", 40.0),
+    ("-3", -3.0), ("nan", None), ("inf", None), ("tolv", None), ("ca. 3", None),
+])
+def test_numbers_in_danish_and_english(text: str, value: float | None) -> None:
+    got = parse_numbers([text])[0]
+    assert (np.isnan(got) and value is None) or got == value
+
+
+def test_shares_are_of_respondents_not_of_distinct_values() -> None:
+    p = Profile.from_counts({"1": 8, "2": 1, "Ved ikke": 1})
+    assert p.number_share == pytest.approx(0.9)
+    assert p.integers
+
+
+def test_pooled_profiles_add_counts() -> None:
+    a, b = Profile.from_counts({"Enig": 3, "Uenig": 1}), Profile.from_counts({"Uenig": 2})
+    assert Profile.pooled([a, b]).as_dict() == {"Enig": 3, "Uenig": 3}
+
+
+def test_dates_and_times_as_tools_write_them() -> None:
+    p = Profile.from_counts({"2025-05-19": 2, "19.05.2025": 1, "5/19/2025 9:07 AM": 1,
+                             "2025/05/19 9:07:00 AM CEST": 1, "2025-05-19T09:07:00Z": 1,
+                             "12:30": 1})
+    assert p.date_share == 1.0
+    assert Profile.from_counts({"2025": 3, "Ja": 1}).date_share == 0.0
