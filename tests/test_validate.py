@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from kl_survey.cli import app
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.pipeline import LoadOptions
 from kl_survey.validate import (
@@ -17,6 +19,9 @@ from kl_survey.validate import (
     to_dict,
     validate_file,
 )
+
+from paths import REAL_EXPORTS
+from paths import ROOT as REPO
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_DIR = ROOT / "data" / "examples" / "kl-2025-05"
@@ -199,3 +204,114 @@ def test_one_line_has_place_message_and_hint() -> None:
     issue = Issue(Severity.ERROR, "c", "Ukendt kommune 'X'.",
                   Where(file="a.csv", row=4, question="q2"), "Ret navnet.")
     assert one_line(issue) == "a.csv, række 4, spørgsmål q2: Ukendt kommune 'X'. Ret navnet."
+
+
+# ---------------------------------------------------------------- issue 9: nothing broken approved
+
+runner = CliRunner()
+MESSY = ["Aalborg Kommune", "Aalborg", "Kommune X", "Århus", "Høje Taastrup", "Kobenhavn",
+         "Lyngby"]
+
+
+def _messy_kommune(tmp_path: Path) -> Path:
+    return write_csv(tmp_path / "kommuner.csv", ["Kommune", "1. Er tilbuddet i drift?"],
+                     [[m, ["Ja", "Nej"][i % 2]] for i, m in enumerate(MESSY)])
+
+
+def test_a_kommune_header_names_the_column_and_validate_reports_every_name(
+        tmp_path: Path) -> None:
+    """Case 8: 5 of 7 names match (under 80 %), yet the header says what the column is."""
+    path = _messy_kommune(tmp_path)
+    res = runner.invoke(app, ["validate", str(path), "-f", "json"])
+    assert res.exit_code == 1, res.output
+    issues = json.loads(res.stdout)["issues"]
+    by_code: dict[str, list[str]] = {}
+    for i in issues:
+        by_code.setdefault(i["code"], []).append(i["message"])
+    assert "municipality-column-missing" not in by_code
+    unknown = " ".join(by_code["municipality-unknown"])
+    assert "'Kommune X'" in unknown
+    assert "'Kobenhavn'" in unknown and "mente du København (101)" in unknown
+    assert "Aalborg (851) har svaret 2 gange" in by_code["municipality-duplicate"][0]
+    assert "'Lyngby' (række 8) er læst som Lyngby-Taarbæk (173)" in by_code[
+        "municipality-alias"][0]
+    survey_q = validate_file(path)
+    assert survey_q.failed()
+
+
+def test_a_spec_naming_the_kommune_column_finds_it(tmp_path: Path) -> None:
+    """Issue 10 #3: the run claimed "Kommunekolonnen 'Kommune' findes ikke"."""
+    path = _messy_kommune(tmp_path)
+    spec = tmp_path / "survey.toml"
+    spec.write_text('version = 1\n[survey]\ntitle = "x"\n[respondents]\ncolumn = "Kommune"\n',
+                    encoding="utf-8")
+    v = validate_file(path, LoadOptions(spec=spec))
+    codes = {i.code for i in v.issues}
+    assert "respondent-column-missing" not in codes
+    assert {"municipality-unknown", "municipality-duplicate"} <= codes
+
+
+def test_init_writes_the_column_the_reader_used(tmp_path: Path) -> None:
+    path = _messy_kommune(tmp_path)
+    res = runner.invoke(app, ["init", str(path), "-o", "-"])
+    assert res.exit_code == 0, res.output
+    assert 'column = "Kommune"' in res.stdout
+
+
+def test_a_prose_file_is_not_a_survey_export() -> None:
+    """Case 7: README.md was 376 respondents and approved."""
+    for command in ("analyze", "validate"):
+        res = runner.invoke(app, [command, str(REPO / "README.md")])
+        assert res.exit_code == 2, res.output
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and "ligner ikke en eksport af besvarelser" in lines[0]
+        assert "README.md" in lines[0]
+
+
+def _all_test_responses(tmp_path: Path) -> Path:
+    imp = '{{"ImportId":"{}"}}'.format
+    rows = [["Status", "Finished", "Q1", "Q2"], ["Response Type", "Finished", "Er I i gang?",
+                                                  "Antal"],
+            [imp("status"), imp("finished"), imp("QID1"), imp("QID2_TEXT")]]
+    rows += [["2", "1", ["Ja", "Nej"][i % 2], str(i * 7)] for i in range(5)]
+    path = tmp_path / "qualtrics.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+def test_nothing_left_lists_questions_warns_and_fails_validation(tmp_path: Path) -> None:
+    """Case 6: every row a test response (Status 2)."""
+    path = _all_test_responses(tmp_path)
+    res = runner.invoke(app, ["analyze", str(path), "-f", "json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert doc["respondents"] == 0
+    assert [(q["id"], q["base"]) for q in doc["questions"]] == [("q1", 0), ("q2", 0)]
+    assert "Ingen besvarelser er tilbage at tælle" in res.stderr
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 1
+    res = runner.invoke(app, ["validate", str(path), "-f", "json"])
+    issues = json.loads(res.stdout)["issues"]
+    (error,) = [i for i in issues if i["severity"] == "error"]
+    assert "af de 5 rækker er 5 fra forhåndsvisning, test eller spam" in error["message"]
+    assert "question-empty" not in {i["code"] for i in issues}  # the one line says why
+
+
+def test_nothing_left_with_complete_only_fails_validation(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "lime.csv", ["id", "submitdate", "lastpage", "Q1"],
+                     [[1, "", 1, "Ja"], [2, "", 1, "Nej"]])
+    res = runner.invoke(app, ["validate", str(path), "--complete-only", "-f", "json"])
+    assert res.exit_code == 1
+    (issue,) = [i for i in json.loads(res.stdout)["issues"] if i["code"] == "no-respondents"]
+    assert "2 ikke fuldført (--complete-only)" in issue["message"]
+
+
+needs_real = pytest.mark.skipif(not REAL_EXPORTS.is_dir(), reason="real exports not available")
+
+
+@needs_real
+def test_free_text_is_not_checked_for_unticked_options() -> None:
+    """Case 2: majors read as multi-select made validate warn "ticked nothing"."""
+    path = REAL_EXPORTS / "googleforms-uvads" / "UVADS__DS-4002__DS-4002-sp24-survey-results.csv"
+    codes = {i.code for i in validate_file(path).issues}
+    assert "multi-unclear-skip" not in codes
