@@ -9,7 +9,7 @@ English formats (``1.234,5`` and ``1,234.5``), once per distinct value.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -29,6 +29,9 @@ _DATE = re.compile(
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?"
     r"(?:\s*[A-Z]{2,5}|Z|[+-]\d\d:?\d\d)?)?"
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?")
+
+
+_CHUNK = 1_000  # distinct values tested at a time by Profile.at_least
 
 
 @dataclass(frozen=True)
@@ -77,14 +80,31 @@ class Profile:
         answers = self.answers
         return float(self.counts[mask].sum()) / answers if answers else 0.0
 
+    def at_least(self, share: float, test: Callable[[list[str]], np.ndarray]) -> bool:
+        """Whether ``test`` holds for at least ``share`` of the answers.
+
+        Distinct values are tested most frequent first, a chunk at a time, and the
+        count stops as soon as the misses alone decide: a free-text column with
+        500 000 different answers is ruled out after its first chunk.
+        """
+        answers = self.answers
+        if not answers:
+            return False
+        allowed = (1.0 - share) * answers + 1e-9
+        order = np.argsort(-self.counts, kind="stable")
+        missed = 0
+        for start in range(0, len(order), _CHUNK):
+            chunk = order[start:start + _CHUNK]
+            passed = test([self.values[int(i)] for i in chunk])
+            missed += int(self.counts[chunk][~passed].sum())
+            if missed > allowed:
+                return False
+        return True
+
     @cached_property
     def numbers(self) -> np.ndarray:
         """Each distinct value as a number (NaN where it is none), Danish or English."""
         return parse_numbers(self.values)
-
-    @property
-    def number_share(self) -> float:
-        return self.share(~np.isnan(self.numbers))
 
     @property
     def integers(self) -> bool:
@@ -92,13 +112,15 @@ class Profile:
         nums = self.numbers[~np.isnan(self.numbers)]
         return bool((nums == np.round(nums)).all())
 
-    @cached_property
-    def date_share(self) -> float:
-        if not self.values:
-            return 0.0
-        found = pd.Series(self.values, dtype="str").str.fullmatch(_DATE.pattern)
-        return self.share(found.to_numpy(dtype=bool, na_value=False))
 
+def is_number(values: Sequence[str]) -> np.ndarray:
+    return ~np.isnan(parse_numbers(values))
+
+
+def is_date(values: Sequence[str]) -> np.ndarray:
+    """Dates and times as tools write them (see ``_DATE``)."""
+    found = pd.Series(list(values), dtype="str").str.fullmatch(_DATE.pattern)
+    return found.to_numpy(dtype=bool, na_value=False)
 
 
 def parse_numbers(values: Sequence[str]) -> np.ndarray:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kl_survey.readers.infer.profile import Profile
+from kl_survey.readers.infer.profile import Profile, is_date, is_number
 
 MAX_OPTIONS = 50
 OPEN_RATIO = 0.5
@@ -57,19 +57,19 @@ def is_open(p: Profile) -> bool:
 
 
 def is_numbers(p: Profile) -> bool:
-    return p.answers > 0 and p.number_share >= NUMBER_SHARE
+    return p.at_least(NUMBER_SHARE, is_number)
 
 
 def is_scale(p: Profile) -> bool:
     """Whole numbers from a short closed list: a rating scale's codes (1–5, 0–10)."""
-    nums = p.numbers[~np.isnan(p.numbers)]
-    return (is_numbers(p) and p.integers and len(np.unique(nums)) <= SCALE_POINTS
-            and not is_open(p))
+    if not is_numbers(p) or not p.integers or is_open(p):
+        return False
+    return len(np.unique(p.numbers[~np.isnan(p.numbers)])) <= SCALE_POINTS
 
 
 def is_dates(p: Profile) -> bool:
     """Dates and times: answers to a date question, never a list of options."""
-    return p.answers > 0 and p.date_share >= DATE_SHARE
+    return p.at_least(DATE_SHARE, is_date)
 
 
 def shared_share(own: Profile, total: dict[str, int]) -> float:

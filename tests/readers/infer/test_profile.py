@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from kl_survey.readers.infer import Column
-from kl_survey.readers.infer.profile import Profile, parse_numbers
+from kl_survey.readers.infer.profile import Profile, is_date, is_number, parse_numbers
 
 
 def test_counts_come_from_distinct_values_and_blanks_are_no_answers() -> None:
@@ -28,8 +28,20 @@ def test_numbers_in_danish_and_english(text: str, value: float | None) -> None:
 
 def test_shares_are_of_respondents_not_of_distinct_values() -> None:
     p = Profile.from_counts({"1": 8, "2": 1, "Ved ikke": 1})
-    assert p.number_share == pytest.approx(0.9)
+    assert p.at_least(0.9, is_number) and not p.at_least(0.91, is_number)
     assert p.integers
+
+
+def test_at_least_stops_once_the_misses_decide() -> None:
+    p = Profile.from_counts({f"svar {i}": 1 for i in range(50_000)})
+    seen: list[int] = []
+
+    def test(values: list[str]) -> np.ndarray:
+        seen.append(len(values))
+        return is_number(values)
+
+    assert not p.at_least(0.9, test)
+    assert sum(seen) == 6_000  # just past the 10 % that may miss, not all 50 000
 
 
 def test_pooled_profiles_add_counts() -> None:
@@ -41,5 +53,5 @@ def test_dates_and_times_as_tools_write_them() -> None:
     p = Profile.from_counts({"2025-05-19": 2, "19.05.2025": 1, "5/19/2025 9:07 AM": 1,
                              "2025/05/19 9:07:00 AM CEST": 1, "2025-05-19T09:07:00Z": 1,
                              "12:30": 1})
-    assert p.date_share == 1.0
-    assert Profile.from_counts({"2025": 3, "Ja": 1}).date_share == 0.0
+    assert is_date(list(p.values)).all()
+    assert not is_date(["2025", "Ja", "12,5"]).any()
