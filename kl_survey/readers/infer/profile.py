@@ -8,6 +8,7 @@ English formats (``1.234,5`` and ``1,234.5``), once per distinct value.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from kl_survey.readers.infer.cells import Column
 # Cells that might be a number in some locale (digits, separators, sign, %); only these
 # are handed to the per-value parser, so free text costs one vectorised match.
 _NUMBERISH = r"[+-]?[\d.,  \u00a0]*\d[\d.,  \u00a0]*%?"
+_NUMBERISH_RX = re.compile(_NUMBERISH)
 # Dates and times as tools write them: 2025-05-19, 19.05.2025, 5/19/2025 9:07 AM,
 # 2025/05/19 9:07:00 AM CEST, 12:30.
 _DATE = re.compile(
@@ -32,6 +34,7 @@ _DATE = re.compile(
 
 
 _CHUNK = 1_000  # distinct values tested at a time by Profile.at_least
+_SMALL = 256  # below this many values, Python beats building a pandas Series
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class Profile:
 
     values: tuple[str, ...]
     counts: np.ndarray = field(repr=False)
+    _verdicts: dict[tuple[float, object], bool] = field(default_factory=dict, repr=False,
+                                                        compare=False)
 
     @classmethod
     def of(cls, column: Column) -> Profile:
@@ -87,6 +92,12 @@ class Profile:
         count stops as soon as the misses alone decide: a free-text column with
         500 000 different answers is ruled out after its first chunk.
         """
+        found = self._verdicts.get((share, test))
+        if found is None:
+            found = self._verdicts[(share, test)] = self._at_least(share, test)
+        return found
+
+    def _at_least(self, share: float, test: Callable[[list[str]], np.ndarray]) -> bool:
         answers = self.answers
         if not answers:
             return False
@@ -119,15 +130,20 @@ def is_number(values: Sequence[str]) -> np.ndarray:
 
 def is_date(values: Sequence[str]) -> np.ndarray:
     """Dates and times as tools write them (see ``_DATE``)."""
+    if len(values) <= _SMALL:
+        return np.fromiter((bool(_DATE.fullmatch(v)) for v in values), dtype=bool,
+                           count=len(values))
     found = pd.Series(list(values), dtype="str").str.fullmatch(_DATE.pattern)
     return found.to_numpy(dtype=bool, na_value=False)
 
 
 def parse_numbers(values: Sequence[str]) -> np.ndarray:
-    """Danish and English numbers: pandas reads the plain ones in C, the rest (``1.234,5``,
-    ``12,5``, ``40 %``) go one by one through :func:`kl_survey.numbers.parse_number`."""
-    if not values:
-        return np.zeros(0)
+    """Danish and English numbers: the plain ones the way pandas reads them, the rest
+    (``1.234,5``, ``12,5``, ``40 %``) one by one through
+    :func:`kl_survey.numbers.parse_number`. Short lists stay in Python, long ones go
+    through pandas in C (a 1-value Series costs more than parsing it)."""
+    if len(values) <= _SMALL:
+        return np.fromiter((_number(v) for v in values), dtype=float, count=len(values))
     s = pd.Series(values, dtype="str")
     out = np.array(pd.to_numeric(s, errors="coerce").to_numpy(dtype=float, na_value=np.nan))
     left = np.isnan(out) & s.str.fullmatch(_NUMBERISH).to_numpy(dtype=bool, na_value=False)
@@ -136,3 +152,12 @@ def parse_numbers(values: Sequence[str]) -> np.ndarray:
         out[i] = parsed if parsed is not None else np.nan
     out[~np.isfinite(out)] = np.nan  # "nan" and "inf" are words here, not numbers
     return out
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text) if "_" not in text else math.nan
+    except ValueError:
+        parsed = parse_number(text) if _NUMBERISH_RX.fullmatch(text) else None
+        value = parsed if parsed is not None else math.nan
+    return value if math.isfinite(value) else math.nan

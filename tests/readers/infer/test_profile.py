@@ -55,3 +55,14 @@ def test_dates_and_times_as_tools_write_them() -> None:
                              "12:30": 1})
     assert is_date(list(p.values)).all()
     assert not is_date(["2025", "Ja", "12,5"]).any()
+
+
+def test_short_and_long_lists_read_numbers_alike() -> None:
+    """Short lists are parsed in Python, long ones through pandas: same numbers."""
+    words = ["12", "1.234,5", "1,234.5", "12,5", "40 %", "-3", "nan", "inf", "tolv", "ca. 3",
+             "1e3", "0,5", " 7 ", "1_000", "+4", "3.", ".5", "1.000.000", "Ja", ""]
+    values = [words[i % len(words)] for i in range(400)]
+    long = parse_numbers(values)
+    short = np.array([parse_numbers([v])[0] for v in values])
+    assert np.array_equal(long, short, equal_nan=True)
+    assert np.array_equal(is_date(values), np.array([is_date([v])[0] for v in values]))
