@@ -29,12 +29,14 @@ from kl_survey.readers.infer import (
     Verdict,
     columns_of,
     dont_know_options,
+    find_municipality,
     infer,
     infer_group,
     is_ticks,
     joined_multi,
     order_options,
     parse_numbers,
+    row_texts,
     tick_frame,
 )
 from kl_survey.readers.source import RawTable
@@ -106,9 +108,27 @@ class SurveyBuilder:
 
     # ------------------------------------------------------------ respondents
 
+    @classmethod
+    def with_header_row(cls, table: RawTable, source: SourceInfo
+                        ) -> tuple[SurveyBuilder, list[Column]]:
+        """A builder over a table whose first row names the columns (most tools), and
+        those columns, cleaned once."""
+        body, rows = body_of(table, 1)
+        b = cls(source=source, rows=rows)
+        return b, b.columns(row_texts(table.frame, 0), body)
+
     def set_municipality(self, column: Column, name: str | None = None) -> None:
         self.municipality = column.values
         self.municipality_column = name or column.name
+
+    def find_municipality(self, columns: Sequence[Column],
+                          names: Sequence[Sequence[str]] | None = None) -> Column | None:
+        """The municipality column among ``columns`` (see :mod:`infer.municipality`),
+        recorded as the respondents' municipality under its header as in the file."""
+        found = find_municipality(columns, names)
+        if found is not None:
+            self.set_municipality(found)
+        return found
 
     def exclude(self, mask: np.ndarray, why: str) -> None:
         """Rows that are not respondents; ``why`` completes "3 …": "fra forhåndsvisning"."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 from kl_survey.errors import InputError
 from kl_survey.model import SourceInfo, Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
-from kl_survey.readers.builder import SurveyBuilder, body_of
-from kl_survey.readers.infer import find_municipality, group_columns, looks_like_prose, row_texts
+from kl_survey.readers.builder import SurveyBuilder
+from kl_survey.readers.infer import group_columns, looks_like_prose, row_texts
 from kl_survey.readers.source import RawTable
 from kl_survey.vocabulary import is_metadata
 
@@ -29,16 +29,11 @@ def read_grid(table: RawTable, source: SourceInfo, *, complete_only: bool = Fals
         raise InputError("Filen indeholder kun en overskriftsrække og ingen besvarelser",
                          file=table.file, sheet=table.sheet,
                          hint="Tjek at du har eksporteret besvarelserne, ikke kun skemaet")
-    header = row_texts(table.frame, 0)
-    body, rows = body_of(table, 1)
-    b = SurveyBuilder(source=source, rows=rows)
-    cols = b.columns(header, body)
-    muni = find_municipality(cols)
-    if muni is None and looks_like_prose(header, body):
+    b, cols = SurveyBuilder.with_header_row(table, source)
+    muni = b.find_municipality(cols)
+    if muni is None and looks_like_prose(row_texts(table.frame, 0), table.frame.iloc[1:]):
         raise InputError(NOT_A_SURVEY, file=table.file, sheet=table.sheet,
                          hint=NOT_A_SURVEY_HINT)
-    if muni is not None:
-        b.set_municipality(muni)
     answers = [c for c in cols if c is not muni and not is_metadata(c.header)]
     if not answers:
         raise InputError("Filen har ingen spørgsmålskolonner", file=table.file,

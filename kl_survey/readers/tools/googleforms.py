@@ -14,8 +14,8 @@ from pathlib import Path
 
 from kl_survey.model import Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
-from kl_survey.readers.builder import SurveyBuilder, body_of
-from kl_survey.readers.infer import find_municipality, group_columns, norm, row_texts
+from kl_survey.readers.builder import SurveyBuilder
+from kl_survey.readers.infer import group_columns, norm
 from kl_survey.vocabulary import GOOGLEFORMS_METADATA, GOOGLEFORMS_STAMP, is_metadata
 
 NAME = "googleforms"
@@ -52,13 +52,8 @@ def _detect(probe: Probe) -> float:
 
 def _read(probe: Probe, options: ReadOptions) -> Survey:
     table = probe.table()
-    header = row_texts(table.frame, 0)
-    body, rows = body_of(table, 1)
-    b = SurveyBuilder(source=probe.source(NAME, table.sheet), rows=rows)
-    cols = b.columns(header, body)
-    muni = find_municipality(cols)
-    if muni is not None:
-        b.set_municipality(muni)
+    b, cols = SurveyBuilder.with_header_row(table, probe.source(NAME, table.sheet))
+    muni = b.find_municipality(cols)
     answers = [c for c in cols if c is not muni
                and not is_metadata(c.header, GOOGLEFORMS_METADATA)]
     for group in group_columns(answers):

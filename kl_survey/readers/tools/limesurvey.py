@@ -27,14 +27,12 @@ import pandas as pd
 
 from kl_survey.model import QType, Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
-from kl_survey.readers.builder import SurveyBuilder, body_of
+from kl_survey.readers.builder import SurveyBuilder
 from kl_survey.readers.infer import (
     EXPRESSION,
     Column,
     Group,
-    find_municipality,
     norm,
-    row_texts,
 )
 from kl_survey.vocabulary import (
     LIMESURVEY_CODES,
@@ -164,19 +162,14 @@ def _add(b: SurveyBuilder, group: list[_Heading]) -> None:
 
 def _read(probe: Probe, options: ReadOptions) -> Survey:
     table = probe.table()
-    header = row_texts(table.frame, 0)
-    body, rows = body_of(table, 1)
-    b = SurveyBuilder(source=probe.source(NAME, table.sheet), rows=rows)
-    heads = [_parse(c) for c in b.columns(header, body)]
+    b, cols = SurveyBuilder.with_header_row(table, probe.source(NAME, table.sheet))
+    heads = [_parse(c) for c in cols]
     by_key = {norm(t): h.column for h in heads for t in (h.code or "", h.text) if t}
     submitted = next((by_key[k] for k in _SUBMITTED if k in by_key), None)
     if submitted is not None:
         b.complete = submitted.values.notna().to_numpy()
     b.respondent_id = next((by_key[k] for k in _IDS if k in by_key), None)
-    muni = find_municipality([h.column for h in heads],
-                             [(h.code or "", h.text) for h in heads])
-    if muni is not None:
-        b.set_municipality(muni, next(h.text for h in heads if h.column is muni))
+    muni = b.find_municipality(cols, [(h.code or "", h.text) for h in heads])
     questions = [h for h in heads if h.column is not muni and not _is_meta(h)]
     for group in _groups(questions):
         _add(b, group)

@@ -12,8 +12,8 @@ import re
 
 from kl_survey.model import Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
-from kl_survey.readers.builder import SurveyBuilder, body_of
-from kl_survey.readers.infer import find_municipality, norm, row_texts
+from kl_survey.readers.builder import SurveyBuilder
+from kl_survey.readers.infer import norm, row_texts
 from kl_survey.vocabulary import MSFORMS_METADATA, is_metadata
 
 NAME = "msforms"
@@ -51,14 +51,9 @@ def _detect(probe: Probe) -> float:
 
 def _read(probe: Probe, options: ReadOptions) -> Survey:
     table = probe.table(_form_sheet(probe))
-    header = row_texts(table.frame, 0)
-    body, rows = body_of(table, 1)
-    b = SurveyBuilder(source=probe.source(NAME, table.sheet), rows=rows)
-    cols = b.columns(header, body)
+    b, cols = SurveyBuilder.with_header_row(table, probe.source(NAME, table.sheet))
     b.respondent_id = next((c for c in cols if norm(c.header) == "id"), None)
-    muni = find_municipality(cols)
-    if muni is not None:
-        b.set_municipality(muni)
+    muni = b.find_municipality(cols)
     for column in cols:
         if column is not muni and not _skip(column.header):
             b.add(b.question(column.name, (column.name,)), column, seps=SEPARATORS)

@@ -23,7 +23,6 @@ from kl_survey.readers.infer import (
     Column,
     Group,
     columns_of,
-    find_municipality,
     norm,
     row_texts,
 )
@@ -106,9 +105,7 @@ def _read(probe: Probe, options: ReadOptions) -> Survey:
     b = SurveyBuilder(source=probe.source(NAME, table.sheet), rows=rows)
     cols = columns_of(row1, body)
     b.respondent_id = next((c for c in cols if norm(c.header) in _RESPONDENT), None)
-    muni = find_municipality([c for c in cols if c.header])
-    if muni is not None:
-        b.set_municipality(muni)
+    muni = b.find_municipality([c for c in cols if c.header])
     for text, members in _questions(b, row2, [c for c in cols if c is not muni]):
         _add(b, text, members)
     return b.build(complete_only=options.complete_only)

@@ -24,7 +24,6 @@ from kl_survey.readers.infer import (
     TYPED,
     Column,
     Group,
-    find_municipality,
     is_ticks,
     norm,
     row_texts,
@@ -157,9 +156,7 @@ def _read(probe: Probe, options: ReadOptions) -> Survey:
     candidates = [c.column for c in qcols if c.sub is None] + embedded
     names = [(c.header, lay.texts[c.index] if c.index < len(lay.texts) else "")
              for c in candidates]
-    muni = find_municipality(candidates, names)
-    if muni is not None:
-        b.set_municipality(muni)
+    muni = b.find_municipality(candidates, names)
     groups: dict[str, list[QCol]] = {}
     for c in qcols:
         if c.column is not muni:
