@@ -8,6 +8,7 @@ out of respondents (those in the base), never out of ticks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -15,6 +16,10 @@ import pandas as pd
 from kl_survey import municipalities as mun
 from kl_survey.model import Meta, Population, QType, Question, SourceInfo, Survey, yes_options
 from kl_survey.numbers import share
+
+if TYPE_CHECKING:
+    from kl_survey.breakdown import Breakdown
+    from kl_survey.census import QuestionCensus
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,9 @@ class QuestionResult:
     stats: NumericStats | None = None
     answers: tuple[str, ...] = ()  # text questions: the answers in respondent order
     other: tuple[str, ...] = ()  # free text given under an "Andet" option
+    #: --bounds/--ci and --by (kl_survey.extras adds them; None when not asked for)
+    census: QuestionCensus | None = None
+    breakdown: Breakdown | None = None
 
 
 @dataclass(frozen=True)

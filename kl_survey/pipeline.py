@@ -35,6 +35,7 @@ class LoadOptions:
 class Loaded:
     survey: Survey
     issues: tuple[Issue, ...] = field(default_factory=tuple)
+    spec: Spec | None = None  # for the choices read after loading ([analysis] min_base)
 
 
 def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
@@ -64,7 +65,7 @@ def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
     issues += found
     if opts.strict:
         raise_on_warnings(issues)
-    return Loaded(survey, tuple(issues))
+    return Loaded(survey, tuple(issues), spec)
 
 
 def _read(path: Path, opts: LoadOptions, spec: Spec | None) -> Survey:

@@ -74,6 +74,20 @@ class RespondentsSection(_Model):
                          f"fik {_value(value)}")
 
 
+class AnalysisSection(_Model):
+    """``[analysis]``: the small-group rule for breakdowns (``--by``)."""
+
+    min_base: int = 5  # a share out of fewer is shown as "–"
+    show_small_counts: bool = False  # print a withheld group's counts (never its shares)
+
+    @field_validator("min_base")
+    @classmethod
+    def _positive(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError(f"forventede et heltal på mindst 1, fik {value}")
+        return value
+
+
 class FilterSpec(_Model):
     question: str
     options: list[str] = Field(min_length=1)
@@ -109,6 +123,7 @@ class Spec(_Model):
     survey: SurveySection = SurveySection()
     respondents: RespondentsSection = RespondentsSection()
     report: ReportSection = ReportSection()
+    analysis: AnalysisSection = AnalysisSection()
     question: list[QuestionSpec] = []
 
     def by_id(self) -> dict[str, QuestionSpec]:
@@ -253,7 +268,7 @@ def _known_keys(parent: Loc) -> list[str]:
     model: type[BaseModel] = Spec
     sections: dict[str, type[BaseModel]] = {
         "survey": SurveySection, "respondents": RespondentsSection,
-        "question": QuestionSpec, "filter": FilterSpec}
+        "analysis": AnalysisSection, "question": QuestionSpec, "filter": FilterSpec}
     for name in names:
         ann = sections.get(name)
         if ann is None:
@@ -295,7 +310,7 @@ def find_line(text: str, loc: Loc) -> int | None:
 def _table_depth(loc: Loc) -> int:
     if loc[0] == "question" and len(loc) > 1 and isinstance(loc[1], int):
         return 2
-    if loc[0] in ("survey", "respondents") and len(loc) > 1:
+    if loc[0] in ("survey", "respondents", "analysis") and len(loc) > 1:
         return 1
     return 0
 
