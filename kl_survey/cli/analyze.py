@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from kl_survey.cli import app
+from kl_survey.cli import extras as ex
 from kl_survey.cli.common import (
     COMPLETE_ONLY,
     LANG,
@@ -80,6 +81,11 @@ def analyze(
     spec: Path | None = SPEC,
     strict: bool = STRICT,
     dedupe: Dedupe | None = DEDUPE,
+    by: str | None = ex.BY,
+    groups: Path | None = ex.GROUPS,
+    min_base: int | None = ex.MIN_BASE,
+    bounds: bool = ex.BOUNDS_ANALYZE,
+    ci: bool = ex.CI,
 ) -> None:
     """Beregn antal og andele for hvert spørgsmål i en eksport.
 
@@ -103,7 +109,11 @@ def analyze(
                                                            max_cell_length),
                                              strict=strict,
                                              dedupe=dedupe.value if dedupe else None))
-    print_issues(loaded.issues)
+    from kl_survey.extras import extend
+
+    analysis, found = extend(analysis, loaded.survey,
+                             ex.extras(by, groups, min_base, bounds, ci), loaded.spec)
+    print_issues((*loaded.issues, *found))
     emit.write(analysis, fmt.value, output, lang.value)
 
 

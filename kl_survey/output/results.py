@@ -15,6 +15,7 @@ from kl_survey.analysis import Analysis, QuestionResult
 from kl_survey.i18n import t
 from kl_survey.model import QType
 from kl_survey.numbers import Lang
+from kl_survey.output import census_json
 
 SCHEMA = "kl-survey/analysis/1"
 
@@ -48,12 +49,15 @@ def _question(r: QuestionResult) -> dict[str, Any]:
         "type": q.type.value,
         "base": r.base,
         "answered": r.answered,
-        "options": [_option(o) for o in r.options],
+        "options": [_option(o) | census_json.option_extras(r.census, i)
+                    for i, o in enumerate(r.options)],
         "yes": (
             {"labels": list(r.yes.labels), "count": r.yes.count, "share": r.yes.share}
-            if r.yes else None
+            | census_json.yes_extras(r.census) if r.yes else None
         ),
     }
+    if r.breakdown is not None:
+        out["breakdown"] = census_json.breakdown(r.breakdown)
     if q.title:
         out["title"] = q.title
     if q.type is QType.NUMERIC:

@@ -1,0 +1,98 @@
+"""analyze --bounds/--ci/--by/--groups/--min-base through the CLI, JSON first."""
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kl_survey.cli import app
+
+from paths import DATA, EXAMPLE
+
+runner = CliRunner()
+GROUPS_CSV = DATA / "groups" / "kommunegrupper.csv"
+
+
+def _json(*args: str) -> tuple[dict, str]:
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "json", *args])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout), res.stderr
+
+
+@pytest.fixture(scope="module")
+def by_region() -> dict:
+    return _json("--by", "region", "--bounds", "--ci")[0]
+
+
+def test_json_has_q1_bounds_exactly_92_and_95_of_98(by_region: dict) -> None:
+    q1 = by_region["questions"][0]
+    yes = q1["yes"]
+    assert yes["bounds"] == {"low": float(Fraction(92, 98)), "high": float(Fraction(95, 98))}
+    assert yes["ci"]["method"] == "wilson-fpc"
+    assert yes["ci"]["low"] <= yes["share"] <= yes["ci"]["high"] <= yes["bounds"]["high"]
+    for option in q1["options"]:
+        assert option["bounds"]["low"] <= option["share"] <= option["bounds"]["high"]
+
+
+def test_json_keys_are_additive_and_only_when_asked() -> None:
+    plain, _ = _json()
+    q1 = plain["questions"][0]
+    assert "bounds" not in q1["yes"] and "ci" not in q1["yes"] and "breakdown" not in q1
+    assert all("bounds" not in o for o in q1["options"])
+    assert plain["schema"] == "kl-survey/analysis/1"
+
+
+def test_json_breakdown_by_region(by_region: dict) -> None:
+    q1 = by_region["questions"][0]
+    b = q1["breakdown"]
+    assert (b["by"], b["min_base"], b["reason"]) == ("region", 5, "stability")
+    labels = [g["label"] for g in b["groups"]]
+    assert labels == ["Hovedstaden", "Sjælland", "Syddanmark", "Midtjylland", "Nordjylland"]
+    assert [g["population"] for g in b["groups"]] == [29, 17, 22, 19, 11]
+    assert [g["base"] for g in b["groups"]] == [28, 17, 22, 18, 10]
+    for i, option in enumerate(q1["options"]):
+        assert sum(g["options"][i]["count"] for g in b["groups"]) == option["count"]
+    assert sum(g["yes"]["count"] for g in b["groups"]) == q1["yes"]["count"] == 92
+    north = b["groups"][4]
+    assert north["yes"]["bounds"] == {"low": 10 / 11, "high": 1.0}  # Læsø did not answer
+    assert north["options"][0]["suppressed"] is False
+
+
+def test_json_withheld_share_is_null_and_flagged() -> None:
+    doc, _ = _json("--by", "q1")
+    b = doc["questions"][1]["breakdown"]  # q2 by the answer to q1
+    groups = {g["label"]: g for g in b["groups"]}
+    assert groups["Ja, helt i drift"]["base"] == 60
+    small = groups["Nej"]
+    assert small["suppressed"] is True and small["suppression"] == "primary"
+    assert all(o["share"] is None and o["count"] is None and o["suppressed"]
+               for o in small["options"])
+    assert "breakdown" not in doc["questions"][0]  # q1 by q1 would be a diagonal
+
+
+def test_min_base_option_overrides(by_region: dict) -> None:
+    doc, _ = _json("--by", "region", "--min-base", "11")
+    groups = doc["questions"][0]["breakdown"]["groups"]
+    # Nordjylland (10) is under 11; subtraction would reveal it, so Sjælland (17) goes too
+    assert [g.get("suppression") for g in groups] == [None, "secondary", None, None,
+                                                       "primary"]
+    assert doc["questions"][0]["breakdown"]["secondary_suppression"] == ["Sjælland"]
+
+
+def test_groups_csv_works_and_warns_naming_the_unknown() -> None:
+    doc, err = _json("--by", "Størrelse", "--groups", str(GROUPS_CSV))
+    labels = [g["label"] for g in doc["questions"][0]["breakdown"]["groups"]]
+    assert labels == ["Stor", "Mellem", "Lille", "Uoplyst"]
+    assert "advarsel" in err and "»Vesterby Kommune«" in err
+    assert "kommunegrupper.csv" in err
+
+
+def test_groups_without_by_and_bad_by_are_one_line_errors(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "--groups", str(GROUPS_CSV)])
+    assert res.exit_code == 2 and "--groups kræver --by" in res.stderr
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "--by", "q2"])
+    assert res.exit_code == 2
+    assert res.stderr.count("\n") == 1 and "kun enkeltvalgsspørgsmål" in res.stderr
+    assert "Traceback" not in res.output
