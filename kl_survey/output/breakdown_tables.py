@@ -1,0 +1,240 @@
+"""A breakdown as a table: rich for the terminal, Markdown, and an xlsx sheet.
+
+Options are rows and groups columns, each headed with its own n ("Nordjylland
+(n=10)"), then the total; a cell is "60,7% (17)" and a withheld one "–", explained in
+the footnote. Everything printed comes from :mod:`kl_survey.breakdown`'s cells via
+:mod:`census_text`, so the three formats cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kl_survey.i18n import t
+from kl_survey.numbers import Lang, format_percent
+from kl_survey.output.census_text import (
+    bounds_text,
+    breakdown_notes,
+    cell_text,
+    ci_text,
+    group_heading,
+    text,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Group as RichGroup
+
+    from kl_survey.analysis import Analysis, QuestionResult
+    from kl_survey.breakdown import Cell
+    from kl_survey.census import Uncertainty
+
+
+def grid(r: QuestionResult, lang: Lang = "da") -> tuple[list[str], list[list[str]]]:
+    """Header and rows as text, the one layout every format shares: a row per group
+    headed with its n, a column per option, the total as the last row."""
+    b = r.breakdown
+    assert b is not None
+    yes = _yes_column(r)
+    header = [b.title, *(o.label for o in r.options), *([t("yes", lang)] if yes else [])]
+    rows = []
+    for g in b.groups:
+        row = [group_heading(g.label, g.base, lang),
+               *(cell_text(c, lang) or t("excluded", lang) for c in g.options)]
+        if yes:
+            row.append(cell_text(g.yes, lang) if g.yes is not None else "")
+        rows.append(row)
+    total = [group_heading(text("total", lang), r.base, lang),
+             *(t("excluded", lang) if o.excluded
+               else f"{format_percent(o.count, o.base, lang)} ({o.count})" for o in r.options)]
+    if yes and r.yes is not None:
+        total.append(f"{format_percent(r.yes.count, r.yes.base, lang)} ({r.yes.count})")
+    return header, [*rows, total]
+
+
+def ranges_grid(r: QuestionResult, lang: Lang = "da") -> tuple[list[str], list[list[str]]]:
+    """The headline share's bounds and interval per group (where the group's N is known),
+    as a second, narrow table; empty when neither was asked for."""
+    b = r.breakdown
+    assert b is not None
+    keys = [k for k in ("bounds", "ci") if _any(r, k)]
+    if r.yes is None or not keys:
+        return [], []
+    header = [b.title, t("yes", lang) if _yes_column(r) else r.yes.labels[0],
+              *(text(k, lang) for k in keys)]
+    rows = [[group_heading(g.label, g.base, lang), cell_text(g.yes, lang),
+             *(_range(g.yes.uncertainty, k, lang) for k in keys)]
+            for g in b.groups if g.yes is not None]
+    u = r.census.yes if r.census is not None else None
+    rows.append([group_heading(text("total", lang), r.base, lang),
+                 f"{format_percent(r.yes.count, r.yes.base, lang)} ({r.yes.count})",
+                 *(_range(u, k, lang) for k in keys)])
+    return header, rows
+
+
+def _yes_column(r: QuestionResult) -> bool:
+    """A "Ja i alt" column only when the headline adds up several options."""
+    return r.yes is not None and len(r.yes.labels) > 1
+
+
+def _any(r: QuestionResult, key: str) -> bool:
+    """Whether any group or the total has this range for the headline share."""
+    assert r.breakdown is not None
+    found = [g.yes.uncertainty for g in r.breakdown.groups if g.yes is not None]
+    found.append(r.census.yes if r.census is not None else None)
+    return any(u is not None and getattr(u, key) is not None for u in found)
+
+
+def _range(u: Uncertainty | None, key: str, lang: Lang) -> str:
+    if u is None:
+        return ""
+    if key == "bounds":
+        return bounds_text(u.bounds, lang) if u.bounds is not None else ""
+    return ci_text(u.ci, lang) if u.ci is not None else ""
+
+
+def title(r: QuestionResult, lang: Lang = "da") -> str:
+    b = r.breakdown
+    assert b is not None
+    return f"{t('question', lang)} {r.question.number}: {r.question.text} · " \
+           f"{text('by', lang)} {b.title.lower() if b.by == 'region' else b.title}"
+
+
+# ---------------------------------------------------------------- terminal
+
+
+def rich_block(r: QuestionResult, lang: Lang = "da") -> RichGroup:
+    from rich.console import Group
+
+    assert r.breakdown is not None
+    parts: list[Any] = [_rich_table(*grid(r, lang))]
+    header, rows = ranges_grid(r, lang)
+    if rows:
+        parts.append(_rich_table(header, rows))
+    from rich.text import Text
+
+    notes = [Text(n, style="dim") for n in breakdown_notes(r.breakdown, lang)]
+    return Group(Text(title(r, lang), style="bold"), *parts, *notes)
+
+
+def _rich_table(header: list[str], rows: list[list[str]]) -> Any:
+    """Group names with their n on one line, long option words folded, never cut."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(expand=False)
+    table.add_column(header[0], no_wrap=True)
+    for h in header[1:]:
+        table.add_column(h, justify="right", overflow="fold")
+    for i, row in enumerate(rows):
+        table.add_row(Text(row[0]), *row[1:], end_section=i == len(rows) - 2)
+    return table
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+def markdown(r: QuestionResult, lang: Lang = "da") -> list[str]:
+    assert r.breakdown is not None
+    lines = [f"### {_md(title(r, lang))}", ""]
+    for header, rows in (grid(r, lang), ranges_grid(r, lang)):
+        if not rows:
+            continue
+        lines += ["| " + " | ".join(_md(h) for h in header) + " |",
+                  "|---" + "|---:" * (len(header) - 1) + "|"]
+        lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+        lines.append("")
+    return [*lines, *breakdown_notes(r.breakdown, lang), ""]
+
+
+def _md(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+# ---------------------------------------------------------------- xlsx
+
+
+def xlsx_header(lang: Lang) -> list[str]:
+    if lang == "da":
+        return ["id", "nummer", "spørgsmål", "gruppering", "gruppe", "population", "base",
+                "svarmulighed", "antal", "andel", "skjult", "grænse, lav", "grænse, høj",
+                "interval, lav", "interval, høj"]
+    return ["id", "number", "question", "grouping", "group", "population", "base", "option",
+            "count", "share", "suppressed", "bound, low", "bound, high", "interval, low",
+            "interval, high"]
+
+
+def xlsx_rows(a: Analysis, lang: Lang = "da") -> list[list[object]]:
+    """Long format, one row per question × group × option (the total as "I alt").
+
+    A withheld share is the text "–" (never an empty cell Excel would sum as 0) and
+    ``skjult`` says why: "primær" or "sekundær".
+    """
+    out: list[list[object]] = []
+    for r in a.questions:
+        if r.census is None and r.breakdown is None:
+            continue
+        q = r.question
+        head: list[object] = [q.id, q.number, q.text]
+        by = r.breakdown.title if r.breakdown is not None else ""
+        for g in (r.breakdown.groups if r.breakdown is not None else ()):
+            cells = [(c.label, c) for c in g.options]
+            if _yes_column(r) and g.yes is not None:
+                cells.append((t("yes", lang), g.yes))
+            for label, c in cells:
+                out.append([*head, by, g.label, g.population, g.base, label,
+                            *_cell_values(c, g.suppression, lang)])
+        total = text("total", lang)
+        population = r.census.population if r.census is not None else None
+        for i, o in enumerate(r.options):
+            u = r.census.options[i] if r.census is not None else None
+            out.append([*head, by, total, population, r.base, o.label, o.count,
+                        None if o.excluded else o.share, None, *_range_values(u)])
+        if _yes_column(r) and r.yes is not None:
+            u = r.census.yes if r.census is not None else None
+            out.append([*head, by, total, population, r.base, t("yes", lang), r.yes.count,
+                        r.yes.share, None, *_range_values(u)])
+    return out
+
+
+def _cell_values(c: Cell, mark: str | None, lang: Lang) -> list[object]:
+    from kl_survey.output.census_text import WITHHELD
+
+    why = {"primary": ("primær", "primary"), "secondary": ("sekundær", "secondary")}
+    shown_share: object = WITHHELD if c.suppressed else (None if c.excluded else c.share)
+    shown_count: object = WITHHELD if c.count is None else c.count
+    reason = why[mark][0 if lang == "da" else 1] if mark else None
+    return [shown_count, shown_share, reason, *_range_values(c.uncertainty)]
+
+
+def _range_values(u: Any) -> list[object]:
+    if u is None:
+        return [None] * 4
+    b, ci = u.bounds, u.ci
+    return [b.low if b else None, b.high if b else None, ci.low if ci else None,
+            ci.high if ci else None]
+
+
+def xlsx_sheet(wb: Any, a: Analysis, lang: Lang = "da") -> None:
+    """Add the breakdown/bounds sheet when there is anything for it."""
+    rows = xlsx_rows(a, lang)
+    if not rows:
+        return
+    from openpyxl.styles import Font
+
+    from kl_survey.output.safe import neutralise
+
+    has_groups = any(r.breakdown is not None for r in a.questions)
+    name = ("Fordeling" if lang == "da" else "Breakdown") if has_groups else \
+        ("Grænser" if lang == "da" else "Bounds")
+    ws = wb.create_sheet(name)
+    ws.append(xlsx_header(lang))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append([neutralise(c) if isinstance(c, str) else c for c in row])
+        for col in (10, 12, 13, 14, 15):
+            ws.cell(ws.max_row, col).number_format = "0.0%"
+    ws.freeze_panes = "A2"
+    widths = (8, 8, 50, 12, 22, 10, 7, 45, 8, 9, 10, 11, 11, 11, 11)
+    for letter, width in zip("ABCDEFGHIJKLMNO", widths, strict=True):
+        ws.column_dimensions[letter].width = width
