@@ -96,3 +96,49 @@ def test_groups_without_by_and_bad_by_are_one_line_errors(tmp_path: Path) -> Non
     assert res.exit_code == 2
     assert res.stderr.count("\n") == 1 and "kun enkeltvalgsspørgsmål" in res.stderr
     assert "Traceback" not in res.output
+
+
+def _run(*args: str) -> str:
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), *args])
+    assert res.exit_code == 0, res.output
+    return res.stdout
+
+
+def test_table_shows_q1_bounds_beside_the_share() -> None:
+    out = _run("--bounds", "-f", "table")
+    q1 = out.split("Spørgsmål 1:")[1].split("Spørgsmål 2:")[0]
+    yes = next(line for line in q1.splitlines() if "Ja i alt" in line)
+    assert "92" in yes and "96,8%" in yes and "93,9%–96,9%" in yes
+    assert "Grænser: andelen blandt alle 98 kommuner" in out
+    assert "95%-interval" not in out  # --ci was not asked for
+
+
+def test_table_by_region_and_dash_for_withheld_groups() -> None:
+    out = _run("--by", "region", "--min-base", "11")
+    block = out.split("fordelt på region")[1].split("Spørgsmål 2:")[0]
+    north = next(line for line in block.splitlines() if "Nordjylland (n=10)" in line)
+    assert north.count("–") == 5 and "%" not in north
+    assert "Færre end 11 besvarelser" in block
+
+
+def test_markdown_bounds_and_withheld_groups() -> None:
+    out = _run("--bounds", "--ci", "--by", "region", "--min-base", "11", "-f", "markdown")
+    assert "| Ja i alt | 92 | 96,8% | 93,9%–96,9% | 96,2%–96,9% |" in out
+    assert "| Nordjylland (n=10) | – | – | – | – | – |" in out
+    assert "Wilson med endelighedskorrektion (wilson-fpc)" in out
+
+
+def test_xlsx_has_a_breakdown_sheet_with_dashes(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "--by", "region", "--min-base", "11",
+                              "--bounds", "-f", "xlsx", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Resultater", "Fordeling"]
+    rows = list(wb["Fordeling"].iter_rows(values_only=True))
+    north = [r for r in rows if r[0] == "q1" and r[4] == "Nordjylland"]
+    assert len(north) == 5 and all(r[9] == "–" for r in north)
+    yes = next(r for r in rows if r[0] == "q1" and r[4] == "I alt" and r[7] == "Ja i alt")
+    assert (yes[11], yes[12]) == (92 / 98, 95 / 98)

@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Any
 from kl_survey.i18n import t
 from kl_survey.numbers import Lang, format_percent
 from kl_survey.output.census_text import (
-    bounds_text,
     breakdown_notes,
     cell_text,
-    ci_text,
     group_heading,
+    range_text,
     text,
 )
 
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 
     from kl_survey.analysis import Analysis, QuestionResult
     from kl_survey.breakdown import Cell
-    from kl_survey.census import Uncertainty
 
 
 def grid(r: QuestionResult, lang: Lang = "da") -> tuple[list[str], list[list[str]]]:
@@ -62,12 +60,12 @@ def ranges_grid(r: QuestionResult, lang: Lang = "da") -> tuple[list[str], list[l
     header = [b.title, t("yes", lang) if _yes_column(r) else r.yes.labels[0],
               *(text(k, lang) for k in keys)]
     rows = [[group_heading(g.label, g.base, lang), cell_text(g.yes, lang),
-             *(_range(g.yes.uncertainty, k, lang) for k in keys)]
+             *(range_text(g.yes.uncertainty, k, lang) for k in keys)]
             for g in b.groups if g.yes is not None]
     u = r.census.yes if r.census is not None else None
     rows.append([group_heading(text("total", lang), r.base, lang),
                  f"{format_percent(r.yes.count, r.yes.base, lang)} ({r.yes.count})",
-                 *(_range(u, k, lang) for k in keys)])
+                 *(range_text(u, k, lang) for k in keys)])
     return header, rows
 
 
@@ -82,14 +80,6 @@ def _any(r: QuestionResult, key: str) -> bool:
     found = [g.yes.uncertainty for g in r.breakdown.groups if g.yes is not None]
     found.append(r.census.yes if r.census is not None else None)
     return any(u is not None and getattr(u, key) is not None for u in found)
-
-
-def _range(u: Uncertainty | None, key: str, lang: Lang) -> str:
-    if u is None:
-        return ""
-    if key == "bounds":
-        return bounds_text(u.bounds, lang) if u.bounds is not None else ""
-    return ci_text(u.ci, lang) if u.ci is not None else ""
 
 
 def title(r: QuestionResult, lang: Lang = "da") -> str:

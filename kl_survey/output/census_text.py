@@ -12,11 +12,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from kl_survey.census import CI_METHOD, Bounds, Interval
+from kl_survey.census import CI_METHOD, Bounds, Interval, Uncertainty
 from kl_survey.numbers import Lang, format_decimal, format_percent, round_half_up
 
 if TYPE_CHECKING:
-    from kl_survey.analysis import Analysis
+    from kl_survey.analysis import Analysis, QuestionResult
     from kl_survey.breakdown import Breakdown, Cell
 
 WITHHELD = "–"
@@ -74,6 +74,15 @@ def _pct(x: float, lang: Lang) -> str:
 
 def ci_text(ci: Interval, lang: Lang = "da") -> str:
     return f"{_pct(ci.low, lang)}–{_pct(ci.high, lang)}"
+
+
+def range_text(u: Uncertainty | None, key: str, lang: Lang = "da") -> str:
+    """A share's ``bounds`` or ``ci`` as text; empty when it has none."""
+    if u is None:
+        return ""
+    if key == "bounds":
+        return bounds_text(u.bounds, lang) if u.bounds is not None else ""
+    return ci_text(u.ci, lang) if u.ci is not None else ""
 
 
 def cell_text(c: Cell, lang: Lang = "da", *, count: bool = True) -> str:
@@ -145,3 +154,21 @@ def _unit(unit: str, lang: Lang) -> str:
     if unit == "kommuner":
         return "kommuner" if lang == "da" else "municipalities"
     return unit
+
+
+def range_columns(r: QuestionResult, lang: Lang = "da") -> list[tuple[str, list[str], str]]:
+    """Extra columns for a question's table: (heading, one cell per option, yes cell).
+
+    Only the columns asked for (``--bounds``, ``--ci``) and only where the question's
+    population is known; an option left out of the base gets an empty cell.
+    """
+    found = r.census
+    if found is None:
+        return []
+    out = []
+    for key in ("bounds", "ci"):
+        cells = [range_text(u, key, lang) for u in found.options]
+        yes = range_text(found.yes, key, lang)
+        if any(cells) or yes:
+            out.append((text(key, lang), cells, yes))
+    return out
