@@ -133,7 +133,9 @@ def markdown(r: QuestionResult, lang: Lang = "da") -> list[str]:
                   "|---" + "|---:" * (len(header) - 1) + "|"]
         lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
         lines.append("")
-    return [*lines, *breakdown_notes(r.breakdown, lang), ""]
+    for note in breakdown_notes(r.breakdown, lang):  # one paragraph each
+        lines += [note, ""]
+    return lines
 
 
 def _md(s: str) -> str:
