@@ -159,3 +159,24 @@ def test_multi_select_group_shares_are_out_of_the_groups_respondents(min_base: i
         assert [c.share for c in first.options] == [1.0, 0.5]
     else:
         assert first.suppressed and b.groups[1].suppressed
+
+
+@given(st.lists(st.tuples(st.sampled_from([*OPTS, None]), st.integers(-1, 3)),
+                min_size=1, max_size=60),
+       st.integers(1, 8))
+def test_group_counts_always_add_up_to_the_total(rows: list, min_base: int) -> None:
+    """Whatever the answers and groups (-1: unplaced), shown counts plus withheld ones
+    are the total, and no withheld share is ever printed."""
+    survey = _survey([answer for answer, _ in rows])
+    members = tuple(group for _, group in rows)
+    grouping = Grouping("test", "Test", "file", ("A", "B", "C", "D"), (None,) * 4, members)
+    r = analyse(survey).questions[0]
+    shown = breakdown(survey, r, grouping, Rules(min_base=min_base, show_counts=True))
+    assert shown is not None
+    assert sum(g.base for g in shown.groups) == r.base
+    for i, o in enumerate(r.options):
+        assert sum(g.options[i].count or 0 for g in shown.groups) == o.count
+    for g in shown.groups:
+        assert g.suppressed == (g.base < min_base)
+        assert all((c.share is None) == (g.suppressed or c.excluded) for c in g.options)
+        assert all(0.0 <= (c.share or 0.0) <= 1.0 for c in g.options)
