@@ -1,0 +1,281 @@
+"""A question by group: grouped horizontal bars, or small multiples past three options.
+
+Three options per group still read as one picture (a cluster of up to three bars per
+group, one colour per option, a legend on top). With more, clusters turn into a comb,
+so each option gets its own small panel of one bar per group instead, all panels
+stacked under each other. Either way every bar is drawn on the report's one scale
+(the same label column and length per percentage point as every other chart), every
+group label carries its n ("Nordjylland (n=10)"), the total is the last row, and a
+withheld group shows "–" where its bars would be.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from kl_survey.numbers import Lang, format_percent
+from kl_survey.output.census_text import WITHHELD, breakdown_notes, group_heading, text
+from kl_survey.report import style
+from kl_survey.report.charts import text_width, wrap
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from kl_survey.analysis import QuestionResult
+
+_PT = 72.0
+MAX_GROUPED = 3  # more options than this: small multiples
+SUB_BAR = 0.13  # inches: one bar inside a cluster
+SUB_GAP = 0.02
+PANEL_BAR = 0.15  # inches: one bar in a small multiple
+PANEL_GAP = 0.07
+SMALL = 8.0  # pt: shares printed beside the thinner bars
+TITLE_GAP = 0.03  # under a small multiple's title
+#: option 1-3 of a cluster, strong to light, each at least 3:1 against white
+TONES = ("#0E3A6B", "#3A78B8", "#5B8DC4")
+
+
+class Scale(Protocol):
+    """The report's bar scale: where bars start, and the length of a 100% bar."""
+
+    @property
+    def label_width(self) -> float: ...
+
+    @property
+    def bar_left(self) -> float: ...
+
+    @property
+    def track(self) -> float: ...
+
+    def length(self, share: float) -> float: ...
+
+
+@dataclass(frozen=True)
+class Value:
+    length: float  # fraction of the track (the scale's length of the share)
+    text: str  # "60,7%", or "–" when withheld
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str  # the option
+    values: tuple[Value, ...]  # one per row: the groups, then the total
+    muted: bool = False
+
+
+@dataclass(frozen=True)
+class BreakdownChart:
+    fig_id: str  # "q01-region"
+    kind: Literal["grouped", "multiples"]
+    rows: tuple[str, ...]  # "Hovedstaden (n=28)", …, "I alt (n=95)"
+    series: tuple[Series, ...]
+    notes: tuple[str, ...]  # the withheld-groups note, then the credit line
+    alt: str
+    scale: Scale
+
+
+def build(r: QuestionResult, scale: Scale, lang: Lang = "da", *,
+          muted: frozenset[str] = frozenset(), credit: str | None = None) -> BreakdownChart:
+    """The chart's data from a question with a breakdown; ``muted`` options are grey."""
+    b = r.breakdown
+    assert b is not None
+    shown = [(i, o) for i, o in enumerate(r.options) if not o.excluded]
+    rows = (*(group_heading(g.label, g.base, lang) for g in b.groups),
+            group_heading(text("total", lang), r.base, lang))
+    series = []
+    for i, o in shown:
+        values = [Value(0.0, WITHHELD) if c.share is None else
+                  Value(scale.length(c.share), format_percent(c.count or 0, c.base, lang))
+                  for c in (g.options[i] for g in b.groups)]
+        values.append(Value(scale.length(o.share or 0.0), format_percent(o.count, o.base, lang)))
+        series.append(Series(o.label, tuple(values), o.label in muted))
+    kind: Literal["grouped", "multiples"] = "grouped" if len(series) <= MAX_GROUPED \
+        else "multiples"
+    notes = tuple(breakdown_notes(b, lang)) + ((credit,) if credit else ())
+    slug = "".join(c for c in b.by.lower() if c.isalnum()) or "grupper"
+    return BreakdownChart(f"q{r.question.number:02d}-{slug}", kind, rows, tuple(series),
+                          notes, _alt(r, rows, series, lang), scale)
+
+
+def _alt(r: QuestionResult, rows: tuple[str, ...], series: list[Series], lang: Lang) -> str:
+    assert r.breakdown is not None
+    head = f"{r.question.text} {text('by', lang)} {r.breakdown.title.lower()}"
+    parts = [f"{row}: " + ", ".join(f"{s.label} {s.values[j].text}" for s in series)
+             for j, row in enumerate(rows)]
+    return f"{head}. " + "; ".join(parts) + "."
+
+
+# ---------------------------------------------------------------- drawing
+
+
+def _lh(size: float) -> float:
+    return size * style.LINE_SPACING / _PT
+
+
+def draw(chart: BreakdownChart) -> Figure:
+    """A new figure; call inside ``matplotlib.rc_context(style.rc(...))``."""
+    from matplotlib.figure import Figure
+
+    inner = style.WIDTH - 2 * style.MARGIN
+    notes = [ln for note in chart.notes for ln in wrap(note, inner, style.NOTE_SIZE)]
+    column = chart.scale.label_width
+    labels = [wrap(row, column, style.LABEL_SIZE) for row in chart.rows]
+    legend: list[list[_Entry]] = []
+    if chart.kind == "grouped":
+        legend = _legend_rows(chart, inner)
+        top = style.MARGIN + sum(_legend_height(row) for row in legend) + style.TITLE_GAP
+        blocks = [_grouped_block(chart, labels)]
+        panel_titles: list[list[str]] = [[]]
+    else:
+        top = style.MARGIN
+        panel_titles = [wrap(s.label, inner, style.LABEL_SIZE, True) for s in chart.series]
+        blocks = [_panel_block(labels) for _ in chart.series]
+    heights = [len(t) * _lh(style.LABEL_SIZE) + (TITLE_GAP if t else 0.0) + sum(b)
+               for t, b in zip(panel_titles, blocks, strict=True)]
+    bottom = style.MARGIN + len(notes) * _lh(style.NOTE_SIZE) + style.NOTE_GAP
+    height = top + sum(heights) + style.ROW_GAP * (len(blocks) - 1) + bottom
+    fig = Figure(figsize=(style.WIDTH, height))
+    y = top  # inches from the top
+    for k, (title, rows) in enumerate(zip(panel_titles, blocks, strict=True)):
+        if title:
+            fig.text(style.MARGIN / style.WIDTH, 1 - y / height, "\n".join(title),
+                     ha="left", va="top", fontsize=style.LABEL_SIZE, fontweight="bold",
+                     color=style.TEXT, linespacing=style.LINE_SPACING)
+            y += len(title) * _lh(style.LABEL_SIZE) + TITLE_GAP
+        plot_h = sum(rows)
+        ax = fig.add_axes((chart.scale.bar_left / style.WIDTH, 1 - (y + plot_h) / height,
+                           chart.scale.track / style.WIDTH, plot_h / height))
+        if chart.kind == "grouped":
+            _draw_clusters(ax, chart, rows)
+        else:
+            _draw_panel(ax, chart.series[k], rows)
+        _rows_axis(ax, rows, labels, plot_h)
+        y += plot_h + style.ROW_GAP
+    _draw_legend(fig, chart, legend, height)
+    if notes:
+        fig.text(style.MARGIN / style.WIDTH, style.MARGIN / height, "\n".join(notes),
+                 ha="left", va="bottom", fontsize=style.NOTE_SIZE, color=style.MUTED_TEXT,
+                 linespacing=style.LINE_SPACING)
+    return fig
+
+
+def _grouped_block(chart: BreakdownChart, labels: list[list[str]]) -> list[float]:
+    cluster = len(chart.series) * (SUB_BAR + SUB_GAP) - SUB_GAP
+    return [max(cluster, len(lines) * _lh(style.LABEL_SIZE)) + style.ROW_GAP
+            for lines in labels]
+
+
+def _panel_block(labels: list[list[str]]) -> list[float]:
+    return [max(PANEL_BAR, len(lines) * _lh(style.LABEL_SIZE)) + PANEL_GAP for lines in labels]
+
+
+def _centres(rows: list[float]) -> list[float]:
+    out, y = [], 0.0
+    for row in rows:
+        out.append(y + row / 2)
+        y += row
+    return out
+
+
+def _value(ax: Axes, value: Value, x: float, y: float) -> None:
+    ax.annotate(value.text, xy=(x, y), xytext=(3, 0), textcoords="offset points",
+                ha="left", va="center", fontsize=SMALL, color=style.TEXT,
+                annotation_clip=False)
+
+
+def _draw_clusters(ax: Axes, chart: BreakdownChart, rows: list[float]) -> None:
+    """Per row, one thin bar per option; a withheld row gets one "–" instead."""
+    for j, centre in enumerate(_centres(rows)):
+        if all(s.values[j].text == WITHHELD for s in chart.series):
+            _value(ax, chart.series[0].values[j], 0.0, centre)
+            continue
+        first = centre - (len(chart.series) * (SUB_BAR + SUB_GAP) - SUB_GAP) / 2
+        for k, s in enumerate(chart.series):
+            yc = first + k * (SUB_BAR + SUB_GAP) + SUB_BAR / 2
+            colour = style.GREY if s.muted else TONES[k]
+            ax.barh([yc], [s.values[j].length], height=SUB_BAR, color=colour, linewidth=0,
+                    clip_on=False)
+            _value(ax, s.values[j], s.values[j].length, yc)
+
+
+def _draw_panel(ax: Axes, series: Series, rows: list[float]) -> None:
+    for value, centre in zip(series.values, _centres(rows), strict=True):
+        if value.text != WITHHELD:
+            ax.barh([centre], [value.length], height=PANEL_BAR,
+                    color=style.GREY if series.muted else style.BLUE, linewidth=0,
+                    clip_on=False)
+        _value(ax, value, value.length, centre)
+
+
+def _rows_axis(ax: Axes, rows: list[float], labels: list[list[str]], plot_h: float) -> None:
+    """Group labels on the left, the total in bold under a hairline; no frame or x axis."""
+    centres = _centres(rows)
+    ax.set_yticks(centres, labels=["\n".join(lines) for lines in labels])
+    ticks = ax.get_yticklabels()
+    for tick in ticks:
+        tick.set_linespacing(style.LINE_SPACING)
+    ticks[-1].set_fontweight("bold")
+    ax.axhline(sum(rows[:-1]), color=style.GREY, linewidth=0.5, xmin=-0.02, clip_on=False)
+    ax.set_ylim(plot_h, 0)
+    ax.set_xlim(0, 1)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.xaxis.set_visible(False)
+    ax.patch.set_visible(False)
+    ax.tick_params(axis="y", length=0, pad=style.LABEL_GAP * _PT, labelsize=style.LABEL_SIZE,
+                   labelcolor=style.TEXT)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    index: int
+    lines: list[str]
+    x: float  # inches from the left margin
+
+
+def _swatch() -> float:
+    return style.LABEL_SIZE / _PT * 1.1
+
+
+def _legend_rows(chart: BreakdownChart, inner: float) -> list[list[_Entry]]:
+    """Legend entries flowed left to right into rows; a long label wraps on its own row."""
+    room = _swatch() * 1.45
+    rows: list[list[_Entry]] = [[]]
+    x = 0.0
+    for k, s in enumerate(chart.series):
+        lines = wrap(s.label, inner - room, style.LABEL_SIZE)
+        w = room + max(text_width(ln, style.LABEL_SIZE) for ln in lines) + 0.22
+        if rows[-1] and (x + w > inner or len(lines) > 1):
+            rows.append([])
+            x = 0.0
+        rows[-1].append(_Entry(k, lines, x))
+        x += w
+    return rows
+
+
+def _legend_height(row: list[_Entry]) -> float:
+    return max(style.LEGEND_ROW, max(len(e.lines) for e in row) * _lh(style.LABEL_SIZE) + 0.08)
+
+
+def _draw_legend(fig: Figure, chart: BreakdownChart, legend: list[list[_Entry]],
+                 height: float) -> None:
+    from matplotlib.patches import Rectangle
+
+    swatch = _swatch()
+    top = style.MARGIN
+    for row in legend:
+        row_h = _legend_height(row)
+        y = 1 - (top + row_h / 2) / height
+        for e in row:
+            s = chart.series[e.index]
+            x0 = style.MARGIN + e.x
+            fig.add_artist(Rectangle((x0 / style.WIDTH, y - swatch / 2 / height),
+                                     swatch / style.WIDTH, swatch / height,
+                                     transform=fig.transFigure, linewidth=0,
+                                     color=style.GREY if s.muted else TONES[e.index]))
+            fig.text((x0 + swatch * 1.45) / style.WIDTH, y, "\n".join(e.lines), ha="left",
+                     va="center", fontsize=style.LABEL_SIZE, color=style.TEXT,
+                     linespacing=style.LINE_SPACING)
+        top += row_h
