@@ -57,6 +57,20 @@ def resolve(survey: Survey, by: str, groups: Path | None = None) -> tuple[Groupi
     return by_question(survey, by)
 
 
+def _members(codes: pd.Series, group_of: dict[int, int]) -> tuple[int, ...]:
+    """Each respondent's group index by municipality code (-1: none), through a lookup
+    table over the 3-digit codes rather than one dict access per respondent (citizen
+    surveys have 500 000 rows)."""
+    table = np.full(1000, -1, dtype=np.int64)
+    for code, group in group_of.items():
+        table[code] = group
+    values = codes.astype("Int64")
+    known = (values.notna() & values.between(0, 999)).to_numpy(dtype=bool)
+    found = np.full(len(values), -1, dtype=np.int64)
+    found[known] = table[values[known].to_numpy(dtype=np.int64)]
+    return tuple(found.tolist())
+
+
 def _codes(survey: Survey) -> pd.Series:
     codes = survey.respondents.get("municipality")
     if codes is None:
@@ -76,7 +90,7 @@ def by_region(survey: Survey) -> tuple[Grouping, list[Issue]]:
     """The five regions in the official order; N per region from the register."""
     codes = _codes(survey)
     index = {r: i for i, r in enumerate(mun.REGIONS)}
-    members = tuple(-1 if pd.isna(c) else index[mun.by_code(int(c)).region] for c in codes)
+    members = _members(codes, {m.code: index[m.region] for m in mun.register()})
     sizes = Counter(m.region for m in mun.register())
     known = _all_municipalities(survey)
     populations = tuple(sizes[r] if known else None for r in mun.REGIONS)
@@ -144,8 +158,7 @@ def by_file(survey: Survey, path: Path, column: str) -> tuple[Grouping, list[Iss
     labels = tuple(dict.fromkeys(mapping.values()))
     index = {label: i for i, label in enumerate(labels)}
     codes = _codes(survey)
-    members = tuple(-1 if pd.isna(c) or int(c) not in mapping else index[mapping[int(c)]]
-                    for c in codes)
+    members = _members(codes, {code: index[label] for code, label in mapping.items()})
     issues += _missing(survey, mapping, where)
     populations: tuple[int | None, ...] = (None,) * len(labels)
     if _all_municipalities(survey) and all(m.code in mapping for m in mun.register()):
