@@ -142,3 +142,8 @@ def test_xlsx_has_a_breakdown_sheet_with_dashes(tmp_path: Path) -> None:
     assert len(north) == 5 and all(r[9] == "–" for r in north)
     yes = next(r for r in rows if r[0] == "q1" and r[4] == "I alt" and r[7] == "Ja i alt")
     assert (yes[11], yes[12]) == (92 / 98, 95 / 98)
+
+
+def test_min_base_below_one_is_a_usage_error() -> None:
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "--by", "region", "--min-base", "0"])
+    assert res.exit_code == 2 and "--min-base skal være mindst 1, fik 0" in res.stderr

@@ -20,7 +20,8 @@ BY = typer.Option(None, "--by", metavar="GRUPPERING",
 GROUPS = typer.Option(None, "--groups", metavar="FIL",
                       help="CSV eller xlsx, der knytter kommuner (navn eller kode) til grupper; "
                       "--by er kolonnen med grupperne.")
-MIN_BASE = typer.Option(None, "--min-base", metavar="N", min=1,
+# no min=1 here: a ranged int goes through Typer's pydantic path (0.2 s of start-up)
+MIN_BASE = typer.Option(None, "--min-base", metavar="N",
                         help="Andele i en gruppe med færre besvarelser vises som »–« "
                         "(standard: [analysis] min_base i spec-filen, ellers 5).")
 CI = typer.Option(False, "--ci",
@@ -43,4 +44,6 @@ def extras(by: str | None, groups: Path | None, min_base: int | None, bounds: bo
     if groups is not None and not by:
         fail("--groups kræver --by KOLONNE, der siger hvilken kolonne i filen der er "
              "grupperne")
+    if min_base is not None and min_base < 1:
+        fail(f"--min-base skal være mindst 1, fik {min_base}")
     return Extras(by=by, groups=groups, min_base=min_base, bounds=bounds, ci=ci)
