@@ -123,7 +123,8 @@ def test_table_by_region_and_dash_for_withheld_groups() -> None:
 
 def test_markdown_bounds_and_withheld_groups() -> None:
     out = _run("--bounds", "--ci", "--by", "region", "--min-base", "11", "-f", "markdown")
-    assert "| Ja i alt | 92 | 96,8% | 93,9%–96,9% | 96,2%–96,9% |" in out
+    assert ("| **Ja i alt** | **92** | **96,8%** | **93,9%–96,9%** | **96,2%–96,9%** |"
+            in out)
     assert "| Nordjylland (n=10) | – | – | – | – | – |" in out
     assert "Wilson med endelighedskorrektion (wilson-fpc)" in out
 
@@ -136,12 +137,12 @@ def test_xlsx_has_a_breakdown_sheet_with_dashes(tmp_path: Path) -> None:
                               "--bounds", "-f", "xlsx", "-o", str(out)])
     assert res.exit_code == 0, res.output
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Resultater", "Fordeling"]
+    assert wb.sheetnames == ["Resultater", "Fritekst", "Fordeling", "Om data"]
     rows = list(wb["Fordeling"].iter_rows(values_only=True))
     north = [r for r in rows if r[0] == "q1" and r[4] == "Nordjylland"]
-    assert len(north) == 5 and all(r[9] == "–" for r in north)
+    assert len(north) == 5 and all(r[8:12] == ("–", "–", "–", "primær") for r in north)
     yes = next(r for r in rows if r[0] == "q1" and r[4] == "I alt" and r[7] == "Ja i alt")
-    assert (yes[11], yes[12]) == (92 / 98, 95 / 98)
+    assert yes[8:14] == (92, 96.8, 92 / 95, None, 92 / 98, 95 / 98)
 
 
 def test_min_base_below_one_is_a_usage_error() -> None:

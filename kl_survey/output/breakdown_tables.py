@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kl_survey.i18n import t
-from kl_survey.numbers import Lang, format_percent
+from kl_survey.numbers import Lang, format_percent, percent_value
 from kl_survey.output.census_text import (
+    WITHHELD,
     breakdown_notes,
     cell_text,
     group_heading,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from rich.console import Group as RichGroup
 
     from kl_survey.analysis import Analysis, QuestionResult
-    from kl_survey.breakdown import Cell
+    from kl_survey.census import Uncertainty
 
 
 def grid(r: QuestionResult, lang: Lang = "da") -> tuple[list[str], list[list[str]]]:
@@ -124,109 +125,108 @@ def _rich_table(header: list[str], rows: list[list[str]]) -> Any:
 
 
 def markdown(r: QuestionResult, lang: Lang = "da") -> list[str]:
+    """The same tables as the terminal, escaped like the rest of the Markdown output;
+    the total row in bold."""
+    from kl_survey.output.tables import _md_escape as esc
+
     assert r.breakdown is not None
-    lines = [f"### {_md(title(r, lang))}", ""]
+    lines = [f"### {esc(title(r, lang))}", ""]
     for header, rows in (grid(r, lang), ranges_grid(r, lang)):
         if not rows:
             continue
-        lines += ["| " + " | ".join(_md(h) for h in header) + " |",
-                  "|---" + "|---:" * (len(header) - 1) + "|"]
-        lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+        lines += ["| " + " | ".join(esc(h) or " " for h in header) + " |",
+                  "|" + "|".join(["---", *(["---:"] * (len(header) - 1))]) + "|"]
+        for i, row in enumerate(rows):
+            cells = [esc(c) for c in row]
+            if i == len(rows) - 1:
+                cells = [f"**{c}**" if c else c for c in cells]
+            lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     for note in breakdown_notes(r.breakdown, lang):  # one paragraph each
-        lines += [note, ""]
+        lines += [f"*{esc(note)}*", ""]
     return lines
-
-
-def _md(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
 
 
 # ---------------------------------------------------------------- xlsx
 
+_XLSX_HEADER = {
+    "da": ["id", "nummer", "spørgsmål", "gruppering", "gruppe", "population", "base",
+           "svarmulighed", "antal", "andel_pct_afrundet", "andel_brøk_præcis", "skjult",
+           "grænse_lav", "grænse_høj", "interval_lav", "interval_høj"],
+    "en": ["id", "number", "question", "grouping", "group", "population", "base", "option",
+           "count", "share_pct_rounded", "share_fraction_exact", "suppressed", "bound_low",
+           "bound_high", "interval_low", "interval_high"],
+}
+XLSX_WIDTHS = (8, 8, 50, 12, 22, 10, 7, 45, 8, 10, 12, 10, 11, 11, 11, 11)
+_WHY = {"primary": ("primær", "primary"), "secondary": ("sekundær", "secondary")}
+
 
 def xlsx_header(lang: Lang) -> list[str]:
-    if lang == "da":
-        return ["id", "nummer", "spørgsmål", "gruppering", "gruppe", "population", "base",
-                "svarmulighed", "antal", "andel", "skjult", "grænse, lav", "grænse, høj",
-                "interval, lav", "interval, høj"]
-    return ["id", "number", "question", "grouping", "group", "population", "base", "option",
-            "count", "share", "suppressed", "bound, low", "bound, high", "interval, low",
-            "interval, high"]
+    return list(_XLSX_HEADER[lang])
+
+
+def sheet_name(a: Analysis, lang: Lang) -> str:
+    if any(r.breakdown is not None for r in a.questions):
+        return "Fordeling" if lang == "da" else "Breakdown"
+    return "Grænser" if lang == "da" else "Bounds"
+
+
+def number_formats(ws: Any, row: int) -> None:
+    """The rounded percentage as 0.0, every fraction with six decimals, as on Resultater."""
+    ws.cell(row, 10).number_format = "0.0"
+    for col in (11, 13, 14, 15, 16):
+        ws.cell(row, col).number_format = "0.000000"
 
 
 def xlsx_rows(a: Analysis, lang: Lang = "da") -> list[list[object]]:
-    """Long format, one row per question × group × option (the total as "I alt").
+    """Long format, one row per question × group × option, then the total ("I alt").
 
-    A withheld share is the text "–" (never an empty cell Excel would sum as 0) and
-    ``skjult`` says why: "primær" or "sekundær".
+    A withheld share or count is the text "–" (never an empty cell Excel would sum as
+    0) and ``skjult`` says why: "primær" or "sekundær".
     """
     out: list[list[object]] = []
     for r in a.questions:
         if r.census is None and r.breakdown is None:
             continue
         q = r.question
-        head: list[object] = [q.id, q.number, q.text]
-        by = r.breakdown.title if r.breakdown is not None else ""
+        head: list[object] = [q.id, q.number, q.text,
+                              r.breakdown.title if r.breakdown is not None else ""]
         for g in (r.breakdown.groups if r.breakdown is not None else ()):
             cells = [(c.label, c) for c in g.options]
             if _yes_column(r) and g.yes is not None:
                 cells.append((t("yes", lang), g.yes))
             for label, c in cells:
-                out.append([*head, by, g.label, g.population, g.base, label,
-                            *_cell_values(c, g.suppression, lang)])
-        total = text("total", lang)
-        population = r.census.population if r.census is not None else None
+                why = _WHY[g.suppression][lang != "da"] if g.suppression else None
+                out.append([*head, g.label, g.population, g.base, label,
+                            *_shown(c.count, c.base, c.share, c.suppressed), why,
+                            *_range_values(c.uncertainty)])
+        total = [*head, text("total", lang),
+                 r.census.population if r.census is not None else None, r.base]
         for i, o in enumerate(r.options):
             u = r.census.options[i] if r.census is not None else None
-            out.append([*head, by, total, population, r.base, o.label, o.count,
-                        None if o.excluded else o.share, None, *_range_values(u)])
+            out.append([*total, o.label, *_shown(o.count, o.base, o.share, False), None,
+                        *_range_values(u)])
         if _yes_column(r) and r.yes is not None:
             u = r.census.yes if r.census is not None else None
-            out.append([*head, by, total, population, r.base, t("yes", lang), r.yes.count,
-                        r.yes.share, None, *_range_values(u)])
+            out.append([*total, t("yes", lang),
+                        *_shown(r.yes.count, r.yes.base, r.yes.share, False), None,
+                        *_range_values(u)])
     return out
 
 
-def _cell_values(c: Cell, mark: str | None, lang: Lang) -> list[object]:
-    from kl_survey.output.census_text import WITHHELD
+def _shown(count: int | None, base: int, exact: float | None,
+           suppressed: bool) -> list[object]:
+    """(count, rounded %, exact fraction); "–" for what is withheld, empty if excluded."""
+    if suppressed:
+        return [WITHHELD if count is None else count, WITHHELD, WITHHELD]
+    if exact is None:
+        return [count, None, None]
+    return [count, percent_value(count or 0, base), exact]
 
-    why = {"primary": ("primær", "primary"), "secondary": ("sekundær", "secondary")}
-    shown_share: object = WITHHELD if c.suppressed else (None if c.excluded else c.share)
-    shown_count: object = WITHHELD if c.count is None else c.count
-    reason = why[mark][0 if lang == "da" else 1] if mark else None
-    return [shown_count, shown_share, reason, *_range_values(c.uncertainty)]
 
-
-def _range_values(u: Any) -> list[object]:
+def _range_values(u: Uncertainty | None) -> list[object]:
     if u is None:
         return [None] * 4
     b, ci = u.bounds, u.ci
     return [b.low if b else None, b.high if b else None, ci.low if ci else None,
             ci.high if ci else None]
-
-
-def xlsx_sheet(wb: Any, a: Analysis, lang: Lang = "da") -> None:
-    """Add the breakdown/bounds sheet when there is anything for it."""
-    rows = xlsx_rows(a, lang)
-    if not rows:
-        return
-    from openpyxl.styles import Font
-
-    from kl_survey.output.safe import neutralise
-
-    has_groups = any(r.breakdown is not None for r in a.questions)
-    name = ("Fordeling" if lang == "da" else "Breakdown") if has_groups else \
-        ("Grænser" if lang == "da" else "Bounds")
-    ws = wb.create_sheet(name)
-    ws.append(xlsx_header(lang))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append([neutralise(c) if isinstance(c, str) else c for c in row])
-        for col in (10, 12, 13, 14, 15):
-            ws.cell(ws.max_row, col).number_format = "0.0%"
-    ws.freeze_panes = "A2"
-    widths = (8, 8, 50, 12, 22, 10, 7, 45, 8, 9, 10, 11, 11, 11, 11)
-    for letter, width in zip("ABCDEFGHIJKLMNO", widths, strict=True):
-        ws.column_dimensions[letter].width = width

@@ -121,6 +121,10 @@ def to_markdown(a: Analysis, lang: Lang = "da") -> str:
                     out = [f"**{c}**" for c in out]
                 lines.append("| " + " | ".join(out) + " |")
             lines.append("")
+        if r.breakdown is not None:  # --by
+            from kl_survey.output.breakdown_tables import markdown
+
+            lines += markdown(r, lang)
     return "\n".join(lines)
 
 

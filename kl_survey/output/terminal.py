@@ -47,3 +47,8 @@ def render(a: Analysis, console: Console, lang: Lang = "da") -> None:
     for r in a.questions:
         console.print(question_block(r, lang))
         console.print()
+        if r.breakdown is not None:  # --by
+            from kl_survey.output.breakdown_tables import rich_block
+
+            console.print(rich_block(r, lang))
+            console.print()

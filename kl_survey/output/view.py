@@ -10,6 +10,7 @@ from kl_survey.analysis import Analysis, QuestionResult
 from kl_survey.i18n import t
 from kl_survey.model import QType
 from kl_survey.numbers import Lang, format_int, format_number, format_percent
+from kl_survey.output import census_text
 
 STATS = ("n", "sum", "mean", "median", "min", "max")
 
@@ -43,7 +44,9 @@ def summary(a: Analysis, lang: Lang = "da") -> Summary:
     if a.coverage and a.coverage.non_respondents:
         names = ", ".join(f"{m.name} ({m.code})" for m in a.coverage.non_respondents)
         missing = f"{t('non_respondents', lang)}: {names}"
-    return Summary(" · ".join(parts), missing, tuple(a.notes))
+    # what the --bounds/--ci columns mean, once per output
+    return Summary(" · ".join(parts), missing,
+                   (*a.notes, *census_text.method_notes(a, lang)))
 
 
 def question(r: QuestionResult, lang: Lang = "da") -> QuestionView:
@@ -65,9 +68,13 @@ def question(r: QuestionResult, lang: Lang = "da") -> QuestionView:
         pct = t("excluded", lang) if o.excluded else format_percent(o.count, o.base, lang)
         table.append((o.label, format_int(o.count, lang), pct))
     strong = [False] * len(table)
+    ranges = census_text.range_columns(r, lang)  # --bounds / --ci, beside each share
+    table = [(*row, *(cells[i] for _, cells, _ in ranges)) for i, row in enumerate(table)]
     if r.yes and len(r.yes.labels) > 1:
         table.append((t("yes", lang), format_int(r.yes.count, lang),
-                      format_percent(r.yes.count, r.yes.base, lang)))
+                      format_percent(r.yes.count, r.yes.base, lang),
+                      *(yes for _, _, yes in ranges)))
         strong.append(True)
-    head = (t("option", lang), t("count", lang), t("share", lang))
+    head = (t("option", lang), t("count", lang), t("share", lang),
+            *(heading for heading, _, _ in ranges))
     return QuestionView(title, head, tuple(table), tuple(strong))

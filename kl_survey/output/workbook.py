@@ -57,6 +57,7 @@ def workbook(a: Analysis, lang: Lang = "da", epoch: int | None = None) -> bytes:
             results.cell(results.max_row, 8).number_format = "0.000000"
     for ws in (results, free):
         ws.auto_filter.ref = ws.dimensions
+    _breakdown(wb, a, lang)
     _about(wb.create_sheet(SHEETS[lang][2]), a, lang, epoch)
     return save(wb, epoch)
 
@@ -80,6 +81,21 @@ def append_row(ws: Any, values: list[Any]) -> None:
     for cell in ws[ws.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"
+
+
+def _breakdown(wb: Any, a: Analysis, lang: Lang) -> None:
+    """--by/--bounds/--ci: a long-format sheet of groups, bounds and intervals."""
+    from kl_survey.output import breakdown_tables as bt
+
+    extra = bt.xlsx_rows(a, lang)
+    if not extra:
+        return
+    ws = wb.create_sheet(bt.sheet_name(a, lang))
+    header_row(ws, bt.xlsx_header(lang), bt.XLSX_WIDTHS)
+    for row in extra:
+        append_row(ws, row)
+        bt.number_formats(ws, ws.max_row)
+    ws.auto_filter.ref = ws.dimensions
 
 
 def _about(ws: Any, a: Analysis, lang: Lang, epoch: int | None) -> None:

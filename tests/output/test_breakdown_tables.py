@@ -89,31 +89,31 @@ def test_ranges_table_only_when_asked(example: tuple) -> None:
     assert rows[4][2] == "90,9%–100,0%"  # Nordjylland: 10 of 11, Læsø did not answer
 
 
-def test_xlsx_sheet_writes_dash_as_text_and_real_numbers(example: tuple) -> None:
-    from openpyxl import Workbook
+def test_xlsx_rows_write_dash_as_text_and_real_numbers(example: tuple) -> None:
+    from decimal import Decimal
 
-    r = _by_region(example, min_base=11, bounds=True)
-    wb = Workbook()
-    bt.xlsx_sheet(wb, r)
-    ws = wb["Fordeling"]
-    rows = list(ws.iter_rows(values_only=True))
-    assert rows[0][:11] == ("id", "nummer", "spørgsmål", "gruppering", "gruppe",
-                            "population", "base", "svarmulighed", "antal", "andel", "skjult")
+    a = _by_region(example, min_base=11, bounds=True)
+    assert bt.xlsx_header("da")[8:12] == ["antal", "andel_pct_afrundet",
+                                          "andel_brøk_præcis", "skjult"]
+    assert bt.sheet_name(a, "da") == "Fordeling"
+    rows = bt.xlsx_rows(a)
     north = [row for row in rows if row[0] == "q1" and row[4] == "Nordjylland"]
-    assert north and all(row[8] == "–" and row[9] == "–" and row[10] == "primær"
-                         for row in north)
+    assert north and all(row[8:12] == ["–", "–", "–", "primær"] for row in north)
+    first = next(row for row in rows if row[0] == "q1" and row[4] == "Hovedstaden")
+    assert first[5:12] == [29, 28, "Ja, helt i drift", 17, Decimal("60.7"), 17 / 28, None]
+    assert first[12:14] == [17 / 29, 18 / 29]  # Vallensbæk did not answer
     total_yes = next(row for row in rows if row[0] == "q1" and row[4] == "I alt"
                      and row[7] == "Ja i alt")
-    assert total_yes[8:] == (92, 92 / 95, None, 92 / 98, 95 / 98, None, None)
-    assert ws.cell(2, 10).number_format == "0.0%"
+    assert total_yes[8:] == [92, Decimal("96.8"), 92 / 95, None, 92 / 98, 95 / 98, None,
+                             None]
 
 
-def test_xlsx_sheet_is_absent_without_extras(example: tuple) -> None:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    bt.xlsx_sheet(wb, example[0])
-    assert wb.sheetnames == ["Sheet"]
+def test_xlsx_rows_for_bounds_alone_and_nothing_without_extras(example: tuple) -> None:
+    a, loaded = example
+    assert bt.xlsx_rows(a) == []
+    bounded = extend(a, loaded.survey, Extras(bounds=True))[0]
+    assert bt.sheet_name(bounded, "da") == "Grænser"
+    assert {row[4] for row in bt.xlsx_rows(bounded)} == {"I alt"}
 
 
 def test_key_sentence_and_method_notes(example: tuple) -> None:
