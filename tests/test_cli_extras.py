@@ -148,3 +148,30 @@ def test_xlsx_has_a_breakdown_sheet_with_dashes(tmp_path: Path) -> None:
 def test_min_base_below_one_is_a_usage_error() -> None:
     res = runner.invoke(app, ["analyze", str(EXAMPLE), "--by", "region", "--min-base", "0"])
     assert res.exit_code == 2 and "--min-base skal være mindst 1, fik 0" in res.stderr
+
+
+def test_report_by_region_writes_breakdown_figures_and_bounds(tmp_path: Path) -> None:
+    out = tmp_path / "rapport"
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out), "--by", "region",
+                              "--min-base", "11", "--formats", "html,png,json"])
+    assert res.exit_code == 0, res.output
+    assert (out / "figures" / "q01-region.png").stat().st_size > 10_000
+    assert (out / "figures" / "q08-region.png").exists()
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "Uanset hvad de 3 kommuner, der ikke har svaret, ville have svaret, ligger " \
+           "andelen mellem 93,9% og 96,9%." in page  # --bounds is on in the report
+    assert "Nordjylland (n=10)" in page and "Færre end 11 besvarelser" in page
+    doc = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    q1 = doc["questions"][0]
+    assert q1["yes"]["bounds"] == {"low": 92 / 98, "high": 95 / 98}
+    north = q1["breakdown"]["groups"][4]
+    assert north["suppressed"] is True and north["yes"]["share"] is None
+
+
+def test_report_no_bounds_leaves_them_out(tmp_path: Path) -> None:
+    out = tmp_path / "rapport"
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out), "--no-bounds",
+                              "--formats", "html,json"])
+    assert res.exit_code == 0, res.output
+    assert "Uanset hvad" not in (out / "report.html").read_text(encoding="utf-8")
+    assert "bounds" not in json.loads((out / "results.json").read_text())["questions"][0]["yes"]

@@ -39,7 +39,8 @@ def test_writes_every_file(first_run: Path) -> None:
 
 
 def test_results_are_what_analyze_gives(first_run: Path) -> None:
-    res = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "json"])
+    # the report shows bounds by default (--no-bounds to leave them out): analyze --bounds
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "json", "--bounds"])
     assert res.exit_code == 0
     assert (first_run / "results.json").read_bytes() == res.stdout_bytes
     from openpyxl import load_workbook

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from kl_survey.cli import app
+from kl_survey.cli import extras as ex
 from kl_survey.cli.common import (
     COMPLETE_ONLY,
     LANG,
@@ -81,6 +82,11 @@ def report(
     max_memory: int | None = MAX_MEMORY,
     max_columns: int | None = MAX_COLUMNS,
     max_cell_length: int | None = MAX_CELL_LENGTH,
+    by: str | None = ex.BY,
+    groups: Path | None = ex.GROUPS,
+    min_base: int | None = ex.MIN_BASE,
+    bounds: bool = ex.BOUNDS_REPORT,
+    ci: bool = ex.CI,
 ) -> None:
     """Lav nyhedsbrevsrapporten: HTML, PDF, figurer (PNG 300 dpi og SVG) og resultattabeller.
 
@@ -102,7 +108,13 @@ def report(
     comparison = None
     if compare is not None:
         comparison = _comparison(compare, file, spec, loaded.survey, options)
-    written = write_report(analyse(loaded.survey), output, lang=lang.value, title=title,
+    from kl_survey.cli.analyze import print_issues
+    from kl_survey.extras import extend
+
+    analysis, found = extend(analyse(loaded.survey), loaded.survey,
+                             ex.extras(by, groups, min_base, bounds, ci), loaded.spec)
+    print_issues(found)
+    written = write_report(analysis, output, lang=lang.value, title=title,
                            formats=wanted, colophon=colophon, comparison=comparison)
     typer.echo(f"Skrev {len(written.files)} filer i {written.out_dir}")
 

@@ -50,6 +50,12 @@ _TEXT: dict[str, dict[str, str]] = {
               "regnes ud fra totalen.",
         "en": "{groups} is also withheld (secondary suppression), so {hidden} cannot be "
               "worked out from the total."},
+    "explain": {
+        "da": "Grænserne bygger ikke på nogen antagelse: de er simpel optælling. "
+              "Intervallet antager, at de manglende svar ligner dem, der kom.",
+        "en": "The bounds assume nothing: they are plain counting. The interval assumes "
+              "that the missing answers resemble those received."},
+    "method_heading": {"da": "Grænser og usikkerhed", "en": "Bounds and uncertainty"},
     "sentence": {
         "da": "Uanset hvad de {missing} {unit}, der ikke har svaret, ville have svaret, "
               "ligger andelen mellem {low} og {high}.",
@@ -136,10 +142,9 @@ def method_notes(a: Analysis, lang: Lang = "da") -> list[str]:
     return notes
 
 
-def key_sentence(a: Analysis, index: int, lang: Lang = "da") -> str | None:
+def key_sentence(a: Analysis, r: QuestionResult, lang: Lang = "da") -> str | None:
     """"Uanset hvad de 3 kommuner … ligger andelen mellem 93,9% og 96,9%", for a
     question's headline share, when its bounds are known."""
-    r = a.questions[index]
     u = r.census.yes if r.census is not None else None
     if u is None or u.bounds is None or r.census is None or not r.census.missing:
         return None

@@ -12,12 +12,13 @@ withheld group shows "–" where its bars would be.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal
 
 from kl_survey.numbers import Lang, format_percent
 from kl_survey.output.census_text import WITHHELD, breakdown_notes, group_heading, text
 from kl_survey.report import style
-from kl_survey.report.charts import text_width, wrap
+from kl_survey.report.charts import Rendered, save, text_width, wrap
+from kl_survey.report.scale import BarScale
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -33,78 +34,96 @@ PANEL_BAR = 0.15  # inches: one bar in a small multiple
 PANEL_GAP = 0.07
 SMALL = 8.0  # pt: shares printed beside the thinner bars
 TITLE_GAP = 0.03  # under a small multiple's title
-#: option 1-3 of a cluster, strong to light, each at least 3:1 against white
-TONES = ("#0E3A6B", "#3A78B8", "#5B8DC4")
+#: option 1-3 of a cluster (style.TONES names): strong to light, all 3:1 on white
+CLUSTER_TONES = ("s1", "s3", "s4")
 
 
-class Scale(Protocol):
-    """The report's bar scale: where bars start, and the length of a 100% bar."""
+@dataclass(frozen=True)
+class Key:
+    """One option: its label and its colour (a style.TONES name)."""
 
-    @property
-    def label_width(self) -> float: ...
-
-    @property
-    def bar_left(self) -> float: ...
-
-    @property
-    def track(self) -> float: ...
-
-    def length(self, share: float) -> float: ...
+    label: str
+    tone: str
 
 
 @dataclass(frozen=True)
 class Value:
-    length: float  # fraction of the track (the scale's length of the share)
+    length: float  # fraction of the track (the report scale's length of the share)
     text: str  # "60,7%", or "–" when withheld
+    withheld: bool = False
 
 
 @dataclass(frozen=True)
-class Series:
-    label: str  # the option
-    values: tuple[Value, ...]  # one per row: the groups, then the total
-    muted: bool = False
+class Row:
+    label: str  # "Nordjylland (n=10)"
+    values: tuple[Value, ...]  # one per key
+    total: bool = False
+
+    @property
+    def withheld(self) -> bool:
+        return all(v.withheld for v in self.values)
 
 
 @dataclass(frozen=True)
 class BreakdownChart:
-    fig_id: str  # "q01-region"
+    fig_id: str  # "q01-region": file stem and HTML id prefix
+    title: str  # stand-alone figures only: "Tilbuddet i drift · fordelt på region"
     kind: Literal["grouped", "multiples"]
-    rows: tuple[str, ...]  # "Hovedstaden (n=28)", …, "I alt (n=95)"
-    series: tuple[Series, ...]
+    keys: tuple[Key, ...]
+    rows: tuple[Row, ...]  # the groups, then the total
     notes: tuple[str, ...]  # the withheld-groups note, then the credit line
     alt: str
-    scale: Scale
+    scale: BarScale
 
 
-def build(r: QuestionResult, scale: Scale, lang: Lang = "da", *,
+def build(r: QuestionResult, scale: BarScale, lang: Lang = "da", *,
           muted: frozenset[str] = frozenset(), credit: str | None = None) -> BreakdownChart:
     """The chart's data from a question with a breakdown; ``muted`` options are grey."""
     b = r.breakdown
     assert b is not None
     shown = [(i, o) for i, o in enumerate(r.options) if not o.excluded]
-    rows = (*(group_heading(g.label, g.base, lang) for g in b.groups),
-            group_heading(text("total", lang), r.base, lang))
-    series = []
-    for i, o in shown:
-        values = [Value(0.0, WITHHELD) if c.share is None else
-                  Value(scale.length(c.share), format_percent(c.count or 0, c.base, lang))
-                  for c in (g.options[i] for g in b.groups)]
-        values.append(Value(scale.length(o.share or 0.0), format_percent(o.count, o.base, lang)))
-        series.append(Series(o.label, tuple(values), o.label in muted))
-    kind: Literal["grouped", "multiples"] = "grouped" if len(series) <= MAX_GROUPED \
-        else "multiples"
+    kind: Literal["grouped", "multiples"] = ("grouped" if len(shown) <= MAX_GROUPED
+                                             else "multiples")
+    keys = tuple(Key(o.label, "muted" if o.label in muted else
+                     CLUSTER_TONES[k] if kind == "grouped" else "main")
+                 for k, (_, o) in enumerate(shown))
+    rows = [Row(group_heading(g.label, g.base, lang),
+                tuple(Value(0.0, WITHHELD, True) if c.share is None else
+                      Value(scale.length(c.share), format_percent(c.count or 0, c.base, lang))
+                      for c in (g.options[i] for i, _ in shown)))
+            for g in b.groups]
+    rows.append(Row(group_heading(text("total", lang), r.base, lang),
+                    tuple(Value(scale.length(o.share or 0.0),
+                                format_percent(o.count, o.base, lang)) for _, o in shown),
+                    total=True))
     notes = tuple(breakdown_notes(b, lang)) + ((credit,) if credit else ())
     slug = "".join(c for c in b.by.lower() if c.isalnum()) or "grupper"
-    return BreakdownChart(f"q{r.question.number:02d}-{slug}", kind, rows, tuple(series),
-                          notes, _alt(r, rows, series, lang), scale)
+    q = r.question
+    title = f"{q.title or q.text} · {_by(r, lang)}"
+    return BreakdownChart(f"q{q.number:02d}-{slug}", title, kind, keys, tuple(rows), notes,
+                          _alt(r, keys, rows, lang), scale)
 
 
-def _alt(r: QuestionResult, rows: tuple[str, ...], series: list[Series], lang: Lang) -> str:
+def _by(r: QuestionResult, lang: Lang) -> str:
+    """"fordelt på region", or the grouping's own name ("fordelt på Størrelse")."""
     assert r.breakdown is not None
-    head = f"{r.question.text} {text('by', lang)} {r.breakdown.title.lower()}"
-    parts = [f"{row}: " + ", ".join(f"{s.label} {s.values[j].text}" for s in series)
-             for j, row in enumerate(rows)]
+    b = r.breakdown
+    return f"{text('by', lang)} {b.title.lower() if b.by == 'region' else b.title}"
+
+
+def _alt(r: QuestionResult, keys: tuple[Key, ...], rows: list[Row], lang: Lang) -> str:
+    assert r.breakdown is not None
+    head = f"{r.question.text} · {_by(r, lang)}"
+    parts = [f"{row.label}: " + ", ".join(f"{k.label} {v.text}"
+                                          for k, v in zip(keys, row.values, strict=True))
+             for row in rows]
     return f"{head}. " + "; ".join(parts) + "."
+
+
+def render(chart: BreakdownChart, created: str | None = None, *, svg: bool = True,
+           png: bool = True) -> Rendered:
+    """figures/qNN-region.{svg,png}: drawn once, saved like every figure."""
+    return save(lambda: draw(chart), chart.fig_id, chart.alt, created, svg=svg, png=png)
 
 
 # ---------------------------------------------------------------- drawing
@@ -121,17 +140,19 @@ def draw(chart: BreakdownChart) -> Figure:
     inner = style.WIDTH - 2 * style.MARGIN
     notes = [ln for note in chart.notes for ln in wrap(note, inner, style.NOTE_SIZE)]
     column = chart.scale.label_width
-    labels = [wrap(row, column, style.LABEL_SIZE) for row in chart.rows]
+    labels = [wrap(row.label, column, style.LABEL_SIZE) for row in chart.rows]
+    heading = wrap(chart.title, inner, style.TITLE_SIZE, True)
+    head = style.MARGIN + len(heading) * _lh(style.TITLE_SIZE) + style.TITLE_GAP
     legend: list[list[_Entry]] = []
     if chart.kind == "grouped":
         legend = _legend_rows(chart, inner)
-        top = style.MARGIN + sum(_legend_height(row) for row in legend) + style.TITLE_GAP
+        top = head + sum(_legend_height(row) for row in legend) + style.TITLE_GAP
         blocks = [_grouped_block(chart, labels)]
         panel_titles: list[list[str]] = [[]]
     else:
-        top = style.MARGIN
-        panel_titles = [wrap(s.label, inner, style.LABEL_SIZE, True) for s in chart.series]
-        blocks = [_panel_block(labels) for _ in chart.series]
+        top = head
+        panel_titles = [wrap(k.label, inner, style.LABEL_SIZE, True) for k in chart.keys]
+        blocks = [_panel_block(labels) for _ in chart.keys]
     heights = [len(t) * _lh(style.LABEL_SIZE) + (TITLE_GAP if t else 0.0) + sum(b)
                for t, b in zip(panel_titles, blocks, strict=True)]
     bottom = style.MARGIN + len(notes) * _lh(style.NOTE_SIZE) + style.NOTE_GAP
@@ -150,10 +171,13 @@ def draw(chart: BreakdownChart) -> Figure:
         if chart.kind == "grouped":
             _draw_clusters(ax, chart, rows)
         else:
-            _draw_panel(ax, chart.series[k], rows)
+            _draw_panel(ax, chart, k, rows)
         _rows_axis(ax, rows, labels, plot_h)
         y += plot_h + style.ROW_GAP
-    _draw_legend(fig, chart, legend, height)
+    fig.text(style.MARGIN / style.WIDTH, 1 - style.MARGIN / height, "\n".join(heading),
+             ha="left", va="top", fontsize=style.TITLE_SIZE, fontweight="bold",
+             color=style.TEXT, linespacing=style.LINE_SPACING)
+    _draw_legend(fig, chart, legend, height, head)
     if notes:
         fig.text(style.MARGIN / style.WIDTH, style.MARGIN / height, "\n".join(notes),
                  ha="left", va="bottom", fontsize=style.NOTE_SIZE, color=style.MUTED_TEXT,
@@ -162,7 +186,7 @@ def draw(chart: BreakdownChart) -> Figure:
 
 
 def _grouped_block(chart: BreakdownChart, labels: list[list[str]]) -> list[float]:
-    cluster = len(chart.series) * (SUB_BAR + SUB_GAP) - SUB_GAP
+    cluster = len(chart.keys) * (SUB_BAR + SUB_GAP) - SUB_GAP
     return [max(cluster, len(lines) * _lh(style.LABEL_SIZE)) + style.ROW_GAP
             for lines in labels]
 
@@ -187,24 +211,25 @@ def _value(ax: Axes, value: Value, x: float, y: float) -> None:
 
 def _draw_clusters(ax: Axes, chart: BreakdownChart, rows: list[float]) -> None:
     """Per row, one thin bar per option; a withheld row gets one "–" instead."""
-    for j, centre in enumerate(_centres(rows)):
-        if all(s.values[j].text == WITHHELD for s in chart.series):
-            _value(ax, chart.series[0].values[j], 0.0, centre)
+    cluster = len(chart.keys) * (SUB_BAR + SUB_GAP) - SUB_GAP
+    for row, centre in zip(chart.rows, _centres(rows), strict=True):
+        if row.withheld:
+            _value(ax, row.values[0], 0.0, centre)
             continue
-        first = centre - (len(chart.series) * (SUB_BAR + SUB_GAP) - SUB_GAP) / 2
-        for k, s in enumerate(chart.series):
+        first = centre - cluster / 2
+        for k, (key, value) in enumerate(zip(chart.keys, row.values, strict=True)):
             yc = first + k * (SUB_BAR + SUB_GAP) + SUB_BAR / 2
-            colour = style.GREY if s.muted else TONES[k]
-            ax.barh([yc], [s.values[j].length], height=SUB_BAR, color=colour, linewidth=0,
-                    clip_on=False)
-            _value(ax, s.values[j], s.values[j].length, yc)
+            ax.barh([yc], [value.length], height=SUB_BAR, color=style.TONES[key.tone],
+                    linewidth=0, clip_on=False)
+            _value(ax, value, value.length, yc)
 
 
-def _draw_panel(ax: Axes, series: Series, rows: list[float]) -> None:
-    for value, centre in zip(series.values, _centres(rows), strict=True):
-        if value.text != WITHHELD:
-            ax.barh([centre], [value.length], height=PANEL_BAR,
-                    color=style.GREY if series.muted else style.BLUE, linewidth=0,
+def _draw_panel(ax: Axes, chart: BreakdownChart, k: int, rows: list[float]) -> None:
+    colour = style.TONES[chart.keys[k].tone]
+    for row, centre in zip(chart.rows, _centres(rows), strict=True):
+        value = row.values[k]
+        if not value.withheld:
+            ax.barh([centre], [value.length], height=PANEL_BAR, color=colour, linewidth=0,
                     clip_on=False)
         _value(ax, value, value.length, centre)
 
@@ -244,8 +269,8 @@ def _legend_rows(chart: BreakdownChart, inner: float) -> list[list[_Entry]]:
     room = _swatch() * 1.45
     rows: list[list[_Entry]] = [[]]
     x = 0.0
-    for k, s in enumerate(chart.series):
-        lines = wrap(s.label, inner - room, style.LABEL_SIZE)
+    for k, key in enumerate(chart.keys):
+        lines = wrap(key.label, inner - room, style.LABEL_SIZE)
         w = room + max(text_width(ln, style.LABEL_SIZE) for ln in lines) + 0.22
         if rows[-1] and (x + w > inner or len(lines) > 1):
             rows.append([])
@@ -260,21 +285,19 @@ def _legend_height(row: list[_Entry]) -> float:
 
 
 def _draw_legend(fig: Figure, chart: BreakdownChart, legend: list[list[_Entry]],
-                 height: float) -> None:
+                 height: float, top: float) -> None:
     from matplotlib.patches import Rectangle
 
     swatch = _swatch()
-    top = style.MARGIN
     for row in legend:
         row_h = _legend_height(row)
         y = 1 - (top + row_h / 2) / height
         for e in row:
-            s = chart.series[e.index]
             x0 = style.MARGIN + e.x
             fig.add_artist(Rectangle((x0 / style.WIDTH, y - swatch / 2 / height),
                                      swatch / style.WIDTH, swatch / height,
                                      transform=fig.transFigure, linewidth=0,
-                                     color=style.GREY if s.muted else TONES[e.index]))
+                                     color=style.TONES[chart.keys[e.index].tone]))
             fig.text((x0 + swatch * 1.45) / style.WIDTH, y, "\n".join(e.lines), ha="left",
                      va="center", fontsize=style.LABEL_SIZE, color=style.TEXT,
                      linespacing=style.LINE_SPACING)

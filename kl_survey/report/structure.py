@@ -27,6 +27,7 @@ from kl_survey.report.strings import join_list, quote, s
 
 if TYPE_CHECKING:
     from kl_survey.compare.model import Comparison
+    from kl_survey.report.breakdown_view import BreakdownSection
     from kl_survey.report.compare_section import CompareSection
 
 DEFAULT_SCALE = BarScale(style.MAX_LABEL_WIDTH)
@@ -85,6 +86,9 @@ class Section:
     chart: ChartData | None
     table: Table | None
     compare: CompareSection | None = None  # report --compare: the change since then
+    #: --by: the question by group (report/breakdown_view.py); --bounds: its sentence
+    breakdown: BreakdownSection | None = None
+    bounds: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,8 @@ class ReportModel:
     page_word: str
     of_word: str
     created: str | None = None  # W3C datetime for the PDF/HTML metadata, or None
+    census_heading: str = ""  # the method box on --bounds/--ci (breakdown_view.py)
+    census_notes: tuple[str, ...] = ()
 
 
 def build(a: Analysis, lang: Lang = "da", *, title: str | None = None,
@@ -135,10 +141,13 @@ def build(a: Analysis, lang: Lang = "da", *, title: str | None = None,
     ``comparison`` (``report --compare``, its last round being ``a``) adds to each
     question the change since the earlier rounds, on the same scale.
     """
+    from kl_survey.report import breakdown_view
+
     a = visible_controls(a)
     source = a.meta.credit
     scale = bar_scale(a, comparison, lang)
     sections = tuple(_section(a, r, lang, source, scale) for r in a.questions)
+    census_heading, census_notes = breakdown_view.method_notes(a, lang)
     extra_facts: tuple[Fact, ...] = ()
     if comparison is not None:
         from kl_survey.report import compare_section
@@ -171,6 +180,8 @@ def build(a: Analysis, lang: Lang = "da", *, title: str | None = None,
         page_word=s("page", lang),
         of_word=s("of", lang),
         created=created,
+        census_heading=census_heading,
+        census_notes=census_notes,
     )
 
 
@@ -236,7 +247,10 @@ def _colophon(a: Analysis, lang: Lang) -> tuple[str, ...]:
 def bar_scale(a: Analysis, comparison: Comparison | None = None,
               lang: Lang = "da") -> BarScale:
     """The one scale, from the labels of every question drawn as bars (and of every
-    comparison chart, whose label column also holds the changes)."""
+    comparison chart, whose label column also holds the changes, and every breakdown's
+    groups)."""
+    from kl_survey.report.breakdown_view import scale_labels
+
     labels = [o.label for r in a.questions if order.chart_kind(r.question) == "bars"
               for o in order.display_order(r)]
     changes: list[str] = []
@@ -245,7 +259,7 @@ def bar_scale(a: Analysis, comparison: Comparison | None = None,
 
         more, changes = scale_texts(comparison, lang)
         labels += more
-    return scale_for_labels(labels, bold=changes)
+    return scale_for_labels([*labels, *scale_labels(a, lang)], bold=changes)
 
 
 def _bases_text(a: Analysis, lang: Lang) -> str:
@@ -311,6 +325,8 @@ def _section(a: Analysis, r: QuestionResult, lang: Lang, source: str | None,
     if chart is not None and (why := _order_note(r, lang)):
         notes = (*notes, why)
         chart = replace(chart, notes=_footer(notes, source))
+    from kl_survey.report import breakdown_view
+
     return Section(
         number=q.number,
         anchor=f"q{q.number:02d}",
@@ -319,6 +335,8 @@ def _section(a: Analysis, r: QuestionResult, lang: Lang, source: str | None,
         notes=notes,
         chart=chart,
         table=_table(r, lang),
+        breakdown=breakdown_view.section(r, scale, lang, source),
+        bounds=breakdown_view.bounds_sentence(a, r, lang),
     )
 
 
@@ -388,7 +406,9 @@ def _table(r: QuestionResult, lang: Lang) -> Table | None:
     base_row = TableRow((t("base", lang) + " (n)", format_int(r.base, lang), ""))
     rows.append(base_row)
     head = (t("option", lang), t("count", lang), t("share", lang))
-    return Table(caption, head, tuple(rows))
+    from kl_survey.report.breakdown_view import with_ranges
+
+    return with_ranges(Table(caption, head, tuple(rows)), r, lang)  # --bounds / --ci
 
 
 def _appendix(a: Analysis, lang: Lang) -> tuple[AppendixGroup, ...]:

@@ -98,8 +98,8 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
 def _figures(model: structure.ReportModel, created: str | None, wanted: tuple[str, ...],
              put: Callable[[str, bytes], None]) -> None:
     """Draw each chart once and write figures/qNN.png and/or qNN.svg (and a compared
-    question's figures/qNN-compare.*)."""
-    from kl_survey.report import charts, compare_chart
+    question's figures/qNN-compare.*, a broken-down one's figures/qNN-region.*)."""
+    from kl_survey.report import breakdown_chart, charts, compare_chart
 
     todo: list[Callable[[], charts.Rendered]] = []
     for sec in model.sections:
@@ -108,6 +108,9 @@ def _figures(model: structure.ReportModel, created: str | None, wanted: tuple[st
                                 png="png" in wanted))
         if sec.compare is not None and sec.compare.chart is not None:
             todo.append(partial(compare_chart.render, sec.compare.chart, created,
+                                svg="svg" in wanted, png="png" in wanted))
+        if sec.breakdown is not None:
+            todo.append(partial(breakdown_chart.render, sec.breakdown.chart, created,
                                 svg="svg" in wanted, png="png" in wanted))
     svgs: dict[str, str] = {}
     with progress.stage("Tegner figurer", total=len(todo)) as advance:

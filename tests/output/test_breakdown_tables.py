@@ -119,10 +119,10 @@ def test_xlsx_rows_for_bounds_alone_and_nothing_without_extras(example: tuple) -
 def test_key_sentence_and_method_notes(example: tuple) -> None:
     a, loaded = example
     b = extend(a, loaded.survey, Extras(bounds=True, ci=True))[0]
-    assert ct.key_sentence(b, 0) == (
+    assert ct.key_sentence(b, b.questions[0]) == (
         "Uanset hvad de 3 kommuner, der ikke har svaret, ville have svaret, ligger andelen "
         "mellem 93,9% og 96,9%.")
     notes = ct.method_notes(b)
     assert notes[0].startswith("Grænser: andelen blandt alle 98 kommuner")
     assert "Wilson med endelighedskorrektion (wilson-fpc)" in notes[1]
-    assert ct.key_sentence(a, 0) is None and ct.method_notes(a) == []
+    assert ct.key_sentence(a, a.questions[0]) is None and ct.method_notes(a) == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import matplotlib
@@ -10,34 +9,23 @@ import pytest
 from matplotlib.colors import to_hex
 
 from kl_survey.extras import Extras, extend
-from kl_survey.pipeline import run
+from kl_survey.pipeline import LoadOptions, run
 from kl_survey.report import breakdown_chart as bc
 from kl_survey.report import style
+from kl_survey.report.scale import BarScale
 
-from paths import EXAMPLE
+from paths import EXAMPLE, EXAMPLE_DIR
 
 CREDIT = "Kilde: KL's rundspørge blandt kommunerne, maj 2025"
 
 
-@dataclass(frozen=True)
-class _Scale:
-    label_width: float = 1.9
-
-    @property
-    def bar_left(self) -> float:
-        return style.MARGIN + self.label_width + style.LABEL_GAP
-
-    @property
-    def track(self) -> float:
-        return style.WIDTH - self.bar_left - style.VALUE_ROOM - style.MARGIN
-
-    def length(self, share: float) -> float:
-        return max(0.0, min(share, 1.0))
+def _Scale(label_width: float = 1.9) -> BarScale:
+    return BarScale(label_width)
 
 
 @pytest.fixture(scope="module")
 def analysis() -> Any:
-    a, loaded = run(EXAMPLE)
+    a, loaded = run(EXAMPLE, LoadOptions(spec=EXAMPLE_DIR / "survey.toml"))
     return extend(a, loaded.survey, Extras(by="region", min_base=11), loaded.spec)[0]
 
 
@@ -84,8 +72,12 @@ def test_more_than_three_options_are_small_multiples(analysis: Any) -> None:
     assert chart.kind == "multiples"
     fig = _draw(chart)
     assert len(fig.axes) == 4  # one panel per option
-    titles = [t.get_text() for t in fig.texts if t.get_fontweight() == "bold"]
-    assert titles == [o.label for o in q1.options]
+    def bold(size: float) -> list[str]:
+        return [t.get_text() for t in fig.texts
+                if t.get_fontweight() == "bold" and t.get_fontsize() == size]
+
+    assert bold(style.TITLE_SIZE) == ["Tilbuddet i drift · fordelt på region"]
+    assert bold(style.LABEL_SIZE) == [o.label for o in q1.options]  # the panels' titles
     first = fig.axes[0]
     assert _labels(first)[-1] == "I alt (n=95)"
     assert [p.get_width() for p in first.patches] == pytest.approx(
@@ -106,7 +98,8 @@ def test_every_panel_uses_the_reports_one_scale(analysis: Any) -> None:
 
 def test_alt_text_names_every_group_and_value(analysis: Any) -> None:
     chart = bc.build(analysis.questions[7], _Scale())
-    assert chart.alt.startswith("Samarbejder I med civilsamfundsaktører")
-    assert "fordelt på region" in chart.alt
+    assert chart.alt.startswith("Samarbejder I med civilsamfundsaktører om børn og unge, "
+                                "som ikke er i målgruppen for behandling i det "
+                                "lettilgængelige tilbud? · fordelt på region. Hovedstaden")
     assert "Nordjylland (n=10): Ja –, Nej –, Ved ikke –" in chart.alt
     assert "I alt (n=95): Ja 46,3%" in chart.alt
