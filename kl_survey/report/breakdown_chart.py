@@ -12,12 +12,19 @@ withheld group shows "–" where its bars would be.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from kl_survey.numbers import Lang, format_percent
 from kl_survey.output.census_text import WITHHELD, breakdown_notes, group_heading, text
 from kl_survey.report import style
-from kl_survey.report.charts import Rendered, save, text_width, wrap
+from kl_survey.report.charts import (
+    Rendered,
+    draw_legend,
+    flow_legend,
+    legend_row_height,
+    save,
+    wrap,
+)
 from kl_survey.report.scale import BarScale
 
 if TYPE_CHECKING:
@@ -143,10 +150,10 @@ def draw(chart: BreakdownChart) -> Figure:
     labels = [wrap(row.label, column, style.LABEL_SIZE) for row in chart.rows]
     heading = wrap(chart.title, inner, style.TITLE_SIZE, True)
     head = style.MARGIN + len(heading) * _lh(style.TITLE_SIZE) + style.TITLE_GAP
-    legend: list[list[_Entry]] = []
+    legend: list[list[Any]] = []
     if chart.kind == "grouped":
-        legend = _legend_rows(chart, inner)
-        top = head + sum(_legend_height(row) for row in legend) + style.TITLE_GAP
+        legend = flow_legend([k.label for k in chart.keys], inner)
+        top = head + sum(legend_row_height(row) for row in legend) + style.TITLE_GAP
         blocks = [_grouped_block(chart, labels)]
         panel_titles: list[list[str]] = [[]]
     else:
@@ -177,7 +184,7 @@ def draw(chart: BreakdownChart) -> Figure:
     fig.text(style.MARGIN / style.WIDTH, 1 - style.MARGIN / height, "\n".join(heading),
              ha="left", va="top", fontsize=style.TITLE_SIZE, fontweight="bold",
              color=style.TEXT, linespacing=style.LINE_SPACING)
-    _draw_legend(fig, chart, legend, height, head)
+    draw_legend(fig, legend, [style.TONES[k.tone] for k in chart.keys], height - head, height)
     if notes:
         fig.text(style.MARGIN / style.WIDTH, style.MARGIN / height, "\n".join(notes),
                  ha="left", va="bottom", fontsize=style.NOTE_SIZE, color=style.MUTED_TEXT,
@@ -251,54 +258,3 @@ def _rows_axis(ax: Axes, rows: list[float], labels: list[list[str]], plot_h: flo
     ax.patch.set_visible(False)
     ax.tick_params(axis="y", length=0, pad=style.LABEL_GAP * _PT, labelsize=style.LABEL_SIZE,
                    labelcolor=style.TEXT)
-
-
-@dataclass(frozen=True)
-class _Entry:
-    index: int
-    lines: list[str]
-    x: float  # inches from the left margin
-
-
-def _swatch() -> float:
-    return style.LABEL_SIZE / _PT * 1.1
-
-
-def _legend_rows(chart: BreakdownChart, inner: float) -> list[list[_Entry]]:
-    """Legend entries flowed left to right into rows; a long label wraps on its own row."""
-    room = _swatch() * 1.45
-    rows: list[list[_Entry]] = [[]]
-    x = 0.0
-    for k, key in enumerate(chart.keys):
-        lines = wrap(key.label, inner - room, style.LABEL_SIZE)
-        w = room + max(text_width(ln, style.LABEL_SIZE) for ln in lines) + 0.22
-        if rows[-1] and (x + w > inner or len(lines) > 1):
-            rows.append([])
-            x = 0.0
-        rows[-1].append(_Entry(k, lines, x))
-        x += w
-    return rows
-
-
-def _legend_height(row: list[_Entry]) -> float:
-    return max(style.LEGEND_ROW, max(len(e.lines) for e in row) * _lh(style.LABEL_SIZE) + 0.08)
-
-
-def _draw_legend(fig: Figure, chart: BreakdownChart, legend: list[list[_Entry]],
-                 height: float, top: float) -> None:
-    from matplotlib.patches import Rectangle
-
-    swatch = _swatch()
-    for row in legend:
-        row_h = _legend_height(row)
-        y = 1 - (top + row_h / 2) / height
-        for e in row:
-            x0 = style.MARGIN + e.x
-            fig.add_artist(Rectangle((x0 / style.WIDTH, y - swatch / 2 / height),
-                                     swatch / style.WIDTH, swatch / height,
-                                     transform=fig.transFigure, linewidth=0,
-                                     color=style.TONES[chart.keys[e.index].tone]))
-            fig.text((x0 + swatch * 1.45) / style.WIDTH, y, "\n".join(e.lines), ha="left",
-                     va="center", fontsize=style.LABEL_SIZE, color=style.TEXT,
-                     linespacing=style.LINE_SPACING)
-        top += row_h

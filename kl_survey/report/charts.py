@@ -185,13 +185,18 @@ class _Entry:
 
 
 def _legend(chart: ChartData, inner: float) -> list[list[_Entry]]:
-    """Flow legend entries ("Ja (46,3%)") left to right, wrapping to new rows; an entry
-    too long for a row of its own is word-wrapped instead of running off the edge."""
+    """Legend entries "Ja (46,3%)" for a stacked bar."""
+    return flow_legend([f"{bar.label} ({bar.text})" for bar in chart.bars], inner)
+
+
+def flow_legend(texts: list[str], inner: float) -> list[list[_Entry]]:
+    """Flow legend entries left to right, wrapping to new rows; an entry too long for a
+    row of its own is word-wrapped instead of running off the edge. Also used by the
+    breakdown chart's legend."""
     swatch = style.LABEL_SIZE / _PT * 1.6
     rows: list[list[_Entry]] = [[]]
     x = 0.0
-    for i, bar in enumerate(chart.bars):
-        text = f"{bar.label} ({bar.text})"
+    for i, text in enumerate(texts):
         lines = wrap(text, inner - swatch, style.LABEL_SIZE)
         w = swatch + max(text_width(ln, style.LABEL_SIZE) for ln in lines) + 0.22
         if rows[-1] and (x + w > inner or len(lines) > 1):
@@ -202,19 +207,18 @@ def _legend(chart: ChartData, inner: float) -> list[list[_Entry]]:
     return rows
 
 
-def _legend_row_height(row: list[_Entry]) -> float:
+def legend_row_height(row: list[_Entry]) -> float:
     lines = max(len(e.lines) for e in row)
     return max(style.LEGEND_ROW, _block_height(lines, style.LABEL_SIZE) + 0.08)
 
 
 def _draw_stacked(chart: ChartData) -> Figure:
     from matplotlib.figure import Figure
-    from matplotlib.patches import Rectangle
 
     frame = _frame(chart)
     inner = style.WIDTH - 2 * style.MARGIN
     legend = _legend(chart, inner)
-    legend_h = sum(_legend_row_height(row) for row in legend)
+    legend_h = sum(legend_row_height(row) for row in legend)
     plot_h = style.STACK_HEIGHT
     height = frame.top + plot_h + style.ROW_GAP + legend_h + frame.bottom
     fig = Figure(figsize=(style.WIDTH, height))
@@ -233,11 +237,21 @@ def _draw_stacked(chart: ChartData) -> Figure:
     ax.set_ylim(0, 1)
     ax.set_yticks([])
     _bare(ax)
+    draw_legend(fig, legend, colours, frame.bottom + legend_h, height)
+    _decorate(fig, frame, height)
+    return fig
+
+
+def draw_legend(fig: Figure, legend: list[list[_Entry]], colours: list[str], top: float,
+                height: float) -> None:
+    """A swatch and its text per entry, rows downwards from ``top`` inches above the
+    figure's bottom edge."""
+    from matplotlib.patches import Rectangle
+
     swatch = style.LABEL_SIZE / _PT * 1.1
-    y_top = frame.bottom + legend_h
     for row in legend:
-        row_h = _legend_row_height(row)
-        y = (y_top - row_h / 2) / height
+        row_h = legend_row_height(row)
+        y = (top - row_h / 2) / height
         for entry in row:
             x0 = style.MARGIN + entry.x
             fig.add_artist(Rectangle((x0 / style.WIDTH, y - swatch / 2 / height),
@@ -247,9 +261,7 @@ def _draw_stacked(chart: ChartData) -> Figure:
             fig.text((x0 + swatch * 1.45) / style.WIDTH, y, "\n".join(entry.lines),
                      ha="left", va="center", fontsize=style.LABEL_SIZE, color=style.TEXT,
                      linespacing=style.LINE_SPACING)
-        y_top -= row_h
-    _decorate(fig, frame, height)
-    return fig
+        top -= row_h
 
 
 # Saving --------------------------------------------------------------------------------
