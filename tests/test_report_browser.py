@@ -250,3 +250,70 @@ def test_axe_check_catches_a_violation(tab, tmp_path: Path) -> None:  # type: ig
     tab.eval(axe + ";0")
     found = {v["id"] for v in tab.eval(AXE)}
     assert {"image-alt", "color-contrast"} <= found
+
+
+# Issue 11: breakdowns (--by) on the same scale, readable on a phone -------------------
+
+BREAKDOWN = """(() => {
+  const out = {main: [], groups: [], small: [], clipped: []};
+  const measure = (selector, into) => document.querySelectorAll(selector).forEach(track => {
+    const bar = track.querySelector(".bar"), cs = getComputedStyle(track);
+    if (!bar) return;  // a withheld group: "–" and no bar
+    const value = track.querySelector(".bar-value").textContent;
+    into.push({pct: parseFloat(value.replace(",", ".")),
+               width: bar.getBoundingClientRect().width,
+               track: track.clientWidth - parseFloat(cs.paddingLeft)
+                      - parseFloat(cs.paddingRight)});
+  });
+  measure(".lead figure.chart .bar-track", out.main);
+  measure(".breakdown figure.chart .bar-track", out.groups);
+  document.querySelectorAll(".breakdown figure *").forEach(el => {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) return;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 12) out.small.push([el.className, el.textContent.trim(), size]);
+    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== "inline")
+      out.clipped.push([el.className, el.textContent.trim()]);
+  });
+  out.viewport = window.innerWidth;
+  out.pageWidth = document.documentElement.scrollWidth;
+  out.withheld = [...document.querySelectorAll(".breakdown .bar-value")]
+    .filter(v => v.textContent === "–").length;
+  return out;
+})()"""
+
+
+@pytest.fixture(scope="module")
+def breakdown_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """--by region --min-base 11 --bounds --ci: every question by region, two withheld."""
+    from kl_survey.extras import Extras, extend
+
+    a, loaded = run(EXAMPLE)
+    out = tmp_path_factory.mktemp("breakdown")
+    extras = Extras(by="region", min_base=11, bounds=True, ci=True)
+    write_report(extend(a, loaded.survey, extras)[0], out, formats=("html",))
+    return out / "report.html"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_breakdowns_share_the_scale_and_fit_a_phone(
+        tab, breakdown_report: Path, width: int) -> None:  # type: ignore[no-untyped-def]
+    tab.open(breakdown_report.as_uri(), width)
+    out = tab.eval(BREAKDOWN)
+    assert out["viewport"] == width and out["pageWidth"] <= width  # tables scroll, not page
+    assert len(out["groups"]) > 100 and out["withheld"] > 0
+    bars = out["main"] + out["groups"]
+    tracks = [b["track"] for b in bars]
+    assert max(tracks) - min(tracks) <= 0.5, tracks
+    per_point = [b["width"] / b["pct"] for b in bars if b["pct"] >= 10]
+    assert max(per_point) / min(per_point) < 1.01
+    assert out["small"] == [] and out["clipped"] == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_no_violations_in_breakdowns(
+        tab, breakdown_report: Path, width: int) -> None:  # type: ignore[no-untyped-def]
+    axe = _axe()
+    tab.open(breakdown_report.as_uri(), width)
+    tab.eval(axe + ";0")
+    assert tab.eval(AXE) == []
