@@ -133,7 +133,19 @@ def test_screenshot_is_not_blank(browser: str, report_html: Path, tmp_path: Path
 # Measured over the DevTools protocol (tests/chromium.py): --window-size cannot go below
 # 500 px in headless Chromium, so 390 px is emulated as a phone.
 
+# Text under 12 CSS px, or cut off, anywhere inside ``root``: collected into ``out``.
+TEXT_CHECK = """const checkText = (root, out) => root.querySelectorAll("*").forEach(el => {
+  const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own) return;
+  const size = parseFloat(getComputedStyle(el).fontSize);
+  if (size < 12) out.small.push([el.className, el.textContent.trim(), size]);
+  if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== "inline")
+    out.clipped.push([el.className, el.textContent.trim()]);
+});
+"""
+
 MEASURE = """(() => {
+  """ + TEXT_CHECK + """
   const out = {charts: [], small: [], clipped: []};
   document.querySelectorAll("figure.chart").forEach(fig => {
     const bars = [];
@@ -146,14 +158,7 @@ MEASURE = """(() => {
         labelLeft: row.querySelector(".bar-label").getBoundingClientRect().left});
     });
     out.charts.push(bars);
-    fig.querySelectorAll("*").forEach(el => {
-      const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-      if (!own) return;
-      const size = parseFloat(getComputedStyle(el).fontSize);
-      if (size < 12) out.small.push([el.className, el.textContent.trim(), size]);
-      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== "inline")
-        out.clipped.push([el.className, el.textContent.trim()]);
-    });
+    checkText(fig, out);
   });
   out.viewport = window.innerWidth;
   out.pageWidth = document.documentElement.scrollWidth;
@@ -255,6 +260,7 @@ def test_axe_check_catches_a_violation(tab, tmp_path: Path) -> None:  # type: ig
 # Issue 11: breakdowns (--by) on the same scale, readable on a phone -------------------
 
 BREAKDOWN = """(() => {
+  """ + TEXT_CHECK + """
   const out = {main: [], groups: [], small: [], clipped: []};
   const measure = (selector, into) => document.querySelectorAll(selector).forEach(track => {
     const bar = track.querySelector(".bar"), cs = getComputedStyle(track);
@@ -267,14 +273,7 @@ BREAKDOWN = """(() => {
   });
   measure(".lead figure.chart .bar-track", out.main);
   measure(".breakdown figure.chart .bar-track", out.groups);
-  document.querySelectorAll(".breakdown figure *").forEach(el => {
-    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-    if (!own) return;
-    const size = parseFloat(getComputedStyle(el).fontSize);
-    if (size < 12) out.small.push([el.className, el.textContent.trim(), size]);
-    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== "inline")
-      out.clipped.push([el.className, el.textContent.trim()]);
-  });
+  document.querySelectorAll(".breakdown figure").forEach(fig => checkText(fig, out));
   out.viewport = window.innerWidth;
   out.pageWidth = document.documentElement.scrollWidth;
   out.withheld = [...document.querySelectorAll(".breakdown .bar-value")]
