@@ -117,7 +117,8 @@ def _population(survey: Survey) -> tuple[Population | None, mun.Coverage | None]
     codes = survey.respondents.get("municipality")
     if codes is None or codes.notna().sum() == 0:
         return survey.population, None
-    cov = mun.coverage(int(c) for c in codes.dropna().unique())
+    among = survey.population.codes if survey.population else None
+    cov = mun.coverage((int(c) for c in codes.dropna().unique()), among=among)
     return survey.population or Population("kommuner", cov.population), cov
 
 

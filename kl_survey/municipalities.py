@@ -259,8 +259,9 @@ def detect_column(
     return best
 
 
-def coverage(codes: Iterable[int]) -> Coverage:
-    """Response coverage of distinct respondent codes against all 98 municipalities.
+def coverage(codes: Iterable[int], among: Iterable[int] | None = None) -> Coverage:
+    """Response coverage of distinct respondent codes against all 98 municipalities,
+    or against the municipalities ``among`` (a survey limited to some of them).
 
     Unknown codes raise ``ValueError``: a silently dropped respondent would make the
     response rate look worse than it is.
@@ -269,7 +270,8 @@ def coverage(codes: Iterable[int]) -> Coverage:
     unknown = sorted(answered - set(_by_code()))
     if unknown:
         raise ValueError(f"unknown municipality code(s): {unknown}")
-    everyone = register()
+    asked = None if among is None else {int(code) for code in among}
+    everyone = tuple(m for m in register() if asked is None or m.code in asked)
     population = Counter(m.region for m in everyone)
     hits = Counter(m.region for m in everyone if m.code in answered)
     by_region = tuple((r, hits[r], population[r]) for r in REGIONS)
