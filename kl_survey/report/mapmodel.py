@@ -1,0 +1,150 @@
+"""From a question's answers by municipality to a frozen :class:`MapData`.
+
+Like :mod:`kl_survey.report.structure` for the bar charts, everything a map prints is
+decided here, as strings and colours: which class each municipality is in, the legend
+(with counts), the footer lines with the attribution, and the alt text that names every
+non-respondent. :mod:`kl_survey.report.maps` only draws it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kl_survey import municipalities as mun
+from kl_survey.analysis import QuestionResult
+from kl_survey.by_municipality import Placed
+from kl_survey.i18n import t
+from kl_survey.model import QType, Question
+from kl_survey.numbers import Lang, format_int
+from kl_survey.report import palette
+from kl_survey.report.breaks import classify
+from kl_survey.report.geo import ATTRIBUTION
+from kl_survey.report.order import is_dont_know_option, is_other
+from kl_survey.report.strings import join_list
+
+_S: dict[str, dict[str, str]] = {
+    "alt_categorical": {"da": "Danmarkskort over kommunernes svar på spørgsmål {n}.",
+                        "en": "Map of Denmark showing each municipality's answer to "
+                              "question {n}."},
+    "alt_choropleth": {"da": "Danmarkskort over kommunernes svar på spørgsmål {n}, inddelt "
+                             "i {k} klasser.",
+                       "en": "Map of Denmark showing each municipality's answer to "
+                             "question {n}, in {k} classes."},
+    "n_municipalities": {"da": "{n} kommuner", "en": "{n} municipalities"},
+    "one_municipality": {"da": "1 kommune", "en": "1 municipality"},
+    "base": {"da": "Antal kommuner med svar: {n}", "en": "Municipalities answering: {n}"},
+    "disagree": {"da": "{n} med flere forskellige besvarelser vises med den hyppigste",
+                 "en": "{n} with several differing responses are shown by the most "
+                       "frequent one"},
+    "disagree_numeric": {"da": "{n} med flere besvarelser vises med gennemsnittet",
+                         "en": "{n} with several responses are shown by their mean"},
+}
+
+
+def _s(key: str, lang: Lang, **values: object) -> str:
+    return _S[key][lang].format(**values)
+
+
+@dataclass(frozen=True)
+class MapClass:
+    label: str  # "Ja, helt i drift" or "10–19"
+    colour: str
+    count: int  # municipalities in the class
+    hatched: bool = False  # "Ikke besvaret": white with grey hatching
+
+    def legend(self, lang: Lang) -> str:
+        return f"{self.label} ({format_int(self.count, lang)})"
+
+
+@dataclass(frozen=True)
+class MapData:
+    fig_id: str  # "q01-kort": file stem and SVG id prefix
+    kind: str  # "categorical" | "choropleth"
+    title: str | None
+    classes: tuple[MapClass, ...]  # legend order; "Ikke besvaret" last
+    fill: tuple[tuple[int, int], ...]  # (municipality code, class index) for all 98
+    notes: tuple[str, ...]  # footer lines; the attribution is always the last
+    alt: str
+    lang: Lang
+
+    def class_of(self, code: int) -> MapClass:
+        return self.classes[dict(self.fill)[code]]
+
+
+def fig_id(q: Question) -> str:
+    return f"q{q.number:02d}-kort"
+
+
+def _count(n: int, lang: Lang) -> str:
+    return _s("one_municipality", lang) if n == 1 else _s("n_municipalities", lang,
+                                                           n=format_int(n, lang))
+
+
+def build(r: QuestionResult, where: Placed, lang: Lang, source: str) -> MapData:
+    """The map of one single-choice or numeric question."""
+    q = r.question
+    answers = where.as_dict()
+    everyone = [m.code for m in mun.register()]
+    if q.type is QType.NUMERIC:
+        classes, index = _choropleth(answers, lang)
+        kind = "choropleth"
+    else:
+        classes, index = _categorical(q, answers)
+        kind = "categorical"
+    missing = [c for c in everyone if c not in answers]
+    classes.append(MapClass(t("non_respondents", lang), palette.MISSING_FACE, len(missing),
+                            hatched=True))
+    fill = tuple((c, index[c] if c in answers else len(classes) - 1) for c in everyone)
+    notes = [_s("base", lang, n=format_int(len(answers), lang))]
+    if where.disagree:
+        key = "disagree_numeric" if kind == "choropleth" else "disagree"
+        notes[0] += " · " + _s(key, lang, n=format_int(len(where.disagree), lang))
+    return MapData(
+        fig_id=fig_id(q), kind=kind, title=q.title, classes=tuple(classes), fill=fill,
+        notes=(*notes, source, ATTRIBUTION),
+        alt=_alt(q, kind, classes, missing, lang), lang=lang,
+    )
+
+
+def _categorical(q: Question, answers: dict[int, str | float]
+                 ) -> tuple[list[MapClass], dict[int, int]]:
+    """One class per option in questionnaire order; "Ved ikke"/"Andet" grey."""
+    grey = [is_other(o) or is_dont_know_option(q, o) for o in q.options]
+    ramp = iter(palette.categorical(sum(not g for g in grey)))
+    position = {o: i for i, o in enumerate(q.options)}
+    counts = [0] * len(q.options)
+    for answer in answers.values():
+        counts[position[str(answer)]] += 1
+    classes = [MapClass(o, palette.NEUTRAL if g else next(ramp), n)
+               for o, g, n in zip(q.options, grey, counts, strict=True)]
+    return classes, {code: position[str(a)] for code, a in answers.items()}
+
+
+def _choropleth(answers: dict[int, str | float], lang: Lang
+                ) -> tuple[list[MapClass], dict[int, int]]:
+    if not answers:
+        return [], {}
+    values = {code: float(v) for code, v in answers.items()}
+    found = classify(list(values.values()))
+    colours = palette.sequential(found.count)
+    index = {code: found.index(v) for code, v in values.items()}
+    counts = [sum(1 for i in index.values() if i == k) for k in range(found.count)]
+    classes = [MapClass(found.label(k, lang), colours[k], counts[k])
+               for k in range(found.count)]
+    return classes, index
+
+
+def _alt(q: Question, kind: str, classes: list[MapClass], missing: list[int],
+         lang: Lang) -> str:
+    """Every class with its count, and the non-respondents by name."""
+    real = [c for c in classes if not c.hatched]
+    if kind == "choropleth":
+        head = _s("alt_choropleth", lang, n=q.number, k=len(real))
+    else:
+        head = _s("alt_categorical", lang, n=q.number)
+    items = [f"{c.label}: {_count(c.count, lang)}" for c in real]
+    names = [mun.by_code(code).name for code in missing]
+    tail = f"{t('non_respondents', lang)}: {_count(len(missing), lang)}"
+    if names:
+        tail += f" ({join_list(names, lang)})"
+    return f"{head} {'; '.join([*items, tail])}."
