@@ -9,6 +9,7 @@ code or "Københavns Kommune" alike, through :func:`kl_survey.municipalities.mat
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -60,34 +61,38 @@ def placed(survey: Survey, qid: str) -> Placed:
                          hint="Fjern spørgsmålet fra maps / --maps")
 
 
-def _frame(codes: pd.Series, values: pd.Series) -> pd.DataFrame:
-    frame = pd.DataFrame({"code": codes.to_numpy(), "value": values.to_numpy()})
-    return frame.dropna()
+def _pairs(codes: pd.Series, values: pd.Series) -> dict[int, list[object]]:
+    """Answers grouped by municipality code, blanks and unknown municipalities left out."""
+    grouped: dict[int, list[object]] = {}
+    for code, value in zip(codes.tolist(), values.tolist(), strict=True):
+        if pd.isna(code) or pd.isna(value):
+            continue
+        grouped.setdefault(int(code), []).append(value)
+    return dict(sorted(grouped.items()))
 
 
 def _single(qid: str, codes: pd.Series, data: pd.Series, options: tuple[str, ...]) -> Placed:
-    frame = _frame(codes, data.astype(object))
     rank = {label: i for i, label in enumerate(options)}
     answers: list[tuple[int, str | float]] = []
     disagree: list[int] = []
-    for code, group in frame.groupby("code", sort=True):
-        counts = group["value"].value_counts()
-        best = max(counts.items(), key=lambda kv: (kv[1], -rank.get(kv[0], len(rank))))
-        answers.append((int(code), str(best[0])))
+    for code, given in _pairs(codes, data.astype(object)).items():
+        counts = Counter(str(v) for v in given)
+        best = max(counts, key=lambda label: (counts[label], -rank.get(label, len(rank))))
+        answers.append((code, best))
         if len(counts) > 1:
-            disagree.append(int(code))
+            disagree.append(code)
     return Placed(qid, tuple(answers), tuple(disagree))
 
 
 def _numeric(qid: str, codes: pd.Series, data: pd.Series) -> Placed:
-    frame = _frame(codes, pd.to_numeric(data, errors="coerce"))
     answers: list[tuple[int, str | float]] = []
     disagree: list[int] = []
-    for code, group in frame.groupby("code", sort=True):
-        values = group["value"].astype(float)
-        answers.append((int(code), float(values.mean())))
-        if values.nunique() > 1:
-            disagree.append(int(code))
+    numbers = pd.to_numeric(data, errors="coerce")
+    for code, given in _pairs(codes, numbers).items():
+        values = [float(str(v)) for v in given]
+        answers.append((code, sum(values) / len(values)))
+        if len(set(values)) > 1:
+            disagree.append(code)
     return Placed(qid, tuple(answers), tuple(disagree))
 
 
@@ -132,15 +137,18 @@ def subset(survey: Survey, keep: np.ndarray, population: Population | None) -> S
     """Rows ``keep`` of every per-respondent table, renumbered 0..n-1."""
     index = pd.RangeIndex(int(keep.sum()))
 
-    def cut(obj: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
-        part = obj[keep]
-        return part.set_axis(index, axis=0)
+    def rows(series: pd.Series) -> pd.Series:
+        return series[keep].set_axis(index, axis=0)
+
+    def frame(table: pd.DataFrame) -> pd.DataFrame:
+        return table[keep].set_axis(index, axis=0)
 
     return replace(
         survey,
-        respondents=cut(survey.respondents),
-        answers={k: cut(v) for k, v in survey.answers.items()},
-        other_text={k: cut(v) for k, v in survey.other_text.items()},
-        unparsed={k: cut(v) for k, v in survey.unparsed.items()},
+        respondents=frame(survey.respondents),
+        answers={k: frame(v) if isinstance(v, pd.DataFrame) else rows(v)
+                 for k, v in survey.answers.items()},
+        other_text={k: rows(v) for k, v in survey.other_text.items()},
+        unparsed={k: rows(v) for k, v in survey.unparsed.items()},
         population=population,
     )

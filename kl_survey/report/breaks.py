@@ -77,10 +77,22 @@ def _round_to(x: float, unit: float, how: str = "round") -> float:
 
 
 def _inner_unit(x: float, step: float, integers: bool) -> float:
-    """One significant digit of ``x``, but never coarser than ``step``, so 3 stays 3
-    beside a 300; whole numbers for counts."""
-    unit = step if x == 0 else min(10.0 ** math.floor(math.log10(abs(x))), step)
+    """One significant digit of ``x``, but never coarser than ``step`` (so 3 stays 3
+    beside a 300) nor finer than two significant digits; whole numbers for counts."""
+    if x == 0:
+        return step
+    digit = 10.0 ** math.floor(math.log10(abs(x)))
+    unit = max(min(digit, step), digit / 10)
     return max(unit, 1.0) if integers else unit
+
+
+def _finer(step: float) -> list[float]:
+    """``step`` and the next two smaller 1-2-5 steps: 500 → 500, 200, 100."""
+    out = [step]
+    for _ in range(2):
+        mantissa = round(out[-1] / 10.0 ** math.floor(math.log10(out[-1])))
+        out.append(_clean(out[-1] * (0.4 if mantissa == 5 else 0.5)))
+    return out
 
 
 def _clean(x: float) -> float:
@@ -108,9 +120,9 @@ def classify(values: Sequence[float], max_classes: int = MAX_CLASSES) -> Classes
     k = min(max_classes, len(distinct))
     quantiles = [float(q) for q in np.quantile(data, [i / k for i in range(1, k)])]
     inner: list[float] = []
-    for grid in (step, step / 2, step / 5):  # finer grids only if rounding merged limits
-        if integers and grid != round(grid):
-            continue
+    for grid in _finer(step):  # finer grids only if rounding merged limits
+        if integers and grid < 1:
+            break
         found = sorted({_round_to(q, _inner_unit(q, grid, integers)) for q in quantiles})
         if len(found) > len(inner):
             inner = found

@@ -58,7 +58,7 @@ def test_a_single_value_is_one_class() -> None:
     assert found.count == 1 and found.label(0, "da") == "5,5"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(st.integers(-1000, 100_000).map(float),
                           st.floats(-1e4, 1e6, allow_nan=False, allow_infinity=False)),
                 min_size=1, max_size=120))
