@@ -99,12 +99,27 @@ def _key(text: str) -> str:
     Case, accents, dashes, dots and spacing all vanish, so "Høje Taastrup",
     "HØJE-TAASTRUP KOMMUNE" and "Hoeje-Taastrup" are one key.
     """
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_TRANSLIT)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", text)
+    words = _ascii_words(text)
     while words and words[-1] in _SUFFIXES:
         words.pop()
     return "".join(words)
+
+
+def _ascii_words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_TRANSLIT)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", text)
+
+
+def slug_text(text: str) -> str:
+    """``"Høje-Taastrup"`` → ``"hoeje-taastrup"``: a file-name part that survives every
+    file system and zip tool, with the official transliteration of æ, ø and å."""
+    return "-".join(_ascii_words(text))
+
+
+def slug(m: Municipality) -> str:
+    """``101-koebenhavn``: the stem of a municipality's own report files."""
+    return f"{m.code}-{slug_text(m.name)}"
 
 
 @cache
