@@ -33,6 +33,7 @@ class Chart(StrEnum):
 
     BARS = "bars"
     STACKED = "stacked"
+    MAP = "map"  # a map of the municipalities in the bars' place (report/maps.py)
 
 
 class Dedupe(StrEnum):
@@ -116,6 +117,7 @@ class Meta:
     credit: str | None = None  # the chart source line, e.g. "Kilde: KL's rundspørge, maj 2025"
     unit: str = "kommuner"
     colophon: bool = False  # spec [report] colophon: print file names and version
+    maps: tuple[str, ...] = ()  # spec [report] maps: questions that also get a map
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from kl_survey.errors import SpecError
 SPEC_VERSION = 1
 BASE_KINDS = ("answered", "respondents", "exclude")
 QTYPES = ("single", "multi", "numeric", "text")
-CHARTS = ("bars", "stacked")
+CHARTS = ("bars", "stacked", "map")
 
 Loc = tuple[str | int, ...]
 
@@ -108,7 +108,7 @@ class QuestionSpec(_Model):
     filter: FilterSpec | None = None
     merge: dict[str, list[str]] = {}
     rename: dict[str, str] = {}
-    chart: Literal["bars", "stacked"] | None = None
+    chart: Literal["bars", "stacked", "map"] | None = None  # map: instead of the bars
     note: str | None = None
     hidden: bool = False
     other_of: str | None = None  # free-text "Andet" question: attach to this question
@@ -116,6 +116,7 @@ class QuestionSpec(_Model):
 
 class ReportSection(_Model):
     colophon: bool = False  # the export's name and kl-survey's version at the report's end
+    maps: list[str] = []  # question ids that get a map of Denmark beside their chart
 
 
 class Spec(_Model):
@@ -268,7 +269,9 @@ def _known_keys(parent: Loc) -> list[str]:
     model: type[BaseModel] = Spec
     sections: dict[str, type[BaseModel]] = {
         "survey": SurveySection, "respondents": RespondentsSection,
-        "analysis": AnalysisSection, "question": QuestionSpec, "filter": FilterSpec}
+        "survey": SurveySection, "respondents": RespondentsSection,
+        "analysis": AnalysisSection, "question": QuestionSpec, "filter": FilterSpec,
+        "report": ReportSection}
     for name in names:
         ann = sections.get(name)
         if ann is None:
@@ -310,7 +313,7 @@ def find_line(text: str, loc: Loc) -> int | None:
 def _table_depth(loc: Loc) -> int:
     if loc[0] == "question" and len(loc) > 1 and isinstance(loc[1], int):
         return 2
-    if loc[0] in ("survey", "respondents", "analysis") and len(loc) > 1:
+    if loc[0] in ("survey", "respondents", "analysis", "report") and len(loc) > 1:
         return 1
     return 0
 

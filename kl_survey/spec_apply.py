@@ -99,6 +99,7 @@ def _meta(survey: Survey, spec: Spec) -> Meta:
         credit=s.credit or old.credit,
         unit=s.unit,
         colophon=spec.report.colophon,
+        maps=tuple(spec.report.maps),
     )
 
 

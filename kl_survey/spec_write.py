@@ -30,9 +30,12 @@ Nøgler pr. [[question]] (svarmuligheder skrives som de står EFTER rename/merge
   filter     { question = "q1", options = ["Ja"] }: basen er kun dem, der svarede Ja til q1
   merge      { "Ja" = ["Ja, helt", "Ja, delvist"] } slår svarmuligheder sammen
   rename     { "Gammelt navn" = "Nyt navn" } omdøber en svarmulighed
-  title      kort titel til figurer;  chart: "bars" eller "stacked";  note: note under figuren
+  title      kort titel til figurer;  chart: "bars", "stacked" eller "map" (kort)
+  note       note under figuren
   hidden     true skjuler spørgsmålet i output
-  other_of   (fritekstspørgsmål) vis svarene som "Andet"-tekst under et andet spørgsmål"""
+  other_of   (fritekstspørgsmål) vis svarene som "Andet"-tekst under et andet spørgsmål
+
+[report] maps = ["q1", "q5"] viser også de spørgsmål på et Danmarkskort i rapporten."""
 
 
 def spec_text(survey: Survey, *, spec_name: str = "survey.toml", sheet: str | None = None,
@@ -133,7 +136,7 @@ def _question_table(q: Question) -> Table:
     _set(t, "columns", _strings(q.columns))
     if q.type in (QType.SINGLE, QType.MULTI):
         _choice_keys(t, q)
-    for key, example, comment in (("chart", '"bars"', "bars | stacked"),
+    for key, example, comment in (("chart", '"bars"', "bars | stacked | map"),
                                   ("note", '""', "note under figuren")):
         value = getattr(q, key)
         if value:

@@ -81,8 +81,8 @@ def chart_kind(q: Question) -> str | None:
     The spec's ``chart`` setting decides; "stacked" is honoured for single-choice
     questions only, because multi-select shares do not add up to 100%.
     """
-    if q.type not in (QType.SINGLE, QType.MULTI):
-        return None
+    if q.type not in (QType.SINGLE, QType.MULTI) or q.chart == "map":
+        return None  # a map (kl_survey.report.maps) takes the chart's place
     if q.chart == "stacked" and q.type is QType.SINGLE:
         return "stacked"
     return "bars"
