@@ -29,6 +29,7 @@ class LoadOptions:
     spec: Path | None = None  # survey.toml; applied after reading (issue: spec)
     strict: bool = False  # spec/data disagreements become fatal
     dedupe: Dedupe | str | None = None  # which answer a municipality that answered twice keeps
+    municipalities: tuple[str, ...] = ()  # --municipality: only these (names or codes)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
 
     survey, found = resolve(survey, opts.dedupe)
     issues += found
+    if opts.municipalities:
+        from kl_survey import by_municipality
+
+        survey = by_municipality.only(survey, by_municipality.resolve(opts.municipalities))
     if opts.strict:
         raise_on_warnings(issues)
     return Loaded(survey, tuple(issues), spec)

@@ -48,10 +48,12 @@ def test_analyze_json_on_the_example_imports_no_report_stack() -> None:
     assert not modules & set(REPORT_STACK), modules & set(REPORT_STACK)
 
 
-def test_analyze_json_skips_pydantic() -> None:
+@pytest.mark.parametrize("extra", [[], ["--municipality", "101", "--municipality", "147"]])
+def test_analyze_json_skips_pydantic(extra: list[str]) -> None:
     """Typer's per-option pydantic coercion costs ~0.2 s; kl_survey.cli.fastparams
-    handles the plain options, so pydantic is only imported for a spec file."""
-    modules, proc = _modules_after(["analyze", str(EXAMPLE), "--format", "json"])
+    handles the plain options (and the repeatable --municipality), so pydantic is only
+    imported for a spec file."""
+    modules, proc = _modules_after(["analyze", str(EXAMPLE), "--format", "json", *extra])
     assert proc.returncode == 0, proc.stderr
     assert "pydantic" not in modules
 

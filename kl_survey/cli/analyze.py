@@ -18,6 +18,7 @@ from kl_survey.cli.common import (
     MAX_COLUMNS,
     MAX_MEMORY,
     MAX_SIZE,
+    MUNICIPALITY,
     REPAIR_ENCODING,
     SHEET,
     SOURCE,
@@ -86,6 +87,7 @@ def analyze(
     min_base: int | None = ex.MIN_BASE,
     bounds: bool = ex.BOUNDS_ANALYZE,
     ci: bool = ex.CI,
+    municipality: list[str] | None = MUNICIPALITY,
 ) -> None:
     """Beregn antal og andele for hvert spørgsmål i en eksport.
 
@@ -108,7 +110,8 @@ def analyze(
                                              limits=limits(max_memory, max_columns,
                                                            max_cell_length),
                                              strict=strict,
-                                             dedupe=dedupe.value if dedupe else None))
+                                             dedupe=dedupe.value if dedupe else None,
+                                             municipalities=tuple(municipality or ())))
     from kl_survey.extras import extend
 
     analysis, found = extend(analysis, loaded.survey,

@@ -48,6 +48,9 @@ REPAIR_ENCODING = typer.Option(False, "--repair-encoding",
                                help="Læs tegn, der ikke er UTF-8, i en ellers UTF-8-kodet "
                                     "CSV-fil som Windows-1252 (hver rettet række giver en "
                                     "advarsel). Uden den afvises filen med rækkerne nævnt.")
+MUNICIPALITY = typer.Option(None, "--municipality", metavar="NAVN|KODE",
+                            help="Kun svar fra denne kommune: navn eller kode, fx København, "
+                                 "101 eller 'Københavns Kommune'. Kan gentages.")
 
 
 def fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> None:

@@ -83,6 +83,8 @@ def _kind(descriptor: Any) -> str | None:
         return ann.__name__
     if isinstance(ann, type) and issubclass(ann, Path) and getattr(info, "path_type", None) is None:
         return "path"
+    if ann == list[str]:  # a repeatable option such as --municipality
+        return "strlist"
     return None
 
 
@@ -104,6 +106,9 @@ def _coerce(kind: str, ann: Any, info: Any, value: Any, param: Any, ctx: Any,
                                                  case_sensitive=case_sensitive, ctx=ctx)
         except ValueError:
             return False, None
+    if kind == "strlist" and isinstance(value, (list, tuple)) and all(
+            isinstance(v, str) for v in value):
+        return True, list(value)
     if kind == "path" and isinstance(value, (str, Path)):
         path = value if isinstance(value, ann) else ann(value)
         return True, types.coerce_cli_path(path, info, path_type=ann, param=param, ctx=ctx)

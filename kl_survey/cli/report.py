@@ -17,6 +17,7 @@ from kl_survey.cli.common import (
     MAX_COLUMNS,
     MAX_MEMORY,
     MAX_SIZE,
+    MUNICIPALITY,
     REPAIR_ENCODING,
     SHEET,
     SOURCE,
@@ -61,6 +62,13 @@ COLOPHON = typer.Option(False, "--colophon",
                         help="Skriv eksportens filnavn og kl-surveys version sidst i rapporten "
                         "(også med spec-filens [report] colophon = true). Ellers står de kun i "
                         "results.json og results.xlsx.")
+MAPS = typer.Option(None, "--maps", metavar="q1,q5",
+                    help="Spørgsmål der også vises på et Danmarkskort (et svar eller et tal "
+                    "pr. kommune), fx q1,q5; kortene kommer også i figures/qNN-kort.*.")
+PER_MUNICIPALITY = typer.Option(False, "--per-municipality",
+                                help="Skriv også en kort rapport til hver kommune, der har "
+                                "svaret: MAPPE/kommuner/101-koebenhavn.pdf og .html, med "
+                                "kommunens svar ved siden af regionens og landets.")
 
 
 @app.command(name="report", epilog=EPILOG)
@@ -73,6 +81,9 @@ def report(
     formats: str = FORMATS,
     colophon: bool = COLOPHON,
     compare: Path | None = COMPARE,
+    maps: str | None = MAPS,
+    per_municipality: bool = PER_MUNICIPALITY,
+    municipality: list[str] | None = MUNICIPALITY,
     sheet: str | None = SHEET,
     lang: LangOpt = LANG,
     source: str | None = SOURCE,
@@ -92,31 +103,53 @@ def report(
 
     Hvert spørgsmål får overskrift, en nøglesætning ud fra tallene, et diagram med
     andele og antal besvarelser, og en tabel. Samme input giver byte-identiske filer;
-    SOURCE_DATE_EPOCH sætter datoen i PDF og SVG.
+    SOURCE_DATE_EPOCH sætter datoen i PDF og SVG. Med --municipality handler rapporten
+    kun om de valgte kommuner; med --per-municipality får hver (valgt) kommune sin egen
+    rapport, altid sammenlignet med hele landet.
     """
     if source_help_requested(source):
         return
+    from kl_survey import by_municipality
     from kl_survey.analysis import analyse
+    from kl_survey.errors import KlSurveyError
     from kl_survey.pipeline import LoadOptions, load
     from kl_survey.report import parse_formats, write_report
+    from kl_survey.report.mapmodel import wanted as map_ids
 
     wanted = parse_formats(formats)
     options = LoadOptions(sheet=sheet, source=source, spec=spec, complete_only=complete_only,
                           max_bytes=max_bytes(max_size), repair_encoding=repair_encoding,
                           limits=limits(max_memory, max_columns, max_cell_length))
     loaded = load(file, options)
+    survey = everyone = loaded.survey
+    chosen = by_municipality.resolve(municipality) if municipality else None
+    if chosen:
+        if compare is not None:  # the earlier round would not be limited alike
+            raise KlSurveyError("--municipality kan endnu ikke bruges sammen med --compare",
+                                hint="Lav sammenligningen for alle kommuner, eller brug "
+                                "kl-survey analyze --municipality på hver runde")
+        survey = by_municipality.only(everyone, chosen)
     comparison = None
     if compare is not None:
-        comparison = _comparison(compare, file, spec, loaded.survey, options)
+        comparison = _comparison(compare, file, spec, survey, options)
     from kl_survey.cli.analyze import print_issues
     from kl_survey.extras import extend
 
-    analysis, found = extend(analyse(loaded.survey), loaded.survey,
+    analysis, found = extend(analyse(survey), survey,
                              ex.extras(by, groups, min_base, bounds, ci), loaded.spec)
     print_issues(found)
+    extra = [q.strip() for q in (maps or "").split(",") if q.strip()]
+    placed = [by_municipality.placed(survey, qid) for qid in map_ids(survey, extra)]
     written = write_report(analysis, output, lang=lang.value, title=title,
-                           formats=wanted, colophon=colophon, comparison=comparison)
-    typer.echo(f"Skrev {len(written.files)} filer i {written.out_dir}")
+                           formats=wanted, colophon=colophon, comparison=comparison,
+                           maps=placed)
+    count = len(written.files)
+    if per_municipality:
+        from kl_survey.report.feedback_writer import write_per_municipality
+
+        count += len(write_per_municipality(everyone, output, lang=lang.value, title=title,
+                                            formats=wanted, chosen=chosen).files)
+    typer.echo(f"Skrev {count} filer i {written.out_dir}")
 
 
 def _comparison(old: Path, file: Path, spec: Path | None, survey: Survey,

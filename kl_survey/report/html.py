@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -66,9 +67,11 @@ def inline_svg(svg: str, alt: str) -> str:
     return _SVG_OPEN.sub("<svg" + attrs, strip_prolog(svg), count=1)
 
 
-def render(model: ReportModel) -> str:
-    """The report page."""
+def render(model: ReportModel, maps: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """The report page; ``maps`` takes a section's anchor ("q01") to its map's
+    (SVG, alt text)."""
     from markupsafe import Markup
 
+    drawn = {anchor: Markup(inline_svg(svg, alt)) for anchor, (svg, alt) in (maps or {}).items()}
     template = _env().get_template("report.html.j2")
-    return str(template.render(m=model, css=Markup(stylesheet())))
+    return str(template.render(m=model, maps=drawn, css=Markup(stylesheet())))

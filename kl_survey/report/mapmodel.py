@@ -8,13 +8,15 @@ non-respondent. :mod:`kl_survey.report.maps` only draws it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kl_survey import municipalities as mun
 from kl_survey.analysis import QuestionResult
 from kl_survey.by_municipality import Placed
+from kl_survey.errors import KlSurveyError
 from kl_survey.i18n import t
-from kl_survey.model import QType, Question
+from kl_survey.model import QType, Question, Survey
 from kl_survey.numbers import Lang, format_int
 from kl_survey.report import palette
 from kl_survey.report.breaks import classify
@@ -73,6 +75,20 @@ class MapData:
 
 def fig_id(q: Question) -> str:
     return f"q{q.number:02d}-kort"
+
+
+def wanted(survey: Survey, extra: Iterable[str] = ()) -> tuple[str, ...]:
+    """The questions to map, in questionnaire order: ``chart = "map"`` in the spec,
+    ``[report] maps`` and ``--maps``. An unknown id is an error naming the known ones."""
+    asked = [*survey.meta.maps, *extra]
+    visible = [q for q in survey.questions if not q.hidden]
+    known = {q.id for q in visible}
+    unknown = [x for x in asked if x not in known]
+    if unknown:
+        raise KlSurveyError(f"Ukendt spørgsmål til kort: {', '.join(unknown)}",
+                            hint="Spørgsmålene hedder " + ", ".join(q.id for q in visible))
+    chosen = set(asked) | {q.id for q in visible if q.chart == "map"}
+    return tuple(q.id for q in visible if q.id in chosen)
 
 
 def _count(n: int, lang: Lang) -> str:

@@ -7,7 +7,7 @@ is SOURCE_DATE_EPOCH's, when set. Two runs on the same input give the same bytes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kl_survey import progress
 from kl_survey.analysis import Analysis
+from kl_survey.by_municipality import Placed
 from kl_survey.errors import KlSurveyError
 from kl_survey.numbers import Lang
 from kl_survey.output import atomic
@@ -48,13 +49,15 @@ def parse_formats(text: str | None) -> tuple[str, ...]:
 
 def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | None = None,
                  formats: Iterable[str] = FORMATS, colophon: bool = False,
-                 comparison: Comparison | None = None) -> Written:
+                 comparison: Comparison | None = None,
+                 maps: Sequence[Placed] = ()) -> Written:
     """Build the report model once and write every requested format from it;
     ``colophon`` prints the export's name and our version at the end of the report.
 
     With ``comparison`` (whose last round is ``a``) every question also shows the change
     since the earlier rounds, figures/qNN-compare.* are drawn, and comparison.json and
-    comparison.xlsx sit beside results.*.
+    comparison.xlsx sit beside results.*. ``maps`` (answers by municipality) become maps
+    of Denmark in their questions' sections and figures/qNN-kort.png/.svg.
     """
     wanted = tuple(f for f in FORMATS if f in set(formats))
     out_dir = Path(out_dir)
@@ -71,10 +74,15 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
 
     if {"png", "svg"} & set(wanted):
         _figures(model, created, wanted, put)
+    map_svgs: dict[str, tuple[str, str]] = {}
+    if maps and {"html", "pdf", "png", "svg"} & set(wanted):
+        from kl_survey.report.maps_writer import draw_maps
+
+        map_svgs = draw_maps(a, maps, lang, created, wanted, put)
     if "html" in wanted or "pdf" in wanted:
         from kl_survey.report import html
 
-        page = html.render(model)
+        page = html.render(model, map_svgs)
         if "html" in wanted:
             put("report.html", page.encode("utf-8"))
         if "pdf" in wanted:
