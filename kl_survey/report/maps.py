@@ -227,7 +227,8 @@ def _decorate(fig: Figure, txt: _Text, height: float) -> None:
              linespacing=style.LINE_SPACING, gid="map-notes")
 
 
-def rc(m: MapData) -> dict[str, Any]:
+def rc(m: MapData) -> Any:
+    """The chart style's rcParams plus a finer hatch for the non-respondents."""
     return {**style.rc(m.fig_id), "hatch.linewidth": 0.45}
 
 
