@@ -7,7 +7,8 @@ that 95 reports take seconds, not minutes:
 2. each (question, region) chart is laid out once; a municipality's chart is those rows
    with its "Jeres svar" marker added (:func:`feedback_bars.mark`), a join of strings;
 3. each report's HTML is a template fill; the PDFs, where the time goes (WeasyPrint's
-   layout, ~0.3 s each), are printed by a pool of worker processes, one per core.
+   layout, ~0.6 s of CPU each), are printed by a pool of worker processes, one per core,
+   which start on the first report while the main process builds the next.
 
 Reports are deterministic: the PDF identifier comes from the page text, the only date
 is SOURCE_DATE_EPOCH's, and results are written in code order whatever the finishing
@@ -17,8 +18,8 @@ order of the workers.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import cache
 from importlib.resources import files
 from multiprocessing import get_context
@@ -112,35 +113,48 @@ def write_per_municipality(survey: Survey, out_dir: Path, *, lang: Lang = "da",
         written.append(path)
 
     drawn = shared_charts(comp, lang)
-    pages: list[tuple[str, str]] = []
-    with progress.stage("Skriver kommunerapporter (HTML)", total=len(targets)) as advance:
-        for m in targets:
+    pdfs: list[tuple[str, Future[bytes]]] = []
+    with _printer(len(targets) if "pdf" in wanted else 0, workers) as printer, \
+            progress.stage("Skriver kommunerapporter", total=2 * len(targets)) as advance:
+        for m in targets:  # the workers print earlier PDFs while the next page is built
             model = feedback.build(m, analyse(only(survey, [m])), comp, lang, title=heading,
                                    created=created)
             page = render_html(model, drawn)
             if "html" in wanted:
                 put(f"{mun.slug(m)}.html", page.encode("utf-8"))
-            pages.append((mun.slug(m), page))
+            if "pdf" in wanted:
+                pdfs.append((mun.slug(m), printer.submit(pdf.render, page, epoch)))
             advance(1)
-    if "pdf" in wanted and pages:
-        with progress.stage("Laver PDF'er", total=len(pages)) as advance:
-            for stem, data in _pdfs(pages, epoch, workers):
-                put(f"{stem}.pdf", data)
-                advance(1)
+        for stem, future in pdfs:  # in code order, whatever order they finish in
+            put(f"{stem}.pdf", future.result())
+            advance(1)
     return Written(Path(out_dir), tuple(written))
 
 
-def _pdfs(pages: list[tuple[str, str]], epoch: int | None,
-          workers: int | None) -> Iterator[tuple[str, bytes]]:
-    """PDFs in the order of ``pages``; on as many processes as there are cores."""
-    n = workers or min(len(pages), os.cpu_count() or 1)
-    stems = [stem for stem, _ in pages]
-    texts = [page for _, page in pages]
+class _InProcess:
+    """An executor that runs each job when it is submitted: one PDF, or one core."""
+
+    def __enter__(self) -> _InProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def submit(self, fn: Callable[..., bytes], *args: Any) -> Future[bytes]:
+        future: Future[bytes] = Future()
+        future.set_result(fn(*args))
+        return future
+
+
+def _printer(jobs: int, workers: int | None) -> _InProcess | ProcessPoolExecutor:
+    """Worker processes for the PDFs, one per core (never more than there are PDFs).
+
+    spawn, not fork: the parent holds pyarrow's and matplotlib's threads, and a forked
+    child inheriting their locks can hang. Like any spawn pool, a script calling this
+    must guard its entry point with ``if __name__ == "__main__":`` (the kl-survey
+    command does).
+    """
+    n = min(jobs, workers or os.cpu_count() or 1)
     if n <= 1:
-        yield from zip(stems, (pdf.render(text, epoch) for text in texts), strict=True)
-        return
-    # spawn, not fork: the parent holds pyarrow's and matplotlib's threads, and a forked
-    # child inheriting their locks can hang.
-    with ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn")) as pool:
-        render: Callable[..., bytes] = pdf.render
-        yield from zip(stems, pool.map(render, texts, [epoch] * len(texts)), strict=True)
+        return _InProcess()
+    return ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"))
