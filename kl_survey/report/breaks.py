@@ -101,10 +101,13 @@ def _clean(x: float) -> float:
 
 
 def classify(values: Sequence[float], max_classes: int = MAX_CLASSES) -> Classes:
-    """Round class limits for ``values`` (at least one finite value)."""
-    data = np.sort(np.asarray([v for v in values if math.isfinite(v)], dtype=float))
-    if data.size == 0:
+    """Round class limits for ``values`` (at least one finite value; magnitudes below
+    1e-12 count as 0)."""
+    finite = [v for v in values if math.isfinite(v)]
+    if not finite:
         raise ValueError("classify needs at least one number")
+    # Float dust (1e-300, a subnormal) would need limits finer than any legend prints.
+    data = np.sort([0.0 if abs(v) < 1e-12 else v for v in finite])
     integers = bool(np.all(data == np.round(data)))
     first, last = float(data[0]), float(data[-1])
     if first == last:  # every value the same: one class, exactly that value
