@@ -34,6 +34,9 @@ class Placed:
     qid: str
     answers: tuple[tuple[int, str | float], ...]
     disagree: tuple[int, ...] = ()
+    #: the municipalities asked, when a survey was limited to some (``--municipality``);
+    #: () means all 98.
+    asked: tuple[int, ...] = ()
 
     def as_dict(self) -> dict[int, str | float]:
         return dict(self.answers)
@@ -52,10 +55,11 @@ def placed(survey: Survey, qid: str) -> Placed:
                              "har ingen kolonne med kommunen",
                              hint="Angiv kolonnen med respondents.column i spec-filen")
     data = survey.answers[qid]
+    asked = survey.population.codes if survey.population else ()
     if q.type is QType.SINGLE and isinstance(data, pd.Series):
-        return _single(qid, codes, data, q.options)
+        return replace(_single(qid, codes, data, q.options), asked=asked)
     if q.type is QType.NUMERIC and isinstance(data, pd.Series):
-        return _numeric(qid, codes, data)
+        return replace(_numeric(qid, codes, data), asked=asked)
     raise MapNotPossible(f"Spørgsmål {q.number} er et {q.type.value}-spørgsmål; kun "
                          "spørgsmål med ét svar eller et tal kan vises på et kort",
                          hint="Fjern spørgsmålet fra maps / --maps")

@@ -27,7 +27,7 @@ from kl_survey.report.strings import join_list, quote, s
 
 _S: dict[str, dict[str, str]] = {
     "kicker": {"da": "Tilbagemelding til kommunen", "en": "Feedback to the municipality"},
-    "lede": {"da": "Jeres svar i undersøgelsen «{title}» sammenlignet med kommunerne i "
+    "lede": {"da": "Jeres svar i undersøgelsen »{title}« sammenlignet med kommunerne i "
                    "Region {region} og i hele landet.",
              "en": "Your answers in the survey “{title}” compared with the municipalities "
                    "in Region {region} and in all of Denmark."},
@@ -40,19 +40,20 @@ _S: dict[str, dict[str, str]] = {
     "yours_many": {"da": "Jeres svar: {answer}.", "en": "Your answers: {answer}."},
     "none": {"da": "I har ikke besvaret spørgsmålet.",
              "en": "You did not answer this question."},
-    "compare": {"da": "{answer}: {country} af alle kommuner og {region} i Region {name}.",
-                "en": "{answer}: {country} of all municipalities and {region} in Region "
-                      "{name}."},
+    "compare": {"da": "{answer}: {country} af de deltagende kommuner og {region} i Region "
+                      "{name}.",
+                "en": "{answer}: {country} of the participating municipalities and {region} "
+                      "in Region {name}."},
     "numeric": {"da": "Jeres svar: {value}. Medianen er {country} for hele landet og "
                       "{region} i Region {name}.",
                 "en": "Your answer: {value}. The median is {country} for all of Denmark "
                       "and {region} in Region {name}."},
     "text": {"da": "Jeres svar", "en": "Your answer"},
-    "other": {"da": "Jeres uddybning under «{label}»", "en": "Your text under “{label}”"},
-    "alt": {"da": "Søjler for spørgsmål {n}: andel af alle kommuner og af kommunerne i "
-                  "Region {region} for hvert svar. {items}. {yours}",
-            "en": "Bars for question {n}: share of all municipalities and of those in "
-                  "Region {region} for each answer. {items}. {yours}"},
+    "other": {"da": "Jeres uddybning under »{label}«", "en": "Your text under “{label}”"},
+    "alt": {"da": "Søjler for spørgsmål {n}: andel af de deltagende kommuner i hele landet "
+                  "og i Region {region} for hvert svar. {items}. {yours}",
+            "en": "Bars for question {n}: share of the participating municipalities in all "
+                  "of Denmark and in Region {region} for each answer. {items}. {yours}"},
     "several": {"da": "Kommunen har {k} besvarelser; alle indgår.",
                 "en": "The municipality has {k} responses; all are included."},
     "footer": {"da": "Lavet med kl-survey ud fra {file}. Kun jeres egne fritekstsvar er "

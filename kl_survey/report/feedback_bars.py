@@ -67,13 +67,14 @@ def _width(share: float) -> str:
 def layout(chart: PairChart) -> Laid:
     """Escape and position everything that is the same for every municipality."""
     e = html.escape
-    key = (f'<p class="pair-key"><span class="swatch country"></span>{e(chart.country_label)}'
-           f'<span class="swatch region"></span>{e(chart.region_label)}</p>')
+    key = (f'<p class="pair-key"><span class="pair-swatch country"></span>'
+           f'{e(chart.country_label)}<span class="pair-swatch region"></span>'
+           f'{e(chart.region_label)}</p>')
     rows = tuple(
-        f'<span class="label">{e(r.label)}</span><span class="track">'
-        f'<span class="bar country" style="width:{_width(r.country)}">&#160;'
+        f'<span class="pair-label">{e(r.label)}</span><span class="pair-track">'
+        f'<span class="pair-bar country" style="width:{_width(r.country)}">&#160;'
         f'{e(r.country_text)}</span>'
-        f'<span class="bar region" style="width:{_width(r.region)}">&#160;'
+        f'<span class="pair-bar region" style="width:{_width(r.region)}">&#160;'
         f'{e(r.region_text)}</span></span>'
         for r in chart.rows)
     return Laid(chart.fig_id, key, rows, tuple(r.muted for r in chart.rows), chart.lang)
@@ -81,9 +82,9 @@ def layout(chart: PairChart) -> Laid:
 
 def mark(laid: Laid, marked: tuple[int, ...]) -> str:
     """The chart as HTML with the rows ``marked`` outlined and tagged "Jeres svar"."""
-    tag = f'<span class="mark">{html.escape(_S["yours"][laid.lang])}</span>'
+    tag = f'<span class="pair-mark">{html.escape(_S["yours"][laid.lang])}</span>'
     items = []
     for i, (inner, muted) in enumerate(zip(laid.rows, laid.muted, strict=True)):
-        classes = "row" + (" muted" if muted else "") + (" yours" if i in marked else "")
+        classes = "pair-row" + (" muted" if muted else "") + (" yours" if i in marked else "")
         items.append(f'<li class="{classes}">{inner}{tag if i in marked else ""}</li>')
     return (f'{laid.key}<ol class="pairs" id="{laid.fig_id}">{"".join(items)}</ol>')

@@ -33,11 +33,12 @@ from kl_survey.by_municipality import only
 from kl_survey.model import Survey
 from kl_survey.numbers import Lang
 from kl_survey.output import atomic
+from kl_survey.output.epoch import created_stamp, source_epoch
 from kl_survey.report import feedback, feedback_bars, pdf
 from kl_survey.report.feedback import Comparison, FeedbackModel
 from kl_survey.report.feedback_bars import Laid
 from kl_survey.report.strings import s
-from kl_survey.report.writer import Written, created_stamp, source_epoch
+from kl_survey.report.writer import Written
 
 FOLDER = "kommuner"
 FORMATS = ("html", "pdf")

@@ -15,7 +15,6 @@ from kl_survey import municipalities as mun
 from kl_survey.analysis import QuestionResult
 from kl_survey.by_municipality import Placed
 from kl_survey.errors import KlSurveyError
-from kl_survey.i18n import t
 from kl_survey.model import QType, Question, Survey
 from kl_survey.numbers import Lang, format_int
 from kl_survey.report import palette
@@ -33,6 +32,9 @@ _S: dict[str, dict[str, str]] = {
                        "en": "Map of Denmark showing each municipality's answer to "
                              "question {n}, in {k} classes."},
     "n_municipalities": {"da": "{n} kommuner", "en": "{n} municipalities"},
+    # the issue's wording: also covers a respondent who skipped this one question
+    "not_answered": {"da": "Ikke besvaret", "en": "No answer"},
+    "not_asked": {"da": "Ikke med i opgørelsen", "en": "Not included"},
     "one_municipality": {"da": "1 kommune", "en": "1 municipality"},
     "base": {"da": "Antal kommuner med svar: {n}", "en": "Municipalities answering: {n}"},
     "disagree": {"da": "{n} med flere forskellige besvarelser vises med den hyppigste",
@@ -53,6 +55,7 @@ class MapClass:
     colour: str
     count: int  # municipalities in the class
     hatched: bool = False  # "Ikke besvaret": white with grey hatching
+    blank: bool = False  # "Ikke med i opgørelsen" (--municipality): white, grey outline
 
     def legend(self, lang: Lang) -> str:
         return f"{self.label} ({format_int(self.count, lang)})"
@@ -96,8 +99,9 @@ def _count(n: int, lang: Lang) -> str:
                                                            n=format_int(n, lang))
 
 
-def build(r: QuestionResult, where: Placed, lang: Lang, source: str) -> MapData:
-    """The map of one single-choice or numeric question."""
+def build(r: QuestionResult, where: Placed, lang: Lang, source: str | None) -> MapData:
+    """The map of one single-choice or numeric question; ``source`` is the credit line
+    printed above the attribution (None: no credit line, as under the charts)."""
     q = r.question
     answers = where.as_dict()
     everyone = [m.code for m in mun.register()]
@@ -107,18 +111,26 @@ def build(r: QuestionResult, where: Placed, lang: Lang, source: str) -> MapData:
     else:
         classes, index = _categorical(q, answers)
         kind = "categorical"
-    missing = [c for c in everyone if c not in answers]
-    classes.append(MapClass(t("non_respondents", lang), palette.MISSING_FACE, len(missing),
+    outside = [c for c in everyone if where.asked and c not in where.asked]
+    missing = [c for c in everyone if c not in answers and c not in outside]
+    classes.append(MapClass(_s("not_answered", lang), palette.MISSING_FACE, len(missing),
                             hatched=True))
-    fill = tuple((c, index[c] if c in answers else len(classes) - 1) for c in everyone)
+    for c in missing:
+        index[c] = len(classes) - 1
+    if outside:
+        classes.append(MapClass(_s("not_asked", lang), palette.MISSING_FACE, len(outside),
+                                blank=True))
+        for c in outside:
+            index[c] = len(classes) - 1
+    fill = tuple((c, index[c]) for c in everyone)
     notes = [_s("base", lang, n=format_int(len(answers), lang))]
     if where.disagree:
         key = "disagree_numeric" if kind == "choropleth" else "disagree"
         notes[0] += " · " + _s(key, lang, n=format_int(len(where.disagree), lang))
     return MapData(
         fig_id=fig_id(q), kind=kind, title=q.title, classes=tuple(classes), fill=fill,
-        notes=(*notes, source, ATTRIBUTION),
-        alt=_alt(q, kind, classes, missing, lang), lang=lang,
+        notes=(*notes, *([source] if source else []), ATTRIBUTION),
+        alt=_alt(q, kind, classes, missing, len(outside), lang), lang=lang,
     )
 
 
@@ -150,17 +162,19 @@ def _choropleth(answers: dict[int, str | float], lang: Lang
     return classes, index
 
 
-def _alt(q: Question, kind: str, classes: list[MapClass], missing: list[int],
+def _alt(q: Question, kind: str, classes: list[MapClass], missing: list[int], outside: int,
          lang: Lang) -> str:
     """Every class with its count, and the non-respondents by name."""
-    real = [c for c in classes if not c.hatched]
+    real = [c for c in classes if not (c.hatched or c.blank)]
     if kind == "choropleth":
         head = _s("alt_choropleth", lang, n=q.number, k=len(real))
     else:
         head = _s("alt_categorical", lang, n=q.number)
     items = [f"{c.label}: {_count(c.count, lang)}" for c in real]
     names = [mun.by_code(code).name for code in missing]
-    tail = f"{t('non_respondents', lang)}: {_count(len(missing), lang)}"
+    tail = f"{_s('not_answered', lang)}: {_count(len(missing), lang)}"
     if names:
         tail += f" ({join_list(names, lang)})"
+    if outside:
+        tail += f"; {_s('not_asked', lang)}: {_count(outside, lang)}"
     return f"{head} {'; '.join([*items, tail])}."

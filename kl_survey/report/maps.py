@@ -101,8 +101,9 @@ def _patch(code: int, cls: MapClass, path: Path, gid: str) -> Any:
         return PathPatch(path, facecolor=palette.MISSING_FACE, edgecolor=palette.MISSING_HATCH,
                          hatchcolor=palette.MISSING_HATCH, hatch=palette.HATCH,
                          linewidth=BORDER_WIDTH, gid=gid, zorder=2)
-    return PathPatch(path, facecolor=cls.colour, edgecolor=palette.BORDER,
-                     linewidth=BORDER_WIDTH, gid=gid, zorder=1)
+    edge = palette.MISSING_HATCH if cls.blank else palette.BORDER
+    return PathPatch(path, facecolor=cls.colour, edgecolor=edge, linewidth=BORDER_WIDTH,
+                     gid=gid, zorder=1)
 
 
 def _bare(ax: Axes, extent: tuple[float, float, float, float], frame: bool) -> None:
@@ -205,7 +206,7 @@ def _legend(fig: Figure, txt: _Text, x: float, y_top: float, height: float) -> N
         swatch = Rectangle((x / style.WIDTH, (mid - SWATCH / 2) / height),
                            SWATCH / style.WIDTH, SWATCH / height, transform=fig.transFigure,
                            facecolor=cls.colour, linewidth=BORDER_WIDTH * 2,
-                           edgecolor=palette.MISSING_HATCH if cls.hatched or
+                           edgecolor=palette.MISSING_HATCH if cls.hatched or cls.blank or
                            palette.lightness(cls.colour) > 85 else cls.colour,
                            hatch=palette.HATCH if cls.hatched else None,
                            hatchcolor=palette.MISSING_HATCH, gid="legend-swatch")

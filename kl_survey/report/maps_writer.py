@@ -15,7 +15,6 @@ from kl_survey.analysis import Analysis
 from kl_survey.by_municipality import Placed
 from kl_survey.numbers import Lang
 from kl_survey.report import mapmodel
-from kl_survey.report.strings import s
 
 FIGURES = "figures"
 
@@ -28,7 +27,7 @@ def draw_maps(a: Analysis, maps: Sequence[Placed], lang: Lang, created: str | No
     from kl_survey.report import maps as draw
 
     results = {r.question.id: r for r in a.questions}
-    source = a.meta.credit or s("source", lang, file=a.source.file)
+    source = a.meta.credit  # the spec's credit line, as under the charts; else none
     out: dict[str, tuple[str, str]] = {}
     svgs: dict[str, str] = {}
     with progress.stage("Tegner kort", total=len(maps)) as advance:

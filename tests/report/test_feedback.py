@@ -49,7 +49,7 @@ def test_koebenhavn_is_marked_with_its_own_answers(example: Survey,
         assert sorted(shown[i] for i in sec.marked) == sorted(chosen), q.id
         assert sec.chart == f"q{q.number:02d}-hovedstaden"
         for label in chosen:
-            assert f"«{label}»" in sec.lines[0]
+            assert f"»{label}«" in sec.lines[0]
 
 
 def test_region_and_country_shares_are_computed_once_from_their_respondents(
@@ -64,8 +64,8 @@ def test_region_and_country_shares_are_computed_once_from_their_respondents(
 def test_single_choice_sentence_gives_both_shares(example: Survey,
                                                   comp: feedback.Comparison) -> None:
     sec = _model(example, comp, 101).sections[0]
-    assert sec.lines[1] == ("«Ja, helt i drift»: 63,2% af alle kommuner og 60,7% i Region "
-                            "Hovedstaden.")
+    assert sec.lines[1] == ("»Ja, helt i drift«: 63,2% af de deltagende kommuner og 60,7% i "
+                            "Region Hovedstaden.")
 
 
 def test_only_the_municipalitys_own_free_text_is_in_its_model(

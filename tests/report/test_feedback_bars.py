@@ -19,7 +19,7 @@ def _items(html: str) -> list[str]:
 
 def test_bars_are_as_long_as_the_shares() -> None:
     html = mark(layout(CHART), ())
-    widths = re.findall(r'class="bar (country|region)" style="width:([0-9.]+)%"', html)
+    widths = re.findall(r'class="pair-bar (country|region)" style="width:([0-9.]+)%"', html)
     assert widths == [("country", "63.20"), ("region", "60.70"), ("country", "33.70"),
                       ("region", "35.70"), ("country", "3.10"), ("region", "3.60")]
     assert "Hele landet (n = 95)" in html and "Region Hovedstaden (n = 28)" in html
@@ -27,10 +27,10 @@ def test_bars_are_as_long_as_the_shares() -> None:
 
 def test_marked_rows_get_the_outline_class_and_the_words_jeres_svar() -> None:
     items = _items(mark(layout(CHART), (1,)))
-    assert 'class="row yours"' in items[1] and "◀ Jeres svar" in items[1]
+    assert 'class="pair-row yours"' in items[1] and "◀ Jeres svar" in items[1]
     assert all("yours" not in item and "Jeres svar" not in item
                for i, item in enumerate(items) if i != 1)
-    assert 'class="row muted"' in items[2]
+    assert 'class="pair-row muted"' in items[2]
 
 
 def test_labels_are_escaped_and_shared_rows_are_not_changed_by_marking() -> None:

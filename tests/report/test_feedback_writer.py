@@ -65,9 +65,9 @@ def test_koebenhavn_report_marks_koebenhavns_answers_in_title_and_bars(
         html_reports: Path) -> None:
     page = (html_reports / "101-koebenhavn.html").read_text("utf-8")
     assert "<h1>København</h1>" in page
-    assert "Jeres svar: «Ja, helt i drift»." in page
+    assert "Jeres svar: »Ja, helt i drift«." in page
     q1 = page.split('id="q01-hovedstaden"')[1].split("</ol>")[0]
-    marked = [item for item in q1.split("<li ")[1:] if 'class="row yours"' in item]
+    marked = [item for item in q1.split("<li ")[1:] if 'class="pair-row yours"' in item]
     assert len(marked) == 1 and "Ja, helt i drift" in marked[0]
 
 

@@ -182,6 +182,23 @@ def test_numeric_choropleth_has_at_most_five_classes_covering_every_value() -> N
     assert m.classes[-1].hatched and m.classes[-1].count == 3
 
 
+def test_a_limited_survey_leaves_the_others_blank_not_unanswered(example: Survey) -> None:
+    """With --municipality the rest of the country was not part of the count: white
+    with an outline and "Ikke med i opgørelsen", not hatched as non-respondents."""
+    from kl_survey.by_municipality import only, resolve
+
+    part = only(example, resolve(["København", "Vallensbæk"]))  # Vallensbæk did not answer
+    m = mapmodel.build(analyse(part).questions[0], placed(part, "q1"), "da", None)
+    by_label = {c.label: c for c in m.classes}
+    assert by_label["Ikke besvaret"].count == 1
+    assert by_label["Ikke med i opgørelsen"].count == 96
+    assert m.class_of(187).hatched and m.class_of(751).blank
+    patch = _patches(_draw(m))["k751"]
+    assert to_hex(patch.get_facecolor()) == "#ffffff" and not patch.get_hatch()
+    assert "Ikke besvaret: 1 kommune (Vallensbæk); Ikke med i opgørelsen: 96 kommuner" in m.alt
+    assert m.notes[-1] == geo.ATTRIBUTION and len(m.notes) == 2  # no credit line: none
+
+
 def test_render_writes_svg_with_prefixed_ids_and_a_png(example: Survey) -> None:
     out = maps.render(_q1_map(example))
     svg = out.svg.decode()
