@@ -20,7 +20,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kl_survey.report import style
 from kl_survey.report.scale import RENDER_SLACK
@@ -101,7 +101,17 @@ class _Frame:
     bottom: float  # inches used below it
 
 
-def _frame(chart: ChartData) -> _Frame:
+class Framed(Protocol):
+    """What a figure's title and footer are made of: a chart, or a map (report/maps.py)."""
+
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def notes(self) -> tuple[str, ...]: ...
+
+
+def _frame(chart: Framed) -> _Frame:
     inner = style.WIDTH - 2 * style.MARGIN
     title = wrap(chart.title, inner, style.TITLE_SIZE, True) if chart.title else []
     notes = [ln for note in chart.notes if note for ln in wrap(note, inner, style.NOTE_SIZE)]

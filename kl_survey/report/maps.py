@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from kl_survey.report import geo, palette, style
-from kl_survey.report.charts import Rendered, finish_svg, wrap
+from kl_survey.report.charts import Rendered, _decorate, _Frame, _frame, finish_svg, wrap
 from kl_survey.report.mapmodel import MapClass, MapData
 
 if TYPE_CHECKING:
@@ -128,11 +128,10 @@ def _box(ax: Axes, box: tuple[float, float, float, float], gid: str) -> None:
 
 @dataclass(frozen=True)
 class _Text:
-    title: list[str]
-    notes: list[str]
+    """The chart's frame (wrapped title and footer, as in every chart) and the legend."""
+
+    frame: _Frame
     legend: list[tuple[MapClass, list[str]]]
-    top: float
-    bottom: float
     legend_h: float
 
 
@@ -141,17 +140,11 @@ def _line(size: float) -> float:
 
 
 def _text(m: MapData) -> _Text:
-    inner = style.WIDTH - 2 * style.MARGIN
-    title = wrap(m.title, inner, style.TITLE_SIZE, True) if m.title else []
-    notes = [ln for note in m.notes for ln in wrap(note, inner, style.NOTE_SIZE)]
     label_w = COLUMN - SWATCH * 1.6
     legend = [(c, wrap(c.legend(m.lang), label_w, style.LABEL_SIZE)) for c in m.classes]
     legend_h = sum(max(len(lines) * _line(style.LABEL_SIZE), SWATCH) + 0.08
                    for _, lines in legend)
-    top = style.MARGIN + (len(title) * _line(style.TITLE_SIZE) + style.TITLE_GAP
-                          if title else 0.0)
-    bottom = style.MARGIN + len(notes) * _line(style.NOTE_SIZE) + style.NOTE_GAP
-    return _Text(title, notes, legend, top, bottom, legend_h)
+    return _Text(_frame(m), legend, legend_h)
 
 
 def draw(m: MapData) -> Figure:
@@ -162,9 +155,9 @@ def draw(m: MapData) -> Figure:
     map_w, map_h = lay.map_size
     zoom_w, zoom_h = lay.zoom_size
     body = max(map_h, zoom_h + 0.25 + txt.legend_h)
-    height = txt.top + body + txt.bottom
+    height = txt.frame.top + body + txt.frame.bottom
     fig = Figure(figsize=(style.WIDTH, height))
-    top = height - txt.top  # inches from the bottom edge to the top of the body
+    top = height - txt.frame.top  # inches from the bottom edge to the top of the body
     ax = fig.add_axes((style.MARGIN / style.WIDTH, (top - map_h) / height,
                        map_w / style.WIDTH, map_h / height))
     _bare(ax, lay.extent, frame=False)
@@ -181,7 +174,7 @@ def draw(m: MapData) -> Figure:
     for code in _zoomed():
         zoom.add_artist(_patch(code, m.classes[fill[code]], _path(code), f"k{code}-zoom"))
     _legend(fig, txt, col_x, top - zoom_h - 0.25, height)
-    _decorate(fig, txt, height)
+    _decorate(fig, txt.frame, height)
     return fig
 
 
@@ -215,17 +208,6 @@ def _legend(fig: Figure, txt: _Text, x: float, y_top: float, height: float) -> N
                  ha="left", va="center", fontsize=style.LABEL_SIZE, color=style.TEXT,
                  linespacing=style.LINE_SPACING, gid="legend-label")
         y_top -= row + 0.08
-
-
-def _decorate(fig: Figure, txt: _Text, height: float) -> None:
-    x = style.MARGIN / style.WIDTH
-    if txt.title:
-        fig.text(x, 1 - style.MARGIN / height, "\n".join(txt.title), ha="left", va="top",
-                 fontsize=style.TITLE_SIZE, fontweight="bold", color=style.TEXT,
-                 linespacing=style.LINE_SPACING)
-    fig.text(x, style.MARGIN / height, "\n".join(txt.notes), ha="left", va="bottom",
-             fontsize=style.NOTE_SIZE, color=style.MUTED_TEXT,
-             linespacing=style.LINE_SPACING, gid="map-notes")
 
 
 def rc(m: MapData) -> Any:
