@@ -25,47 +25,6 @@ from kl_survey.report import order
 from kl_survey.report.feedback_bars import PairChart, PairRow, country_label
 from kl_survey.report.strings import join_list, quote, s
 
-_S: dict[str, dict[str, str]] = {
-    "kicker": {"da": "Tilbagemelding til kommunen", "en": "Feedback to the municipality"},
-    "lede": {"da": "Jeres svar i undersøgelsen »{title}« sammenlignet med kommunerne i "
-                   "Region {region} og i hele landet.",
-             "en": "Your answers in the survey “{title}” compared with the municipalities "
-                   "in Region {region} and in all of Denmark."},
-    "coverage": {"da": "{r} af {p} kommuner har svaret, heraf {rr} af {rp} i Region "
-                       "{region}.",
-                 "en": "{r} of {p} municipalities answered, {rr} of {rp} of them in "
-                       "Region {region}."},
-    "region": {"da": "Region {region}", "en": "Region {region}"},
-    "yours_one": {"da": "Jeres svar: {answer}.", "en": "Your answer: {answer}."},
-    "yours_many": {"da": "Jeres svar: {answer}.", "en": "Your answers: {answer}."},
-    "none": {"da": "I har ikke besvaret spørgsmålet.",
-             "en": "You did not answer this question."},
-    "compare": {"da": "{answer}: {country} af de deltagende kommuner og {region} i Region "
-                      "{name}.",
-                "en": "{answer}: {country} of the participating municipalities and {region} "
-                      "in Region {name}."},
-    "numeric": {"da": "Jeres svar: {value}. Medianen er {country} for hele landet og "
-                      "{region} i Region {name}.",
-                "en": "Your answer: {value}. The median is {country} for all of Denmark "
-                      "and {region} in Region {name}."},
-    "text": {"da": "Jeres svar", "en": "Your answer"},
-    "other": {"da": "Jeres uddybning under »{label}«", "en": "Your text under “{label}”"},
-    "alt": {"da": "Søjler for spørgsmål {n}: andel af de deltagende kommuner i hele landet "
-                  "og i Region {region} for hvert svar. {items}. {yours}",
-            "en": "Bars for question {n}: share of the participating municipalities in all "
-                  "of Denmark and in Region {region} for each answer. {items}. {yours}"},
-    "several": {"da": "Kommunen har {k} besvarelser; alle indgår.",
-                "en": "The municipality has {k} responses; all are included."},
-    "footer": {"da": "Lavet med kl-survey ud fra {file}. Kun jeres egne fritekstsvar er "
-                     "gengivet.",
-               "en": "Made with kl-survey from {file}. Only your own free-text answers are "
-                     "shown."},
-}
-
-
-def _s(key: str, lang: Lang, **values: object) -> str:
-    return _S[key][lang].format(**values)
-
 
 @dataclass(frozen=True)
 class Comparison:
@@ -127,7 +86,7 @@ def pair_chart(country: QuestionResult, region: QuestionResult, region_name: str
                             muted=order.is_muted(q, o.label)))
     return PairChart(chart_id(q.number, region_name), tuple(rows),
                      country_label(format_int(country.base, lang), lang),
-                     f"{_s('region', lang, region=region_name)} "
+                     f"{s('fb_region', lang, region=region_name)} "
                      f"(n = {format_int(region.base, lang)})", lang)
 
 
@@ -143,7 +102,7 @@ def build(m: mun.Municipality, own: Analysis, comp: Comparison, lang: Lang, *,
     reg_cov = region.coverage
     coverage = ""
     if cov is not None and reg_cov is not None:
-        coverage = _s("coverage", lang, r=format_int(cov.respondents, lang),
+        coverage = s("fb_coverage", lang, r=format_int(cov.respondents, lang),
                       p=format_int(cov.population, lang), rr=format_int(reg_cov.respondents,
                                                                           lang),
                       rp=format_int(reg_cov.population, lang), region=m.region)
@@ -153,12 +112,12 @@ def build(m: mun.Municipality, own: Analysis, comp: Comparison, lang: Lang, *,
                            strict=True))
     return FeedbackModel(
         lang=lang, code=m.code, name=m.name, region=m.region, title=m.name,
-        kicker=_s("kicker", lang) + (f" · {comp.country.meta.round}"
+        kicker=s("fb_kicker", lang) + (f" · {comp.country.meta.round}"
                                      if comp.country.meta.round else ""),
-        lede=_s("lede", lang, title=title, region=m.region), coverage=coverage,
+        lede=s("fb_lede", lang, title=title, region=m.region), coverage=coverage,
         sections=sections,
-        footer=_s("footer", lang, file=comp.country.source.file)
-        + (" " + _s("several", lang, k=own.respondents) if own.respondents > 1 else ""),
+        footer=s("fb_footer", lang, file=comp.country.source.file)
+        + (" " + s("fb_several", lang, k=own.respondents) if own.respondents > 1 else ""),
         created=created)
 
 
@@ -169,12 +128,12 @@ def _section(country: QuestionResult, region: QuestionResult, own: QuestionResul
     texts: list[tuple[str, tuple[str, ...]]] = []
     if own.other:  # the municipality's own "Andet" text, never anybody else's
         label = next((o for o in q.options if order.is_other(o)), s("other_generic", lang))
-        texts.append((_s("other", lang, label=label), own.other))
+        texts.append((s("fb_other", lang, label=label), own.other))
     if q.type is QType.TEXT:
         if own.answers:
-            texts.append((_s("text", lang), own.answers))
+            texts.append((s("fb_text", lang), own.answers))
         return FeedbackSection(q.number, f"q{q.number:02d}", heading,
-                               () if own.answers else (_s("none", lang),), None, (), "", "",
+                               () if own.answers else (s("fb_none", lang),), None, (), "", "",
                                tuple(texts))
     if q.type is QType.NUMERIC:
         return FeedbackSection(q.number, f"q{q.number:02d}", heading,
@@ -189,14 +148,14 @@ def _section(country: QuestionResult, region: QuestionResult, own: QuestionResul
     by_label_r = {o.label: o for o in region.options}
     for label in chosen if q.type is QType.SINGLE else ():  # multi: the chart says it
         c, r = by_label_c[label], by_label_r[label]
-        lines.append(_s("compare", lang, answer=quote(label, lang),
+        lines.append(s("fb_compare", lang, answer=quote(label, lang),
                         country=format_percent(c.count, c.base, lang),
                         region=format_percent(r.count, r.base, lang), name=region_name))
     items = "; ".join(
         f"{label}: {format_percent(by_label_c[label].count, by_label_c[label].base, lang)}"
         f" / {format_percent(by_label_r[label].count, by_label_r[label].base, lang)}"
         for label in shown)
-    alt = _s("alt", lang, n=q.number, region=region_name, items=items, yours=lines[0])
+    alt = s("fb_alt", lang, n=q.number, region=region_name, items=items, yours=lines[0])
     return FeedbackSection(q.number, f"q{q.number:02d}", heading, tuple(lines),
                            chart_id(q.number, region_name), marked, alt,
                            _notes(country, region, region_name, lang), tuple(texts))
@@ -204,27 +163,27 @@ def _section(country: QuestionResult, region: QuestionResult, own: QuestionResul
 
 def _yours(chosen: list[str], lang: Lang) -> str:
     if not chosen:
-        return _s("none", lang)
+        return s("fb_none", lang)
     answer = join_list([quote(label, lang) for label in chosen], lang)
-    return _s("yours_one" if len(chosen) == 1 else "yours_many", lang, answer=answer)
+    return s("fb_yours_one" if len(chosen) == 1 else "fb_yours_many", lang, answer=answer)
 
 
 def _numeric_line(country: QuestionResult, region: QuestionResult, own: QuestionResult,
                   region_name: str, lang: Lang) -> str:
     if own.stats is None:
-        return _s("none", lang)
+        return s("fb_none", lang)
 
     def median(r: QuestionResult) -> str:
         return format_number(r.stats.median, lang) if r.stats else "–"
 
-    return _s("numeric", lang, value=format_number(own.stats.mean, lang),
+    return s("fb_numeric", lang, value=format_number(own.stats.mean, lang),
               country=median(country), region=median(region), name=region_name)
 
 
 def _notes(country: QuestionResult, region: QuestionResult, region_name: str,
            lang: Lang) -> str:
     base = s("n_answers", lang, n=format_int(country.base, lang))
-    note = f"{base} · {_s('region', lang, region=region_name)}: n = "
+    note = f"{base} · {s('fb_region', lang, region=region_name)}: n = "
     note += format_int(region.base, lang)
     if country.question.type is QType.MULTI:
         note += " · " + s("multi", lang)

@@ -19,11 +19,7 @@ import html
 from dataclasses import dataclass
 
 from kl_survey.numbers import Lang
-
-_S = {
-    "country": {"da": "Hele landet", "en": "All of Denmark"},
-    "yours": {"da": "◀ Jeres svar", "en": "◀ Your answer"},
-}
+from kl_survey.report.strings import s
 
 
 @dataclass(frozen=True)
@@ -57,7 +53,7 @@ class Laid:
 
 
 def country_label(n: str, lang: Lang) -> str:
-    return f"{_S['country'][lang]} (n = {n})"
+    return f"{s('fb_country', lang)} (n = {n})"
 
 
 def _width(share: float) -> str:
@@ -82,7 +78,7 @@ def layout(chart: PairChart) -> Laid:
 
 def mark(laid: Laid, marked: tuple[int, ...]) -> str:
     """The chart as HTML with the rows ``marked`` outlined and tagged "Jeres svar"."""
-    tag = f'<span class="pair-mark">{html.escape(_S["yours"][laid.lang])}</span>'
+    tag = f'<span class="pair-mark">{html.escape(s("fb_yours", laid.lang))}</span>'
     items = []
     for i, (inner, muted) in enumerate(zip(laid.rows, laid.muted, strict=True)):
         classes = "pair-row" + (" muted" if muted else "") + (" yours" if i in marked else "")

@@ -21,32 +21,7 @@ from kl_survey.report import palette
 from kl_survey.report.breaks import classify
 from kl_survey.report.geo import ATTRIBUTION
 from kl_survey.report.order import is_dont_know_option, is_other
-from kl_survey.report.strings import join_list
-
-_S: dict[str, dict[str, str]] = {
-    "alt_categorical": {"da": "Danmarkskort over kommunernes svar på spørgsmål {n}.",
-                        "en": "Map of Denmark showing each municipality's answer to "
-                              "question {n}."},
-    "alt_choropleth": {"da": "Danmarkskort over kommunernes svar på spørgsmål {n}, inddelt "
-                             "i {k} klasser.",
-                       "en": "Map of Denmark showing each municipality's answer to "
-                             "question {n}, in {k} classes."},
-    "n_municipalities": {"da": "{n} kommuner", "en": "{n} municipalities"},
-    # the issue's wording: also covers a respondent who skipped this one question
-    "not_answered": {"da": "Ikke besvaret", "en": "No answer"},
-    "not_asked": {"da": "Ikke med i opgørelsen", "en": "Not included"},
-    "one_municipality": {"da": "1 kommune", "en": "1 municipality"},
-    "base": {"da": "Antal kommuner med svar: {n}", "en": "Municipalities answering: {n}"},
-    "disagree": {"da": "{n} med flere forskellige besvarelser vises med den hyppigste",
-                 "en": "{n} with several differing responses are shown by the most "
-                       "frequent one"},
-    "disagree_numeric": {"da": "{n} med flere besvarelser vises med gennemsnittet",
-                         "en": "{n} with several responses are shown by their mean"},
-}
-
-
-def _s(key: str, lang: Lang, **values: object) -> str:
-    return _S[key][lang].format(**values)
+from kl_survey.report.strings import join_list, s
 
 
 @dataclass(frozen=True)
@@ -95,7 +70,7 @@ def wanted(survey: Survey, extra: Iterable[str] = ()) -> tuple[str, ...]:
 
 
 def _count(n: int, lang: Lang) -> str:
-    return _s("one_municipality", lang) if n == 1 else _s("n_municipalities", lang,
+    return s("map_one_municipality", lang) if n == 1 else s("map_n_municipalities", lang,
                                                            n=format_int(n, lang))
 
 
@@ -113,20 +88,20 @@ def build(r: QuestionResult, where: Placed, lang: Lang, source: str | None) -> M
         kind = "categorical"
     outside = [c for c in everyone if where.asked and c not in where.asked]
     missing = [c for c in everyone if c not in answers and c not in outside]
-    classes.append(MapClass(_s("not_answered", lang), palette.MISSING_FACE, len(missing),
+    classes.append(MapClass(s("map_not_answered", lang), palette.MISSING_FACE, len(missing),
                             hatched=True))
     for c in missing:
         index[c] = len(classes) - 1
     if outside:
-        classes.append(MapClass(_s("not_asked", lang), palette.MISSING_FACE, len(outside),
+        classes.append(MapClass(s("map_not_asked", lang), palette.MISSING_FACE, len(outside),
                                 blank=True))
         for c in outside:
             index[c] = len(classes) - 1
     fill = tuple((c, index[c]) for c in everyone)
-    notes = [_s("base", lang, n=format_int(len(answers), lang))]
+    notes = [s("map_base", lang, n=format_int(len(answers), lang))]
     if where.disagree:
         key = "disagree_numeric" if kind == "choropleth" else "disagree"
-        notes[0] += " · " + _s(key, lang, n=format_int(len(where.disagree), lang))
+        notes[0] += " · " + s(f"map_{key}", lang, n=format_int(len(where.disagree), lang))
     return MapData(
         fig_id=fig_id(q), kind=kind, title=q.title, classes=tuple(classes), fill=fill,
         notes=(*notes, *([source] if source else []), ATTRIBUTION),
@@ -167,14 +142,14 @@ def _alt(q: Question, kind: str, classes: list[MapClass], missing: list[int], ou
     """Every class with its count, and the non-respondents by name."""
     real = [c for c in classes if not (c.hatched or c.blank)]
     if kind == "choropleth":
-        head = _s("alt_choropleth", lang, n=q.number, k=len(real))
+        head = s("map_alt_choropleth", lang, n=q.number, k=len(real))
     else:
-        head = _s("alt_categorical", lang, n=q.number)
+        head = s("map_alt_categorical", lang, n=q.number)
     items = [f"{c.label}: {_count(c.count, lang)}" for c in real]
     names = [mun.by_code(code).name for code in missing]
-    tail = f"{_s('not_answered', lang)}: {_count(len(missing), lang)}"
+    tail = f"{s('map_not_answered', lang)}: {_count(len(missing), lang)}"
     if names:
         tail += f" ({join_list(names, lang)})"
     if outside:
-        tail += f"; {_s('not_asked', lang)}: {_count(outside, lang)}"
+        tail += f"; {s('map_not_asked', lang)}: {_count(outside, lang)}"
     return f"{head} {'; '.join([*items, tail])}."

@@ -110,6 +110,63 @@ _S: dict[str, dict[str, str]] = {
                   "en": "Made with kl-survey {version} from {file}."},
     "unit_kommuner": {"da": "kommuner", "en": "municipalities"},
     "unit_respondents": {"da": "respondenter", "en": "respondents"},
+    # Maps of the municipalities (report/mapmodel.py)
+    "map_alt_categorical": {"da": "Danmarkskort over kommunernes svar på spørgsmål {n}.",
+                            "en": "Map of Denmark showing each municipality's answer to "
+                                  "question {n}."},
+    "map_alt_choropleth": {"da": "Danmarkskort over kommunernes svar på spørgsmål {n}, "
+                                 "inddelt i {k} klasser.",
+                           "en": "Map of Denmark showing each municipality's answer to "
+                                 "question {n}, in {k} classes."},
+    "map_n_municipalities": {"da": "{n} kommuner", "en": "{n} municipalities"},
+    "map_one_municipality": {"da": "1 kommune", "en": "1 municipality"},
+    # the wording: also covers a respondent who skipped this one question
+    "map_not_answered": {"da": "Ikke besvaret", "en": "No answer"},
+    "map_not_asked": {"da": "Ikke med i opgørelsen", "en": "Not included"},
+    "map_base": {"da": "Antal kommuner med svar: {n}", "en": "Municipalities answering: {n}"},
+    "map_disagree": {"da": "{n} med flere forskellige besvarelser vises med den hyppigste",
+                     "en": "{n} with several differing responses are shown by the most "
+                           "frequent one"},
+    "map_disagree_numeric": {"da": "{n} med flere besvarelser vises med gennemsnittet",
+                             "en": "{n} with several responses are shown by their mean"},
+    # Per-municipality feedback reports (report/feedback.py, feedback_bars.py)
+    "fb_kicker": {"da": "Tilbagemelding til kommunen", "en": "Feedback to the municipality"},
+    "fb_lede": {"da": "Jeres svar i undersøgelsen »{title}« sammenlignet med kommunerne i "
+                      "Region {region} og i hele landet.",
+                "en": "Your answers in the survey “{title}” compared with the "
+                      "municipalities in Region {region} and in all of Denmark."},
+    "fb_coverage": {"da": "{r} af {p} kommuner har svaret, heraf {rr} af {rp} i Region "
+                          "{region}.",
+                    "en": "{r} of {p} municipalities answered, {rr} of {rp} of them in "
+                          "Region {region}."},
+    "fb_region": {"da": "Region {region}", "en": "Region {region}"},
+    "fb_yours_one": {"da": "Jeres svar: {answer}.", "en": "Your answer: {answer}."},
+    "fb_yours_many": {"da": "Jeres svar: {answer}.", "en": "Your answers: {answer}."},
+    "fb_none": {"da": "I har ikke besvaret spørgsmålet.",
+                "en": "You did not answer this question."},
+    "fb_compare": {"da": "{answer}: {country} af de deltagende kommuner og {region} i Region "
+                         "{name}.",
+                   "en": "{answer}: {country} of the participating municipalities and "
+                         "{region} in Region {name}."},
+    "fb_numeric": {"da": "Jeres svar: {value}. Medianen er {country} for hele landet og "
+                         "{region} i Region {name}.",
+                   "en": "Your answer: {value}. The median is {country} for all of Denmark "
+                         "and {region} in Region {name}."},
+    "fb_text": {"da": "Jeres svar", "en": "Your answer"},
+    "fb_other": {"da": "Jeres uddybning under »{label}«", "en": "Your text under “{label}”"},
+    "fb_alt": {"da": "Søjler for spørgsmål {n}: andel af de deltagende kommuner i hele "
+                     "landet og i Region {region} for hvert svar. {items}. {yours}",
+               "en": "Bars for question {n}: share of the participating municipalities in "
+                     "all of Denmark and in Region {region} for each answer. {items}. "
+                     "{yours}"},
+    "fb_several": {"da": "Kommunen har {k} besvarelser; alle indgår.",
+                   "en": "The municipality has {k} responses; all are included."},
+    "fb_footer": {"da": "Lavet med kl-survey ud fra {file}. Kun jeres egne fritekstsvar er "
+                        "gengivet.",
+                  "en": "Made with kl-survey from {file}. Only your own free-text answers "
+                        "are shown."},
+    "fb_country": {"da": "Hele landet", "en": "All of Denmark"},
+    "fb_yours": {"da": "◀ Jeres svar", "en": "◀ Your answer"},
 }
 
 
