@@ -3,7 +3,7 @@
 Every municipality asks "how do we compare?". The report for municipality M holds, per
 question, M's own answer, the share of M's region and of the whole country giving each
 answer, and M's own free text. Shares of the country and of each region are computed
-once (:class:`Comparison`) and shared by all 95 reports; only M's own answers are read
+once (:class:`Benchmarks`) and shared by all 95 reports; only M's own answers are read
 per report.
 
 Privacy by construction: free text is only ever taken from M's own analysis
@@ -27,20 +27,20 @@ from kl_survey.report.strings import join_list, quote, s
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Benchmarks:
     """The shared part of all reports: the country's and each region's analysis."""
 
     country: Analysis
     regions: dict[str, Analysis]
 
 
-def compare(survey: Survey) -> Comparison:
+def benchmarks(survey: Survey) -> Benchmarks:
     """Analyse the whole survey and each region's respondents once."""
     regions = {}
     for region in mun.REGIONS:
         members = [m for m in mun.register() if m.region == region]
         regions[region] = analyse(only(survey, members))
-    return Comparison(analyse(survey), regions)
+    return Benchmarks(analyse(survey), regions)
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def chart_id(number: int, region: str) -> str:
     return f"q{number:02d}-{mun.slug_text(region)}"
 
 
-def build(m: mun.Municipality, own: Analysis, comp: Comparison, lang: Lang, *,
+def build(m: mun.Municipality, own: Analysis, comp: Benchmarks, lang: Lang, *,
           title: str, created: str | None = None) -> FeedbackModel:
     """The report for ``m``; ``own`` is the analysis of ``m``'s respondents only."""
     region = comp.regions[m.region]

@@ -3,7 +3,7 @@
 ``DIR/kommuner/101-koebenhavn.html`` and ``.pdf`` and so on. The work is arranged so
 that 95 reports take seconds, not minutes:
 
-1. the country's and each region's shares are analysed once (:func:`feedback.compare`);
+1. the country's and each region's shares are analysed once (:func:`feedback.benchmarks`);
 2. each (question, region) chart is laid out once; a municipality's chart is those rows
    with its "Jeres svar" marker added (:func:`feedback_bars.mark`), a join of strings;
 3. each report's HTML is a template fill; the PDFs, where the time goes (WeasyPrint's
@@ -35,7 +35,7 @@ from kl_survey.numbers import Lang
 from kl_survey.output import atomic
 from kl_survey.output.epoch import created_stamp, source_epoch
 from kl_survey.report import feedback, feedback_bars, pdf
-from kl_survey.report.feedback import Comparison, FeedbackModel
+from kl_survey.report.feedback import Benchmarks, FeedbackModel
 from kl_survey.report.feedback_bars import Laid
 from kl_survey.report.strings import s
 from kl_survey.report.writer import Written
@@ -53,7 +53,7 @@ def responding(survey: Survey) -> tuple[mun.Municipality, ...]:
     return tuple(m for m in mun.register() if m.code in present)
 
 
-def shared_charts(comp: Comparison, lang: Lang) -> dict[str, Laid]:
+def shared_charts(comp: Benchmarks, lang: Lang) -> dict[str, Laid]:
     """Every (question, region) chart, laid out once."""
     drawn: dict[str, Laid] = {}
     for region, analysis in comp.regions.items():
@@ -101,7 +101,7 @@ def write_per_municipality(survey: Survey, out_dir: Path, *, lang: Lang = "da",
     municipality (or for those of ``chosen`` that responded); the comparison is always
     with the whole survey."""
     wanted = [f for f in FORMATS if f in set(formats)]
-    comp = feedback.compare(survey)
+    comp = feedback.benchmarks(survey)
     created, epoch = created_stamp(), source_epoch()
     heading = title or comp.country.meta.title or comp.country.title or s("default_title",
                                                                            lang)

@@ -20,11 +20,11 @@ def example() -> Survey:
 
 
 @pytest.fixture(scope="module")
-def comp(example: Survey) -> feedback.Comparison:
-    return feedback.compare(example)
+def comp(example: Survey) -> feedback.Benchmarks:
+    return feedback.benchmarks(example)
 
 
-def _model(example: Survey, comp: feedback.Comparison, code: int) -> feedback.FeedbackModel:
+def _model(example: Survey, comp: feedback.Benchmarks, code: int) -> feedback.FeedbackModel:
     m = mun.by_code(code)
     return feedback.build(m, analyse(only(example, [m])), comp, "da", title="Test")
 
@@ -34,7 +34,7 @@ def _row_of(example: Survey, code: int) -> int:
 
 
 def test_koebenhavn_is_marked_with_its_own_answers(example: Survey,
-                                                   comp: feedback.Comparison) -> None:
+                                                   comp: feedback.Benchmarks) -> None:
     model = _model(example, comp, 101)
     assert model.title == "København" and model.region == "Hovedstaden"
     row = _row_of(example, 101)
@@ -53,7 +53,7 @@ def test_koebenhavn_is_marked_with_its_own_answers(example: Survey,
 
 
 def test_region_and_country_shares_are_computed_once_from_their_respondents(
-        comp: feedback.Comparison) -> None:
+        comp: feedback.Benchmarks) -> None:
     assert comp.country.respondents == 95
     answered = {r: a.respondents for r, a in comp.regions.items()}
     assert sum(answered.values()) == 95
@@ -62,14 +62,14 @@ def test_region_and_country_shares_are_computed_once_from_their_respondents(
 
 
 def test_single_choice_sentence_gives_both_shares(example: Survey,
-                                                  comp: feedback.Comparison) -> None:
+                                                  comp: feedback.Benchmarks) -> None:
     sec = _model(example, comp, 101).sections[0]
     assert sec.lines[1] == ("»Ja, helt i drift«: 63,2% af de deltagende kommuner og 60,7% i "
                             "Region Hovedstaden.")
 
 
 def test_only_the_municipalitys_own_free_text_is_in_its_model(
-        example: Survey, comp: feedback.Comparison) -> None:
+        example: Survey, comp: feedback.Benchmarks) -> None:
     texts = example.other_text["q2"]
     codes = example.respondents["municipality"]
     writers = {int(codes[i]): str(t) for i, t in texts.items() if isinstance(t, str)}
