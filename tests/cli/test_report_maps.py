@@ -120,3 +120,21 @@ def test_analyze_municipality_repeated_and_unknown() -> None:
     bad = runner.invoke(app, ["analyze", str(EXAMPLE), "--municipality", "Københaven"])
     assert bad.exit_code == 2
     assert re.search(r"Ukendt kommune: 'Københaven'.*København \(101\)", bad.output)
+
+
+def test_municipality_and_compare_are_refused_together(tmp_path: Path) -> None:
+    """The earlier round would not be limited alike, so the change would be wrong."""
+    code, output = _run("report", str(EXAMPLE), "-o", str(tmp_path), "--municipality", "101",
+                        "--compare", str(EXAMPLE_DIR), "--formats", "html")
+    assert code == 2
+    assert "--municipality kan endnu ikke bruges sammen med --compare" in output
+
+
+def test_maps_beside_a_comparison(tmp_path: Path) -> None:
+    later = EXAMPLE_DIR.parent / "kl-2025-11"
+    code, output = _run("report", str(later / "responses.xlsx"), "--spec",
+                        str(later / "survey.toml"), "--compare", str(EXAMPLE_DIR), "--maps",
+                        "q1", "-o", str(tmp_path), "--formats", "html")
+    assert code == 0, output
+    page = (tmp_path / "report.html").read_text("utf-8")
+    assert page.count('<figure class="map">') == 1
