@@ -55,7 +55,8 @@ def placed(survey: Survey, qid: str) -> Placed:
                              "har ingen kolonne med kommunen",
                              hint="Angiv kolonnen med respondents.column i spec-filen")
     data = survey.answers[qid]
-    asked = survey.population.codes if survey.population else ()
+    codes_asked = survey.population.codes if survey.population else None
+    asked = tuple(sorted(codes_asked)) if codes_asked else ()
     if q.type is QType.SINGLE and isinstance(data, pd.Series):
         return replace(_single(qid, codes, data, q.options), asked=asked)
     if q.type is QType.NUMERIC and isinstance(data, pd.Series):
