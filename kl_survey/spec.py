@@ -269,7 +269,6 @@ def _known_keys(parent: Loc) -> list[str]:
     model: type[BaseModel] = Spec
     sections: dict[str, type[BaseModel]] = {
         "survey": SurveySection, "respondents": RespondentsSection,
-        "survey": SurveySection, "respondents": RespondentsSection,
         "analysis": AnalysisSection, "question": QuestionSpec, "filter": FilterSpec,
         "report": ReportSection}
     for name in names:
