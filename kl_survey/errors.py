@@ -3,12 +3,18 @@
 Library code raises a :class:`KlSurveyError` subclass for anything fatal; the CLI
 turns it into exactly one line on stderr and the matching :class:`ExitCode`.
 Non-fatal problems are :class:`kl_survey.issues.Issue` records instead.
+
+Messages come from :mod:`kl_survey.messages`: ``raise InputError(msg("input.missing"),
+file=path)`` gives the Danish or English text and takes the hint from the catalogue.
+A plain string still works (Danish only) until its module is converted.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
 from pathlib import Path
+
+from kl_survey.messages import Text, language, render
 
 
 class ExitCode(IntEnum):
@@ -20,6 +26,8 @@ class ExitCode(IntEnum):
     USAGE = 2  # Typer/Click usage errors use 2 as well
     OUTPUT_FAILED = 3  # an output could not be written
     INTERNAL = 70  # a bug: EX_SOFTWARE
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+    BROKEN_PIPE = 141  # the reader of stdout went away (128 + SIGPIPE), as other CLIs exit
 
 
 class KlSurveyError(Exception):
@@ -43,26 +51,24 @@ class KlSurveyError(Exception):
         self.sheet = sheet
         self.row = row
         self.column = column
+        if hint is None and isinstance(message, Text):
+            hint = message.hint()
         self.hint = hint
 
     def where(self) -> str:
-        """Location prefix such as ``data.xlsx, ark 'Dataset', række 4, kolonne 'Q1'``.
-
-        Messages are Danish, like all terminal output; the user is a Danish analyst.
-        """
+        """Location prefix such as ``data.xlsx, ark 'Dataset', række 4, kolonne 'Q1'``."""
         from kl_survey.issues import Where
 
         return Where(file=self.file, sheet=self.sheet, row=self.row,
                      column=self.column).describe()
 
-    def one_line(self) -> str:
-        """The single stderr line: ``where: message. hint`` with newlines folded."""
-        text = self.message.rstrip(".")
-        where = self.where()
-        if where:
-            text = f"{where}: {text}"
-        text = f"{text}. {self.hint.rstrip('.')}." if self.hint else f"{text}."
-        return " ".join(text.split())
+    def one_line(self, lang: str | None = None) -> str:
+        """The single stderr line, ``where: message. hint.``, in ``lang`` (default: the
+        current language; messages not yet in the catalogue stay Danish)."""
+        from kl_survey.messages import one_line, use_language
+
+        with use_language(lang or language()):
+            return one_line(self.where(), render(self.message) or "", render(self.hint))
 
 
 class InputError(KlSurveyError):

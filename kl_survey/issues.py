@@ -27,17 +27,20 @@ class Where:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
     def describe(self) -> str:
+        """``fil.xlsx, ark 'Data', række 4, kolonne 'Q1'`` in the current language."""
+        from kl_survey.messages import msg
+
         parts: list[str] = []
         if self.file:
             parts.append(self.file)
         if self.sheet:
-            parts.append(f"ark '{self.sheet}'")
+            parts.append(msg("where.sheet", sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"række {self.row}")
+            parts.append(msg("where.row", row=self.row))
         if self.column:
-            parts.append(f"kolonne '{self.column}'")
+            parts.append(msg("where.column", column=self.column))
         if self.question:
-            parts.append(f"spørgsmål {self.question}")
+            parts.append(msg("where.question", question=self.question))
         if self.municipality:
             parts.append(self.municipality)
         return ", ".join(parts)
@@ -45,11 +48,20 @@ class Where:
 
 @dataclass(frozen=True)
 class Issue:
+    """One problem. ``message``/``hint`` are catalogue texts (``msg("issue.<code>")``) or,
+    in modules not converted yet, Danish strings."""
+
     severity: Severity
     code: str  # stable machine-readable id, e.g. "municipality-unknown"
     message: str
     where: Where = field(default_factory=Where)
     hint: str | None = None
+
+    def one_line(self) -> str:
+        """``file, række 4, spørgsmål q3: message. hint.`` in the current language."""
+        from kl_survey.messages import one_line, render
+
+        return one_line(self.where.describe(), render(self.message) or "", render(self.hint))
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {

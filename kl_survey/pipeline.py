@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from kl_survey.analysis import Analysis, analyse
 from kl_survey.errors import DataMismatchError, SourceDetectionError
 from kl_survey.issues import Issue, Severity, Where
+from kl_survey.messages import msg
 from kl_survey.model import Dedupe, Survey
 from kl_survey.progress import stage
 from kl_survey.readers import ReadOptions, read_survey
@@ -51,7 +52,7 @@ def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
         from kl_survey.spec import load_spec
 
         spec = load_spec(opts.spec)
-    with stage(f"Læser {Path(path).name}"):
+    with stage(msg("pipeline.reading", name=Path(path).name)):
         survey = _read(Path(path), opts, spec)
     issues: list[Issue] = list(survey.issues)
     if spec is not None:
@@ -92,10 +93,9 @@ def _source_changed(survey: Survey, spec: Spec, spec_name: str) -> list[Issue]:
     want = spec.survey.source
     if not want or want == survey.source.format:
         return []
-    return [Issue(Severity.WARNING, "source-changed",
-                  f"Eksporten er læst som {survey.source.format}, men specifikationen er "
-                  f"skrevet til {want}", Where(file=spec_name),
-                  f"Angiv --source {want}, eller ret survey.source i specifikationen")]
+    message = msg("issue.source-changed", found=survey.source.format, spec=want)
+    return [Issue(Severity.WARNING, "source-changed", message, Where(file=spec_name),
+                  message.hint())]
 
 
 def raise_on_warnings(issues: list[Issue] | tuple[Issue, ...]) -> None:
@@ -104,12 +104,12 @@ def raise_on_warnings(issues: list[Issue] | tuple[Issue, ...]) -> None:
     if not bad:
         return
     first = bad[0]
-    more = f" (og {len(bad) - 1} flere)" if len(bad) > 1 else ""
-    raise DataMismatchError(
-        f"{first.message}{more}", file=first.where.describe() or None,
-        hint=(first.hint.rstrip(".") + ". " if first.hint else "")
-        + "Uden --strict er det en advarsel; kl-survey validate viser dem alle",
-    )
+    more = msg("pipeline.strict-more", n=len(bad) - 1) if len(bad) > 1 else ""
+    hint = msg("pipeline.strict-hint")
+    if first.hint:
+        hint = msg("pipeline.strict-hint-after", hint=first.hint.rstrip("."))
+    raise DataMismatchError(msg("pipeline.strict", message=first.message, more=more),
+                            file=first.where.describe() or None, hint=hint)
 
 
 def run(path: Path, opts: LoadOptions | None = None) -> tuple[Analysis, Loaded]:

@@ -270,14 +270,7 @@ def _partial(survey: Survey) -> list[Issue]:
 
 def one_line(issue: Issue) -> str:
     """``file, række 4, spørgsmål q3: message. hint.`` — one stderr line per issue."""
-    text = issue.message.rstrip(".")
-    where = issue.where.describe()
-    if where:
-        text = f"{where}: {text}"
-    text += "."
-    if issue.hint:
-        text += f" {issue.hint.rstrip('.')}."
-    return " ".join(text.split())
+    return issue.one_line()
 
 
 def to_dict(v: Validation, strict: bool = False) -> dict[str, Any]:
@@ -297,15 +290,19 @@ def to_json(v: Validation, strict: bool = False) -> str:
     return json.dumps(to_dict(v, strict), ensure_ascii=False, indent=2) + "\n"
 
 
-_LABEL = {Severity.ERROR: "FEJL", Severity.WARNING: "ADVARSEL", Severity.INFO: "INFO"}
+_LABEL = {Severity.ERROR: "validate.level-error", Severity.WARNING: "validate.level-warning",
+          Severity.INFO: "validate.level-info"}
 
 
 def summary(v: Validation, strict: bool = False) -> str:
+    """``fil.csv: 2 fejl, 0 advarsler, 2 oplysninger — ikke godkendt`` (current language)."""
+    from kl_survey.messages import msg, plural
+
     e, w, i = (v.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-    verdict = "ikke godkendt" if v.failed(strict) else "godkendt"
-    return (f"{v.file}: {e} fejl, {w} {'advarsel' if w == 1 else 'advarsler'}, {i} "
-            f"{'oplysning' if i == 1 else 'oplysninger'} — {verdict}"
-            + (" (--strict)" if strict else ""))
+    verdict = msg("validate.failed" if v.failed(strict) else "validate.approved")
+    return msg("validate.summary", file=v.file, errors=plural(e, "validate.errors"),
+               warnings=plural(w, "validate.warnings"), info=plural(i, "validate.info"),
+               verdict=verdict, strict=" (--strict)" if strict else "")
 
 
 def render_table(v: Validation, console: Any, strict: bool = False) -> None:
@@ -313,17 +310,20 @@ def render_table(v: Validation, console: Any, strict: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from kl_survey.messages import msg
+
     table = Table(show_lines=False, expand=False)
-    table.add_column("Niveau", no_wrap=True)
-    table.add_column("Sted")
-    table.add_column("Problem")
+    table.add_column(msg("validate.column-level"), no_wrap=True)
+    table.add_column(msg("validate.column-where"))
+    table.add_column(msg("validate.column-problem"))
     style = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
     for issue in v.issues:
         where = replace(issue.where, file=None, sheet=None).describe()
-        msg = Text(issue.message)
+        text = Text(issue.message)
         if issue.hint:
-            msg.append(f"\n→ {issue.hint}", style="italic")
-        table.add_row(Text(_LABEL[issue.severity], style=style[issue.severity]), where, msg)
+            text.append(f"\n→ {issue.hint}", style="italic")
+        table.add_row(Text(msg(_LABEL[issue.severity]), style=style[issue.severity]), where,
+                      text)
     if v.issues:
         console.print(table)
     console.print(Text(summary(v, strict), style="bold"))

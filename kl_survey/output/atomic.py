@@ -6,6 +6,7 @@ bytes for the same input, so zip-based formats (xlsx) get fixed timestamps.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import tempfile
@@ -13,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from kl_survey.errors import OutputError
+from kl_survey.messages import Text, msg
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -29,16 +31,16 @@ def write_bytes(path: Path, data: bytes) -> None:
             with path.open("wb") as fh:
                 fh.write(data)
         except OSError as exc:
-            raise OutputError(f"Kan ikke skrive ({exc.strerror})", file=path) from exc
+            raise OutputError(msg("output.device", reason=reason(exc, path)), file=path) from exc
         return
     if path.is_dir():
-        raise OutputError("Stien er en mappe", file=path, hint="Angiv et filnavn med -o")
+        raise OutputError(msg("output.is-dir"), file=path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"Kan ikke skrive til mappen ({exc.strerror})", file=path.parent,
-                          hint="Vælg en anden mappe med -o") from exc
+        raise OutputError(msg("output.folder", reason=reason(exc, path.parent)),
+                          file=path.parent) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -48,12 +50,29 @@ def write_bytes(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"Kan ikke skrive filen ({exc.strerror})", file=path,
-                          hint="Tjek at du har skriveadgang, og at filen ikke er åben i Excel",
-                          ) from exc
+        raise OutputError(msg("output.file", reason=reason(exc, path)), file=path) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_SYSTEM = (Path("/proc"), Path("/sys"), Path("/dev"))
+_REASONS = {errno.EACCES: "output.reason.denied", errno.EPERM: "output.reason.denied",
+            errno.EROFS: "output.reason.read-only", errno.ENOSPC: "output.reason.full",
+            errno.EDQUOT: "output.reason.full", errno.ENOTDIR: "output.reason.not-dir",
+            errno.ENAMETOOLONG: "output.reason.too-long", errno.EISDIR: "output.reason.is-dir"}
+
+
+def reason(exc: OSError, path: Path) -> Text:
+    """What went wrong, in words: /proc's "No such file or directory" misleads."""
+    absolute = Path(os.path.abspath(path))
+    if any(absolute == d or d in absolute.parents for d in _SYSTEM):
+        return msg("output.reason.system", folder=str(next(
+            d for d in _SYSTEM if absolute == d or d in absolute.parents)))
+    key = _REASONS.get(exc.errno or 0)
+    if key is not None:
+        return msg(key)
+    return msg("output.reason.other", detail=exc.strerror or type(exc).__name__)
 
 
 def write_text(path: Path, text: str) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from kl_survey.errors import KlSurveyError
+from kl_survey.messages import msg
 
 
 def source_epoch(env: Mapping[str, str] | None = None) -> int | None:
@@ -22,8 +23,7 @@ def source_epoch(env: Mapping[str, str] | None = None) -> int | None:
         datetime.fromtimestamp(int(raw), tz=UTC)
         return int(raw)
     except (ValueError, OverflowError, OSError) as exc:
-        raise KlSurveyError(f"SOURCE_DATE_EPOCH er ikke et gyldigt tidspunkt: {raw!r}",
-                            hint="Angiv sekunder siden 1970, fx 1748736000") from exc
+        raise KlSurveyError(msg("output.bad-epoch", value=repr(raw))) from exc
 
 
 def created_stamp(env: Mapping[str, str] | None = None) -> str | None:

@@ -17,6 +17,7 @@ from kl_survey import progress
 from kl_survey.analysis import Analysis
 from kl_survey.by_municipality import Placed
 from kl_survey.errors import KlSurveyError
+from kl_survey.messages import msg
 from kl_survey.numbers import Lang
 from kl_survey.output import atomic
 from kl_survey.output.epoch import created_stamp, source_epoch
@@ -42,8 +43,8 @@ def parse_formats(text: str | None) -> tuple[str, ...]:
     wanted = {part.strip().lower() for part in text.split(",") if part.strip()}
     unknown = sorted(wanted - set(FORMATS))
     if unknown:
-        raise KlSurveyError(f"Ukendt format: {', '.join(unknown)}",
-                            hint=f"Vælg blandt {','.join(FORMATS)}")
+        raise KlSurveyError(msg("report.unknown-format", formats=", ".join(unknown),
+                                choices=",".join(FORMATS)))
     return tuple(f for f in FORMATS if f in wanted)
 
 
@@ -88,7 +89,7 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
         if "pdf" in wanted:
             from kl_survey.report import pdf
 
-            with progress.stage("Laver PDF"):
+            with progress.stage(msg("report.making-pdf")):
                 put("report.pdf", pdf.render(page, epoch))
     if "xlsx" in wanted or "json" in wanted:
         from kl_survey.output.emit import render_bytes
@@ -121,7 +122,7 @@ def _figures(model: structure.ReportModel, created: str | None, wanted: tuple[st
             todo.append(partial(breakdown_chart.render, sec.breakdown.chart, created,
                                 svg="svg" in wanted, png="png" in wanted))
     svgs: dict[str, str] = {}
-    with progress.stage("Tegner figurer", total=len(todo)) as advance:
+    with progress.stage(msg("report.drawing"), total=len(todo)) as advance:
         for draw in todo:
             r = draw()
             if "svg" in wanted:
