@@ -16,10 +16,19 @@ from contextlib import contextmanager
 from typing import Any
 
 DELAY = 1.0  # seconds before a bar appears
+_silenced = False
+
+
+def silence(on: bool = True) -> None:
+    """``kl-survey -q``: no bars, whatever the terminal."""
+    global _silenced
+    _silenced = on
 
 
 def enabled() -> bool:
-    """On a terminal only; never under CI or with ``KL_SURVEY_NO_PROGRESS`` set."""
+    """On a terminal only; never under CI, ``-q`` or with ``KL_SURVEY_NO_PROGRESS`` set."""
+    if _silenced:
+        return False
     if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
         return False
     if os.environ.get("KL_SURVEY_NO_PROGRESS"):

@@ -1,33 +1,30 @@
 """The ``kl-survey`` command: option parsing and error mapping only.
 
 Each command lives in its own small module and calls library functions; nothing here
-imports pandas, matplotlib or WeasyPrint, so ``--help`` stays instant.
+imports pandas, matplotlib or WeasyPrint, so ``--help`` stays instant. Help, usage and
+errors (Click's included) follow ``--lang``; see :mod:`kl_survey.cli.app`.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 import typer
 
 from kl_survey import __version__
-from kl_survey.cli import fastparams
+from kl_survey.cli import common
+from kl_survey.cli.app import PROG, ROUND_ORDER, KlGroup, KlTyper
+from kl_survey.cli.common import VOICE, Voice
+from kl_survey.messages import msg
 
-fastparams.install()  # plain options without pydantic: 0.1-0.2 s off every run
-
-HELP = """Analysér KL's spørgeskemaundersøgelser blandt kommunerne.
-
-Læser eksporter fra SurveyXact, Microsoft Forms, Google Forms, LimeSurvey, Qualtrics,
-SurveyMonkey og håndlavede regneark, og beregner andele, baser og svarprocent.
-
-Eksempel: kl-survey analyze data/examples/kl-2025-05/responses.xlsx
-"""
-
-app = typer.Typer(
-    name="kl-survey",
-    help=HELP,
+app = KlTyper(
+    name=PROG,
+    cls=KlGroup,
+    help=msg("help.main"),
+    epilog=msg("help.main.epilog"),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -36,26 +33,30 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"kl-survey {__version__}")
+        with common.pipe_guard():
+            typer.echo(f"kl-survey {__version__}")
         raise typer.Exit()
 
 
 @app.callback()
+@VOICE
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Vis versionen og afslut."),
-    debug: bool = typer.Option(False, "--debug",
-                               help="Vis hele tracebacken ved fejl (til fejlrapporter)."),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help=msg("help.option.version"), show_default=False),
+    debug: bool = typer.Option(False, "--debug", help=msg("help.option.debug"),
+                               show_default=False),
+    *,
+    voice: Voice,
 ) -> None:
-    from kl_survey.cli import common
-
+    """--lang and -q here apply to the command that follows, as if given after it."""
     common.DEBUG = debug or common.DEBUG
 
 
-# Command modules register themselves on ``app``; order here is the order in --help.
-_COMMANDS = ("analyze", "init", "validate", "report", "compare")
-for _name in _COMMANDS:
-    importlib.import_module(f"kl_survey.cli.{_name}")
+# Command modules register themselves on ``app``, in the order of a round; a command
+# whose module is not there (yet) is skipped, so the list may name it ahead of time.
+for _name in ROUND_ORDER:
+    if importlib.util.find_spec(f"kl_survey.cli.{_name}") is not None:
+        importlib.import_module(f"kl_survey.cli.{_name}")
 
 
 def main() -> None:

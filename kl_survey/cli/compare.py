@@ -7,45 +7,28 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from typer.core import TyperCommand
 
 from kl_survey.cli import app
-from kl_survey.cli.analyze import DEDUPE, STRICT, Dedupe, Format, print_issues
-from kl_survey.cli.common import (
-    COMPLETE_ONLY,
-    LANG,
-    MAX_CELL_LENGTH,
-    MAX_COLUMNS,
-    MAX_MEMORY,
-    MAX_SIZE,
-    REPAIR_ENCODING,
-    LangOpt,
-    handle_errors,
-    limits,
-    max_bytes,
-)
+from kl_survey.cli.analyze import DEDUPE, FORMAT, OUTPUT, Dedupe
+from kl_survey.cli.app import KlCommand
+from kl_survey.cli.common import READING, STRICT, VOICE, Reading, Voice, handle_errors, warn
 from kl_survey.errors import KlSurveyError
+from kl_survey.messages import msg
+from kl_survey.output.formats import Format
 
-EPILOG = ("Eksempel: kl-survey compare data/examples/kl-2025-05 data/examples/kl-2025-11 "
-          "(rundemapper med responses.xlsx og survey.toml), eller kl-survey compare "
-          "maj.xlsx --spec maj.toml nov.xlsx --spec nov.toml --test")
-
-ROUNDS = typer.Argument(..., metavar="OLD NEW [MORE]...", show_default=False,
-                        help="Runderne, ældste først: eksporter (xlsx, xls, csv, "
-                        "SurveyXact-mapper) eller rundemapper med responses.* og survey.toml.")
-SPECS = typer.Option([], "--spec", metavar="SURVEY.TOML",
-                     help="Spec-fil til eksporten lige før den: OLD --spec old.toml NEW "
-                     "--spec new.toml (rundemapper har deres egen survey.toml).")
-LABELS = typer.Option([], "--label", help="Rundens navn i output, én pr. runde i rækkefølge "
-                      "(standard: survey.round fra spec-filen, ellers filnavnet).")
-TEST = typer.Option(False, "--test", help="Tilføj en eksakt McNemar-test på panelet for "
-                    "hvert enkeltvalgsspørgsmål med ja-svar.")
+ROUNDS = typer.Argument(..., metavar=msg("metavar.rounds"), show_default=False,
+                        help=msg("help.argument.rounds"), readable=False)
+SPECS = typer.Option([], "--spec", metavar="SPEC.TOML", help=msg("help.option.spec-compare"),
+                     show_default=False, readable=False)
+LABELS = typer.Option([], "--label", metavar=msg("metavar.label"),
+                      help=msg("help.option.label"), show_default=False)
+TEST = typer.Option(False, "--test", help=msg("help.option.test"), show_default=False)
 
 
 _RAW = "kl_survey.compare.args"
 
 
-class RoundsCommand(TyperCommand):
+class RoundsCommand(KlCommand):
     """Keeps the command line as typed, so each ``--spec`` goes to the export before it.
 
     Click collects a repeated option into one list and forgets where each came from;
@@ -81,10 +64,8 @@ def attach_specs(args: Sequence[str], value_options: Iterable[str],
         if name != spec_option:
             continue
         if not specs or specs[-1] is not None:
-            where = "før den første runde" if not specs else "efter en runde, der har én"
-            raise KlSurveyError(f"--spec {value} står {where}",
-                                hint="Skriv --spec lige efter den eksport, den hører til: "
-                                "OLD --spec old.toml NEW --spec new.toml")
+            key = "cli.compare-spec-first" if not specs else "cli.compare-spec-twice"
+            raise KlSurveyError(msg(key, spec=value))
         specs[-1] = Path(value)
     return specs
 
@@ -95,56 +76,46 @@ def _specs(ctx: typer.Context, rounds: int) -> list[Path | None]:
                    for o in (*p.opts, *p.secondary_opts)]
     specs = attach_specs(ctx.meta.get(_RAW, []), takes_value)
     if len(specs) != rounds:  # the command line was not what Click parsed: be safe
-        raise KlSurveyError("Kan ikke se, hvilken runde hver --spec hører til",
-                            hint="Brug rundemapper med survey.toml")
+        raise KlSurveyError(msg("cli.compare-spec-unclear"))
     return specs
 
 
-@app.command(name="compare", epilog=EPILOG, cls=RoundsCommand)
+@app.command(name="compare", help=msg("help.compare"), epilog=msg("help.compare.epilog"),
+             cls=RoundsCommand)
 @handle_errors
+@READING.without("sheet", "source")  # each round is read on its own
+@VOICE
 def compare(
     ctx: typer.Context,
     rounds: list[Path] = ROUNDS,
     spec: list[Path] = SPECS,
     label: list[str] = LABELS,
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Outputformat."),
-    output: Path | None = typer.Option(None, "--output", "-o",
-                                       help="Skriv til denne fil i stedet for stdout "
-                                       "(krævet for xlsx)."),
+    fmt: Format = FORMAT,
+    output: Path | None = OUTPUT,
     test: bool = TEST,
-    lang: LangOpt = LANG,
-    complete_only: bool = COMPLETE_ONLY,
-    max_size: int | None = MAX_SIZE,
-    repair_encoding: bool = REPAIR_ENCODING,
-    max_memory: int | None = MAX_MEMORY,
-    max_columns: int | None = MAX_COLUMNS,
-    max_cell_length: int | None = MAX_CELL_LENGTH,
     strict: bool = STRICT,
     dedupe: Dedupe | None = DEDUPE,
+    *,
+    reading: Reading,
+    voice: Voice,
 ) -> None:
-    """Sammenlign runder af samme undersøgelse: ændringer i procentpoint.
-
-    Spørgsmålene parres på spec-id, ellers på ens tekst, ellers på nummer med næsten
-    samme tekst; en ændret formulering giver en advarsel. Hver ændring vises for alle
-    besvarelser og for panelet: de kommuner, der har svaret på spørgsmålet i begge
-    runder. Ændringer regnes fra de præcise andele og afrundes én gang.
-    """
+    """Load the rounds, compare them, write; the help text is in the catalogue."""
+    from kl_survey.cli import paths
     from kl_survey.cli.common import fail
     from kl_survey.compare import compare as run_compare
     from kl_survey.compare.emit import write
     from kl_survey.compare.rounds import load_rounds
-    from kl_survey.pipeline import LoadOptions, raise_on_warnings
+    from kl_survey.pipeline import raise_on_warnings
 
+    output = None if paths.is_stdin(output) else output
     if fmt is Format.xlsx and output is None:
-        fail("xlsx skal skrives til en fil. Angiv -o sammenligning.xlsx")
-    options = LoadOptions(complete_only=complete_only, max_bytes=max_bytes(max_size),
-                          repair_encoding=repair_encoding,
-                          limits=limits(max_memory, max_columns, max_cell_length),
-                          strict=strict, dedupe=dedupe.value if dedupe else None)
+        fail(msg("cli.compare-xlsx-needs-output"))
     specs = _specs(ctx, len(rounds)) if spec else []
+    paths.check_output(output, [*rounds, *spec])
+    options = reading.load_options(strict=strict, dedupe=dedupe.value if dedupe else None)
     loaded = load_rounds(rounds, specs=specs, labels=label, options=options)
     comparison = run_compare(loaded, test=test)
     if strict:
         raise_on_warnings(comparison.issues)
-    print_issues(comparison.issues)
-    write(comparison, fmt.value, output, lang.value)
+    warn(comparison.issues)
+    write(comparison, fmt.value, output, voice.language)

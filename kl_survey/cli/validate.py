@@ -3,93 +3,70 @@
 from __future__ import annotations
 
 import io
-from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from kl_survey.cli import app
 from kl_survey.cli.common import (
-    COMPLETE_ONLY,
-    MAX_CELL_LENGTH,
-    MAX_COLUMNS,
-    MAX_MEMORY,
-    MAX_SIZE,
-    REPAIR_ENCODING,
-    SHEET,
-    SOURCE,
+    FILE,
+    READING,
+    SPEC,
+    VOICE,
+    Reading,
+    Voice,
+    fail,
     handle_errors,
-    limits,
-    max_bytes,
-    source_help_requested,
+    output_option,
 )
+from kl_survey.messages import msg
+from kl_survey.output.formats import VALIDATE_FORMATS, Format
+
+if TYPE_CHECKING:
+    from kl_survey.validate import Validation
+
+FORMAT = typer.Option(Format.table, "--format", "-f", metavar="FORMAT",
+                      help=msg("help.option.format-validate"), show_default=False)
+OUTPUT = output_option("help.option.output-validate")
+STRICT = typer.Option(False, "--strict", help=msg("help.option.strict-validate"),
+                      show_default=False)
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-
-
-FILE = typer.Argument(..., help="Eksporten der skal tjekkes.", show_default=False)
-FORMAT = typer.Option(Format.table, "--format", "-f",
-                      help="table (til mennesker) eller json (stabilt format til CI).")
-OUTPUT = typer.Option(None, "--output", "-o", help="Skriv rapporten til denne fil.")
-SPEC = typer.Option(None, "--spec", help="Spec-fil (survey.toml); tjekker også at spec og "
-                    "data passer sammen.")
-STRICT = typer.Option(False, "--strict", help="Advarsler tæller også som fejl (exit 1).")
-
-
-@app.command(
-    name="validate",
-    epilog="Eksempel: kl-survey validate data/examples/kl-2025-05/responses.xlsx "
-    "--spec data/examples/kl-2025-05/survey.toml --strict",
-)
+@app.command(name="validate", help=msg("help.validate"), epilog=msg("help.validate.epilog"))
 @handle_errors
+@READING
+@VOICE
 def validate(
     file: Path = FILE,
     spec: Path | None = SPEC,
     fmt: Format = FORMAT,
     strict: bool = STRICT,
     output: Path | None = OUTPUT,
-    sheet: str | None = SHEET,
-    source: str | None = SOURCE,
-    complete_only: bool = COMPLETE_ONLY,
-    max_size: int | None = MAX_SIZE,
-    repair_encoding: bool = REPAIR_ENCODING,
-    max_memory: int | None = MAX_MEMORY,
-    max_columns: int | None = MAX_COLUMNS,
-    max_cell_length: int | None = MAX_CELL_LENGTH,
+    *,
+    reading: Reading,
+    voice: Voice,
 ) -> None:
-    """Tjek en eksport for fejl før noget offentliggøres.
-
-    Finder ukendte og stavede kommunenavne (med forslag), kommuner der har svaret to
-    gange, svar uden for populationen, svar der ikke står i spec-filen, tomme spørgsmål,
-    tal der ikke kan læses og delvise besvarelser, og viser svarprocenten pr. region.
-    Exit 0 når alt er i orden, 1 ved fejl (med --strict også ved advarsler), 2 når filen
-    eller spec-filen ikke kan bruges.
-    """
-    if source_help_requested(source):
-        return
+    """Exit 0 approved, 1 errors (or warnings with --strict), 2 unusable input."""
     from kl_survey import validate as v
+    from kl_survey.cli import paths
     from kl_survey.errors import ExitCode
-    from kl_survey.pipeline import LoadOptions
 
-    result = v.validate_file(file, LoadOptions(sheet=sheet, source=source, spec=spec,
-                                               complete_only=complete_only,
-                                               max_bytes=max_bytes(max_size),
-                                               repair_encoding=repair_encoding,
-                                               limits=limits(max_memory, max_columns,
-                                                             max_cell_length)))
+    if fmt not in VALIDATE_FORMATS:
+        fail(msg("cli.validate-format", format=fmt.value))
+    output = None if paths.is_stdin(output) else output
+    paths.check_output(output, [file, spec])
+    with paths.export(file, reading.max_bytes) as path:
+        result = v.validate_file(path, reading.load_options(spec=spec))
     _emit(result, fmt, output, strict)
     if result.failed(strict):
         raise typer.Exit(int(ExitCode.VALIDATION_FAILED))
 
 
-def _emit(result: object, fmt: Format, output: Path | None, strict: bool) -> None:
+def _emit(result: Validation, fmt: Format, output: Path | None, strict: bool) -> None:
     from kl_survey import validate as v
     from kl_survey.output import atomic
 
-    assert isinstance(result, v.Validation)
     if fmt is Format.json:
         text = v.to_json(result, strict)
         if output is None:
@@ -99,8 +76,10 @@ def _emit(result: object, fmt: Format, output: Path | None, strict: bool) -> Non
         return
     from rich.console import Console
 
+    from kl_survey.output.console import StdoutConsole
+
     if output is None:
-        v.render_table(result, Console(), strict)
+        v.render_table(result, StdoutConsole(), strict)
         return
     console = Console(record=True, width=120, force_terminal=False, file=io.StringIO())
     v.render_table(result, console, strict)

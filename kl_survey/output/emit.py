@@ -59,9 +59,9 @@ def deliver(fmt: str, output: Path | None, render: Callable[[], bytes], show: Sh
         atomic.write_bytes(output, render())
         return
     if fmt == "table":
-        from rich.console import Console
+        from kl_survey.output.console import StdoutConsole
 
-        show(Console())
+        show(StdoutConsole())
         return
     data = render()
     if hasattr(sys.stdout, "buffer"):
