@@ -15,7 +15,6 @@ import typer
 from kl_survey import __version__
 from kl_survey.cli import common
 from kl_survey.cli.app import PROG, ROUND_ORDER, KlGroup, KlTyper
-from kl_survey.cli.common import VOICE, Voice
 from kl_survey.messages import msg
 
 app = KlTyper(
@@ -39,16 +38,15 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-@VOICE
 def _root(
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help=msg("help.option.version"), show_default=False),
     debug: bool = typer.Option(False, "--debug", help=msg("help.option.debug"),
                                show_default=False),
-    *,
-    voice: Voice,
 ) -> None:
-    """--lang and -q here apply to the command that follows, as if given after it."""
+    """Only flags here: Typer imports pydantic (~0.2 s) to coerce any other option, and
+    this callback's options are processed for every ``kl-survey CMD --help``. --lang and
+    -q belong to the commands; ``KL_SURVEY_LANG`` sets the language of this help."""
     common.DEBUG = debug or common.DEBUG
 
 

@@ -75,6 +75,7 @@ class _Localized:
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
+            _false_by_default(option)
             option.help = msg("click.help-option")
             if not getattr(option.callback, "kl_wrapped", False):
                 option.callback = _guarded(option.callback)
@@ -183,6 +184,7 @@ class KlGroup(_Localized, TyperGroup):
         for param in self.params:
             if "--install-completion" in param.opts:
                 _wrap_install(param)
+            _false_by_default(param)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
@@ -213,6 +215,14 @@ class KlGroup(_Localized, TyperGroup):
         finally:
             common.reset()
             reset_language(token)
+
+
+def _false_by_default(param: Any) -> None:
+    """Typer declares its help and completion flags with default None, and a None goes
+    through its pydantic coercion (importing pydantic, ~0.2 s) on every run, even for
+    ``kl-survey analyze --help``; a bool is taken as it is. ``tests/test_startup.py``."""
+    if getattr(param, "is_flag", False) and param.default is None:
+        param.default = False
 
 
 def _guarded(callback: Callable[..., Any]) -> Callable[..., Any]:

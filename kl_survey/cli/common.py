@@ -183,7 +183,7 @@ def _list_sources(reading: Reading) -> bool:
 
 @dataclass(frozen=True)
 class Voice:
-    """How the command talks: ``--lang`` and ``-q/--quiet``, before or after the command."""
+    """How the command talks: ``--lang`` and ``-q/--quiet``."""
 
     lang: LangOpt | None = None
     quiet: bool = False
@@ -197,8 +197,7 @@ class Voice:
 def _speak(voice: Voice) -> bool:
     """Set the language (errors included) and quietness for the rest of the run.
 
-    ``kl-survey --lang en analyze …`` and ``kl-survey analyze … --lang en`` both work:
-    an option left out does not undo the one given to ``kl-survey`` itself.
+    ``--lang`` left out keeps what ``KlGroup.main`` read from ``KL_SURVEY_LANG``.
     """
     global QUIET
     from kl_survey import progress

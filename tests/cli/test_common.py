@@ -96,7 +96,7 @@ def test_quiet_silences_warnings_and_status_but_not_results(duplicate_csv: Path,
     loud = runner.invoke(app, ["analyze", str(duplicate_csv), "-f", "json"])
     assert loud.exit_code == 0 and "kl-survey: advarsel:" in loud.stderr
     for args in (["analyze", str(duplicate_csv), "-f", "json", "-q"],
-                 ["-q", "analyze", str(duplicate_csv), "-f", "json"]):
+                 ["analyze", "-q", str(duplicate_csv), "--quiet", "-f", "json"]):
         quiet = runner.invoke(app, args)
         assert quiet.exit_code == 0 and quiet.stderr == ""
         assert json.loads(quiet.stdout) == json.loads(loud.stdout)

@@ -185,8 +185,8 @@ def test_output_under_proc_says_what_is_wrong() -> None:
     assert res.exit_code == 3
     assert "/proc er en systemmappe, hvor der ikke kan oprettes filer" in res.stderr
     assert "No such file" not in res.stderr
-    res = runner.invoke(app, ["--lang", "en", "analyze", str(EXAMPLE), "-f", "json", "-o",
-                              "/proc/x.json"])
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "json", "-o", "/proc/x.json",
+                              "--lang", "en"])
     assert "/proc is a system folder where files cannot be created" in res.stderr
 
 

@@ -65,7 +65,7 @@ def test_usage_error_is_one_danish_line(case: str) -> None:
 @pytest.mark.parametrize("case", list(CASES))
 def test_usage_error_in_english(case: str) -> None:
     args, _, english = CASES[case]
-    res = runner.invoke(app, ["--lang", "en", *args])
+    res = runner.invoke(app, args, env={"KL_SURVEY_LANG": "en"})
     line = res.stderr.strip()
     assert res.exit_code == 2 and len(line.splitlines()) == 1, line
     assert line.startswith("kl-survey: error: ")
