@@ -232,6 +232,27 @@ def write_xlsx(path: Path, sheet: tuple[list[str], list[list[object]]] | None = 
     write_bytes(path, normalise_zip(save(wb, CREATED)))
 
 
+def write_flawed_csv(path: Path) -> None:
+    """The same answers as a CSV export with two mistakes ``kl-survey validate`` must catch:
+    København misspelt "Kobenhavn", and Odense's row carrying Vejle's name (Vejle twice)."""
+    import csv
+    import io
+
+    header, body = rows()
+    body = [list(r) for r in body]
+    for row in body:
+        if row[0] == "Københavns Kommune":
+            row[0] = "Kobenhavn"
+        elif row[0] == "Odense Kommune":
+            row[0] = "Vejle Kommune"
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([["" if v is None else v for v in row] for row in body])
+    path.write_bytes(out.getvalue().encode("utf-8"))
+
+
 if __name__ == "__main__":
     write_xlsx(HERE / "responses.xlsx")
-    print(f"skrev {HERE / 'responses.xlsx'}")
+    write_flawed_csv(HERE / "besvarelser-med-fejl.csv")
+    print(f"skrev {HERE / 'responses.xlsx'} og {HERE / 'besvarelser-med-fejl.csv'}")
