@@ -15,10 +15,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "click.required": ("skal angives", "required"),
     "click.help-option": ("Vis denne hjælp og afslut.", "Show this message and exit."),
     "click.install-completion": (
-        "Installér tab-fuldførelse i den skal, du bruger (bash, zsh eller fish; angiv "
-        "skallen, hvis den ikke kan genkendes).",
-        "Install tab completion for your shell (bash, zsh or fish; name the shell if it "
-        "cannot be detected)."),
+        "Installér tab-fuldførelse i den skal, du bruger nu (bash, zsh eller fish).",
+        "Install tab completion in the shell you are using (bash, zsh or fish)."),
     "click.show-completion": (
         "Vis skriptet til tab-fuldførelse, så du kan kopiere det eller installere det selv.",
         "Show the tab-completion script, to copy it or install it yourself."),
