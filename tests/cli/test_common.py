@@ -34,13 +34,17 @@ def test_a_bundle_adds_its_options_and_passes_one_value() -> None:
 
     params = inspect.signature(command).parameters
     assert list(params) == ["file", "lang", "quiet", "sheet", "source", "complete_only",
-                            "max_size"]
+                            "repair_encoding", "max_size", "max_memory", "max_columns",
+                            "max_cell_length"]
     assert all(p.kind is p.KEYWORD_ONLY for name, p in params.items() if name != "file")
     command("x.xlsx", lang=None, quiet=False, sheet="Ark1", source=None, complete_only=True,
-            max_size=2)
+            repair_encoding=False, max_size=2, max_memory=None, max_columns=7,
+            max_cell_length=None)
     (file, reading, _voice), = seen
     assert file == "x.xlsx" and reading.sheet == "Ark1" and reading.max_bytes == 2 * 1024**2
-    assert reading.load_options(strict=True).complete_only is True
+    options = reading.load_options(strict=True)
+    assert options.complete_only is True and options.strict is True
+    assert options.limits is not None and options.limits.max_columns == 7
     common.reset()
 
 

@@ -84,8 +84,10 @@ def test_the_round_walk_through_runs_as_written(tmp_path: Path,
 
 
 def test_error_examples_print_what_the_readme_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The section's first block: the one-line errors, usage errors and -o refusals."""
     monkeypatch.chdir(ROOT)
-    examples = _examples(_section("errors"))
+    first = _section("errors").split("```console")[1].split("```")[0]
+    examples = _examples("```console" + first + "```")
     assert len(examples) >= 4
     for command, expected in examples:
         code, _, stderr = _run(command)
