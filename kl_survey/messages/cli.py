@@ -31,14 +31,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "comparison.xlsx"),
     "cli.compare-spec-first": ("--spec {spec} står før den første runde",
                                "--spec {spec} comes before the first round"),
-    "cli.compare-spec-first.hint": ("Skriv --spec lige efter den eksport, den hører til: OLD "
-                                    "--spec old.toml NEW --spec new.toml",
+    "cli.compare-spec-first.hint": ("Skriv --spec lige efter den eksport, den hører til: "
+                                    "GAMMEL --spec gammel.toml NY --spec ny.toml",
                                     "Put --spec right after the export it belongs to: OLD "
                                     "--spec old.toml NEW --spec new.toml"),
     "cli.compare-spec-twice": ("--spec {spec} står efter en runde, der har én",
                                "--spec {spec} comes after a round that has one"),
-    "cli.compare-spec-twice.hint": ("Skriv --spec lige efter den eksport, den hører til: OLD "
-                                    "--spec old.toml NEW --spec new.toml",
+    "cli.compare-spec-twice.hint": ("Skriv --spec lige efter den eksport, den hører til: "
+                                    "GAMMEL --spec gammel.toml NY --spec ny.toml",
                                     "Put --spec right after the export it belongs to: OLD "
                                     "--spec old.toml NEW --spec new.toml"),
     "cli.compare-spec-unclear": ("Kan ikke se, hvilken runde hver --spec hører til",

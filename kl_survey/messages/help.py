@@ -123,7 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The rounds, oldest first: exports (xlsx, xls, csv, SurveyXact folders) or round "
         "folders with responses.* and survey.toml."),
     "help.option.spec-compare": (
-        "Spec-fil til eksporten lige før den: OLD --spec old.toml NEW --spec new.toml "
+        "Spec-fil til eksporten lige før den: GAMMEL --spec gammel.toml NY --spec ny.toml "
         "(rundemapper har deres egen survey.toml).",
         "The spec file of the export right before it: OLD --spec old.toml NEW --spec "
         "new.toml (round folders have their own survey.toml)."),

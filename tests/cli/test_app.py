@@ -15,7 +15,8 @@ from kl_survey.cli import app
 from kl_survey.cli.app import requested_language
 
 runner = CliRunner()
-COMMANDS = ["init", "validate", "analyze", "report"]
+COMMANDS = ["init", "validate", "analyze", "report", "compare"]
+READING = COMMANDS[:4]  # the commands that read one export (FIL)
 # Click's and Typer's English, and Typer's metavar styles ({file}, <path>, <str>).
 ENGLISH = re.compile(r"Usage|Options|Arguments|Commands|Show this message|default:|"
                      r"\[required\]|env var|Try '|Error|\{|<[a-z|]+>")
@@ -71,7 +72,7 @@ def test_commands_are_listed_in_the_order_of_a_round() -> None:
     names = [line.split()[0] for line in block.splitlines()
              if line.startswith("  ") and not line.startswith("   ") and line.strip()
              and not line.strip().startswith("Eksempel")]
-    assert names[:4] == COMMANDS
+    assert names == COMMANDS
 
 
 @pytest.mark.parametrize("columns", ["50", "80", "200"])
@@ -90,11 +91,14 @@ def test_command_summaries_are_whole_sentences(columns: str) -> None:
 
 
 def test_metavars_are_in_one_style() -> None:
+    assert "Brug: kl-survey compare [TILVALG] GAMMEL NY [FLERE]..." in _help("compare")
     for command in COMMANDS:
         text = _help(command)
-        assert re.search(r"^Brug: kl-survey \w+ \[TILVALG\] FIL$", text, re.M), command
         for option in re.findall(r"^\s+(?:-\w, )?--[\w-]+ (\S+)", text, re.M):
             assert re.fullmatch(r"[A-ZÆØÅ.]+", option), (command, option)
+    for command in READING:
+        text = _help(command)
+        assert re.search(r"^Brug: kl-survey \w+ \[TILVALG\] FIL$", text, re.M), command
     assert "-o, --output MAPPE" in _help("report")
     assert "--spec SPEC.TOML" in _help("analyze")
     assert "-o, --output FILE" in _help("analyze", "--lang", "en")
@@ -107,7 +111,7 @@ def test_output_help_says_missing_folders_are_created() -> None:
 
 
 def test_validate_and_init_take_lang_and_quiet() -> None:
-    for command in ("validate", "init", "analyze", "report"):
+    for command in COMMANDS:
         text = _help(command)
         assert "--lang SPROG" in text and "-q, --quiet" in text, command
 
