@@ -75,24 +75,31 @@ def check_readable(path: Path) -> None:
         raise InputError(msg("cli.unreadable"), file=path)
 
 
+def _files(inputs: Iterable[Path | None]) -> list[Path]:
+    """The inputs that are files on disk, each checked for read access."""
+    found = [p for p in inputs if p is not None and not is_stdin(p) and p.exists()]
+    for path in found:
+        check_readable(path)
+    return found
+
+
 def check_output(output: Path | None, inputs: Iterable[Path | None]) -> None:
-    """Refuse an output file that is one of the inputs (or a file inside an input folder)."""
+    """Refuse an unreadable input, and an output file that is one of the inputs (or a
+    file inside an input folder)."""
+    sources = _files(inputs)
     if output is None or is_stdin(output) or not output.exists():
         return
-    for source in inputs:
-        if source is None or is_stdin(source) or not source.exists():
-            continue
+    for source in sources:
         if _same(output, source) or (source.is_dir() and _same(output.parent, source)
                                       and output.is_file()):
             raise KlSurveyError(msg("cli.output-is-input", input=str(source)), file=output)
 
 
 def check_report_folder(folder: Path, inputs: Iterable[Path | None]) -> None:
-    """Refuse a report folder that holds an input: the folder is rewritten as a whole."""
+    """Refuse an unreadable input, and a report folder that holds an input: the folder is
+    rewritten as a whole."""
     target = folder.resolve()
-    for source in inputs:
-        if source is None or is_stdin(source) or not source.exists():
-            continue
+    for source in _files(inputs):
         resolved = source.resolve()
         if resolved == target or target in resolved.parents:
             raise KlSurveyError(msg("cli.report-folder-holds-input", input=str(source)),

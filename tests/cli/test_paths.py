@@ -173,6 +173,14 @@ def test_unreadable_input_and_spec_are_one_danish_line(
     assert res.exit_code == 2
     assert res.stderr == (f"kl-survey: fejl: {export}: Filen kan ikke læses (ingen læseadgang). "
                           "Tjek filens rettigheder, eller kopiér den til en mappe, du ejer.\n")
+    spec = str(EXAMPLE_DIR / "survey.toml")
+    for command in (["analyze", str(EXAMPLE), "--spec", spec],
+                    ["validate", str(EXAMPLE), "--spec", spec],
+                    ["report", str(EXAMPLE), "--spec", spec, "-o", str(export.parent / "r")]):
+        res = runner.invoke(app, command)
+        assert res.exit_code == 2, command
+        assert res.stderr.startswith(f"kl-survey: fejl: {spec}: Filen kan ikke læses"), command
+        assert len(res.stderr.splitlines()) == 1
     blocked.add(str(export.with_name("findes.json")))
     export.with_name("findes.json").write_text("{}")
     res = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "json", "-o",
