@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 
 class Dedupe(StrEnum):
+    """--dedupe's choices: kl_survey.model.Dedupe's values (that module imports pandas,
+    which --help must not; tests/cli/test_common.py keeps the two equal)."""
+
     first = "first"
     last = "last"
     most_complete = "most-complete"

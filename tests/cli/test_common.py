@@ -185,3 +185,10 @@ def test_a_closed_pipe_exits_141_quietly(args: list[str]) -> None:
     err = proc.stderr.read()
     assert proc.wait() == 141
     assert err == b""
+
+
+def test_dedupe_choices_are_the_models() -> None:
+    from kl_survey.cli.analyze import Dedupe
+    from kl_survey.model import Dedupe as ModelDedupe
+
+    assert [d.value for d in Dedupe] == [d.value for d in ModelDedupe]
