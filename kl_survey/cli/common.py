@@ -87,11 +87,8 @@ class Bundle:
     before: Callable[[Any], bool] | None = None
 
     def __call__(self, func: F) -> F:
-        try:
-            signature = inspect.signature(func, eval_str=True)
-        except NameError:  # the bundle's class is local; Typer resolves the rest itself
-            signature = inspect.signature(func)
-        kept = [p for p in signature.parameters.values() if p.name != self.name]
+        signature = inspect.signature(func)
+        kept = [_resolved(p, func) for p in signature.parameters.values() if p.name != self.name]
         added = [inspect.Parameter(field, inspect.Parameter.KEYWORD_ONLY, default=option,
                                    annotation=annotation)
                  for field, (annotation, option) in self.options.items()]
@@ -113,6 +110,18 @@ class Bundle:
         """The bundle minus some options (their fields keep the dataclass defaults)."""
         kept = {k: v for k, v in self.options.items() if k not in fields}
         return Bundle(self.name, self.make, kept, self.before)
+
+
+def _resolved(param: inspect.Parameter, func: Callable[..., Any]) -> inspect.Parameter:
+    """The parameter with its annotation evaluated, where that works: a bundle's own
+    class may be imported for type checking only, which must not stop the others."""
+    if not isinstance(param.annotation, str):
+        return param
+    try:
+        value = eval(param.annotation, getattr(inspect.unwrap(func), "__globals__", {}))
+    except Exception:  # left as text; Typer resolves it through get_type_hints
+        return param
+    return param.replace(annotation=value)
 
 
 def _ordered(params: list[inspect.Parameter]) -> list[inspect.Parameter]:
