@@ -40,8 +40,8 @@ COLOPHON = typer.Option(False, "--colophon", help=msg("help.option.colophon"),
                         show_default=False)
 COMPARE = typer.Option(None, "--compare", metavar=msg("metavar.earlier"),
                        help=msg("help.option.compare"), show_default=False, readable=False)
-MAPS = typer.Option(None, "--maps", metavar="q1,q5", help=msg("help.option.maps"),
-                    show_default=False)
+MAPS = typer.Option(None, "--maps", metavar=msg("metavar.questions"),
+                    help=msg("help.option.maps"), show_default=False)
 PER_MUNICIPALITY = typer.Option(False, "--per-municipality",
                                 help=msg("help.option.per-municipality"), show_default=False)
 

@@ -219,8 +219,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.option.municipality": (
         "Kun svar fra denne kommune: navn eller kode, fx København, 101 eller 'Københavns "
         "Kommune'. Kan gentages.",
-        "Only answers from this municipality: a name or code, for example København, 101 or "
-        "'Københavns Kommune'. May be repeated."),
+        "Only answers from this municipality: a name or code, for example Aarhus, 751 or "
+        "'Aarhus Kommune'. May be repeated."),
     "help.option.maps": (
         "Spørgsmål der også vises på et Danmarkskort (et svar eller et tal pr. kommune), fx "
         "q1,q5; kortene kommer også i figures/qNN-kort.*.",

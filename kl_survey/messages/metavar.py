@@ -12,6 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.rule": ("REGEL", "RULE"),
     "metavar.grouping": ("GRUPPERING", "GROUPING"),
     "metavar.municipality": ("NAVN|KODE", "NAME|CODE"),
+    "metavar.questions": ("SPØRGSMÅL", "QUESTIONS"),
     "metavar.earlier": ("TIDLIGERE", "EARLIER"),
     "metavar.rounds": ("GAMMEL NY [FLERE]...", "OLD NEW [MORE]..."),
     "metavar.label": ("NAVN", "NAME"),

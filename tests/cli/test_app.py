@@ -95,7 +95,7 @@ def test_metavars_are_in_one_style() -> None:
     for command in COMMANDS:
         text = _help(command)
         for option in re.findall(r"^\s+(?:-\w, )?--[\w-]+ (?!/)(\S+)", text, re.M):
-            assert re.fullmatch(r"[A-ZÆØÅ.]+", option), (command, option)
+            assert re.fullmatch(r"[A-ZÆØÅ.|]+", option), (command, option)
     for command in READING:
         text = _help(command)
         assert re.search(r"^Brug: kl-survey \w+ \[TILVALG\] FIL$", text, re.M), command
