@@ -9,7 +9,8 @@ Two differences are inherent in the formats, not in the readers, and are factore
 tools that export their option list (SurveyXact, LimeSurvey, …) report options nobody
 chose with a count of 0, which a hand-built sheet cannot know about; and Forms/Google
 Forms call the "Other" option "Andet". Forms needs 20 or more answers before it treats
-a one-off trailing answer as "Other" text, hence at least 20 municipalities.
+a one-off trailing answer as "Other" text, hence at least 20 municipalities, and a
+"none" option (which Forms lists last) is never drawn for exactly one respondent.
 """
 
 from __future__ import annotations
@@ -61,6 +62,11 @@ def _draw_answers(n: int, seed: int) -> Answers:
                     else:
                         other_texts_left -= 1
                 sets.append(picked)
+        if sum(s == {none} for s in sets) == 1:
+            # One respondent alone on the last option is, in a Forms/Google export,
+            # indistinguishable from "Other" free text (see the module docstring):
+            # give it a second taker, so the draw stays within what the formats can say.
+            sets[next(i for i, s in enumerate(sets) if s != {none})] = {none}
         per_q[number] = sets
     return [gen._display_name(m.name, m.code) for m in munis], [per_q]
 
