@@ -14,12 +14,14 @@ import numpy as np
 import pandas as pd
 
 from kl_survey import municipalities as mun
+from kl_survey.grid import is_tick_frame
 from kl_survey.model import Meta, Population, QType, Question, SourceInfo, Survey, yes_options
 from kl_survey.numbers import share
 
 if TYPE_CHECKING:
     from kl_survey.breakdown import Breakdown
     from kl_survey.census import QuestionCensus
+    from kl_survey.grid_analysis import GridResult
 
 
 @dataclass(frozen=True)
@@ -47,12 +49,17 @@ class YesResult:
 
 @dataclass(frozen=True)
 class NumericStats:
+    """What a statistician reports of numbers; quartiles interpolate linearly between
+    the ordered values (pandas' and Excel's QUARTILE.INC)."""
+
     n: int
     sum: float
     mean: float
     median: float
     min: float
     max: float
+    q1: float = 0.0
+    q3: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,7 @@ class QuestionResult:
     #: --bounds/--ci and --by (kl_survey.extras adds them; None when not asked for)
     census: QuestionCensus | None = None
     breakdown: Breakdown | None = None
+    grid: GridResult | None = None  # grid and numeric_grid questions: rows, cells, totals
 
 
 @dataclass(frozen=True)
@@ -129,15 +137,22 @@ def _in_filter(survey: Survey, q: Question) -> np.ndarray:
     if flt is None:
         return mask
     src = survey.answers[flt.question]
-    if isinstance(src, pd.DataFrame):
+    if isinstance(src, pd.DataFrame) and is_tick_frame(src):
         cols = [c for c in flt.options if c in src.columns]
         return src[cols].any(axis=1).to_numpy() if cols else ~mask
+    if isinstance(src, pd.DataFrame):  # a grid: any row answered with one of the options
+        return np.asarray(src.isin(list(flt.options)).any(axis=1).to_numpy(), dtype=bool)
     return src.isin(list(flt.options)).to_numpy()
 
 
 def analyse_question(survey: Survey, q: Question) -> QuestionResult:
     rows = _in_filter(survey, q)
     data = survey.answers[q.id]
+    if q.type in (QType.GRID, QType.NUMERIC_GRID):
+        from kl_survey.grid_analysis import analyse_grid
+
+        assert isinstance(data, pd.DataFrame)
+        return analyse_grid(q, data[rows], int(rows.sum()))
     other = _other(survey, q.id, rows)
     if q.type is QType.MULTI:
         assert isinstance(data, pd.DataFrame)
@@ -213,17 +228,18 @@ def _multi(q: Question, data: pd.DataFrame, other: tuple[str, ...]) -> QuestionR
                           other=other)
 
 
+def numeric_stats(values: pd.Series) -> NumericStats | None:
+    """n, sum, mean, median, quartiles, min and max of the numbers given (NA left out)."""
+    nums = pd.to_numeric(values, errors="coerce").dropna().astype(float)
+    if not len(nums):
+        return None
+    q1, median, q3 = (float(x) for x in nums.quantile([0.25, 0.5, 0.75]).tolist())
+    return NumericStats(n=len(nums), sum=float(nums.sum()), mean=float(nums.mean()),
+                        median=median, min=float(nums.min()), max=float(nums.max()),
+                        q1=q1, q3=q3)
+
+
 def _numeric(q: Question, data: pd.Series) -> QuestionResult:
-    values = pd.to_numeric(data, errors="coerce").dropna().astype(float)
-    n = len(values)
-    stats = None
-    if n:
-        stats = NumericStats(
-            n=n,
-            sum=float(values.sum()),
-            mean=float(values.mean()),
-            median=float(values.median()),
-            min=float(values.min()),
-            max=float(values.max()),
-        )
+    stats = numeric_stats(data)
+    n = stats.n if stats else 0
     return QuestionResult(q, base=n, answered=n, stats=stats)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from kl_survey import municipalities as mun
+from kl_survey.grid import answered, is_tick_frame
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.model import Dedupe, Survey
 
@@ -76,7 +77,11 @@ def _differs(survey: Survey, positions: np.ndarray, group: np.ndarray,
     flags = []
     for q in survey.questions:
         data = survey.answers[q.id]
-        if isinstance(data, pd.DataFrame):
+        if isinstance(data, pd.DataFrame) and not is_tick_frame(data):  # a grid's cells
+            block = np.column_stack([pd.factorize(data.iloc[positions, j].astype("string"))[0]
+                                     for j in range(data.shape[1])])
+            key = np.unique(block, axis=0, return_inverse=True)[1].reshape(-1)
+        elif isinstance(data, pd.DataFrame):
             key = _row_keys(data.iloc[positions].to_numpy(dtype=bool))
         elif isinstance(data.dtype, pd.CategoricalDtype):  # categories are distinct labels
             key = data.cat.codes.to_numpy()[positions].astype(np.int64)
@@ -106,10 +111,7 @@ def answered_counts(survey: Survey) -> np.ndarray:
     """How many questions each respondent answered (multi-select: ticked anything)."""
     n = np.zeros(survey.n, dtype=np.int64)
     for data in survey.answers.values():
-        if isinstance(data, pd.DataFrame):
-            n += data.to_numpy(dtype=bool).any(axis=1)
-        else:
-            n += data.notna().to_numpy()
+        n += answered(data)
     return n
 
 

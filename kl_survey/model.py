@@ -17,8 +17,8 @@ import pandas as pd
 from kl_survey.issues import Issue
 from kl_survey.vocabulary import YES_HEADS, is_dont_know
 
-__all__ = ["BaseRule", "Chart", "Dedupe", "Filter", "Meta", "Population", "QType", "Question",
-           "SourceInfo", "Survey", "is_dont_know", "yes_options"]
+__all__ = ["BaseRule", "Chart", "Dedupe", "Derived", "Filter", "Meta", "Population", "QType",
+           "Question", "SourceInfo", "Survey", "Totals", "is_dont_know", "yes_options"]
 
 
 class QType(str, Enum):
@@ -26,6 +26,10 @@ class QType(str, Enum):
     MULTI = "multi"
     NUMERIC = "numeric"
     TEXT = "text"
+    #: rows sharing one set of options, one answer per row (a Likert battery)
+    GRID = "grid"
+    #: rows x columns of numbers (measures x months); see :mod:`kl_survey.grid`
+    NUMERIC_GRID = "numeric_grid"
 
 
 class Chart(StrEnum):
@@ -45,6 +49,9 @@ class Dedupe(StrEnum):
 
 
 BaseKind = Literal["answered", "respondents", "exclude"]
+#: Which respondents a numeric grid's totals sum over: those who answered every cell
+#: ("complete"), or every answer given ("all"); the spec says, the table states which.
+Totals = Literal["complete", "all"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,16 @@ class BaseRule:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """A rate the spec derives from a numeric grid: ``numerator / denominator``, each a
+    reference ``"q1:Row"`` (the row's total) or ``"q1:Row:Column"`` (one cell's sum)."""
+
+    name: str
+    numerator: str
+    denominator: str
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     number: int
@@ -87,6 +104,12 @@ class Question:
     #: source columns the answers came from, for messages and spec checks.
     columns: tuple[str, ...] = ()
     hidden: bool = False
+    #: grids: the row labels in order; numeric grids also their column labels (none for
+    #: a grid of one value per row). The answers' columns follow them (kl_survey.grid).
+    rows: tuple[str, ...] = ()
+    grid_columns: tuple[str, ...] = ()
+    totals: Totals = "complete"
+    derived: tuple[Derived, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,7 +157,11 @@ class Survey:
       (NA = not answered);
     * multi: a bool DataFrame, one column per option, in option order;
     * numeric: a float Series (NA = not answered or unparseable);
-    * text: a str Series (NA = blank).
+    * text: a str Series (NA = blank);
+    * grid: a DataFrame, one Categorical column per row (the question's ``rows``), all
+      with the question's options as categories;
+    * numeric_grid: a Float64 DataFrame whose columns are ``(row, column)`` pairs, row by
+      row (see :mod:`kl_survey.grid`).
     ``other_text[qid]`` holds free text given under an "Andet"-style option.
     """
 
@@ -149,7 +176,8 @@ class Survey:
     meta: Meta = field(default_factory=Meta)
     #: numeric questions: the text of answers that could not be read as a number (NA
     #: elsewhere), so ``validate`` can show what was written; absent when all parsed.
-    unparsed: dict[str, pd.Series] = field(default_factory=dict)
+    #: (numeric grids: a DataFrame laid out like their answers)
+    unparsed: dict[str, pd.Series | pd.DataFrame] = field(default_factory=dict)
     #: non-fatal problems found while reading (a repaired encoding, a ragged CSV row),
     #: passed on to ``analyze`` (stderr warnings) and ``validate`` (its table).
     issues: tuple[Issue, ...] = ()

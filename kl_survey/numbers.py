@@ -7,6 +7,7 @@ rounding and Babel's default half-even would both print as 6,2%).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -77,12 +78,17 @@ def format_long_date(d: date, lang: Lang = "da") -> str:
     return str(format_date(d, format="long", locale=_LOCALE[lang]))
 
 
+_GROUPED = {".": re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$"),
+            ",": re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+$")}
+
+
 def parse_number(text: str) -> float | None:
     """Parse ``1.234,5`` (Danish), ``1,234.5`` (English), ``1234`` or ``12,5``.
 
     A lone separator followed by exactly three digits is ambiguous; we read it as a
     thousands separator only when it is a dot, since Danish exports write decimals
-    with a comma.
+    with a comma. Thousands separators must group by three, so a date such as
+    ``15.01.2025`` is no number (it would otherwise read as 15 012 025).
     """
     s = text.strip().replace("\u00a0", "").replace(" ", "")
     if not s:
@@ -91,13 +97,21 @@ def parse_number(text: str) -> float | None:
         s = s[:-1]
     has_dot, has_comma = "." in s, "," in s
     if has_dot and has_comma:
-        if s.rfind(",") > s.rfind("."):
-            s = s.replace(".", "").replace(",", ".")
-        else:
-            s = s.replace(",", "")
+        thousands, decimal = (".", ",") if s.rfind(",") > s.rfind(".") else (",", ".")
+        whole, _, frac = s.rpartition(decimal)
+        if thousands in whole and not _GROUPED[thousands].match(whole):
+            return None
+        s = whole.replace(thousands, "") + "." + frac
     elif has_comma:
-        s = s.replace(",", ".") if s.count(",") == 1 else s.replace(",", "")
+        if s.count(",") == 1:
+            s = s.replace(",", ".")
+        elif _GROUPED[","].match(s):
+            s = s.replace(",", "")
+        else:
+            return None
     elif has_dot and s.count(".") > 1:
+        if not _GROUPED["."].match(s):
+            return None
         s = s.replace(".", "")
     elif has_dot:
         head, _, tail = s.partition(".")
@@ -107,6 +121,16 @@ def parse_number(text: str) -> float | None:
         return float(s)
     except ValueError:
         return None
+
+
+def parse_approximate(text: str) -> float | None:
+    """``ca. 20`` → 20.0: a number with a word saying it is approximate (see
+    :data:`kl_survey.vocabulary.APPROXIMATE`); ``None`` for anything else. The caller
+    counts the number and reports it as approximate, never silently."""
+    from kl_survey.vocabulary import strip_approximate
+
+    rest = strip_approximate(text)
+    return parse_number(rest) if rest is not None else None
 
 
 def round_change(value: Fraction, decimals: int = 1) -> Decimal:

@@ -20,8 +20,9 @@ import pandas as pd
 
 from kl_survey import municipalities as mun
 from kl_survey.dedupe import duplicate_issues, name_of
+from kl_survey.grid import answered
 from kl_survey.issues import Issue, Severity, Where
-from kl_survey.model import QType, Survey
+from kl_survey.model import QType, Question, Survey
 from kl_survey.numbers import format_percent
 
 SCHEMA = "kl-survey/validation/1"
@@ -191,14 +192,7 @@ def check_coverage(survey: Survey, population: frozenset[int] | None = None) -> 
 
 
 def _answered(survey: Survey) -> dict[str, np.ndarray]:
-    out: dict[str, np.ndarray] = {}
-    for q in survey.questions:
-        data = survey.answers[q.id]
-        if isinstance(data, pd.DataFrame):
-            out[q.id] = np.asarray(data.to_numpy(dtype=bool).any(axis=1), dtype=bool)
-        else:
-            out[q.id] = data.notna().to_numpy(dtype=bool)
-    return out
+    return {q.id: answered(survey.answers[q.id]) for q in survey.questions}
 
 
 def check_answers(survey: Survey) -> list[Issue]:
@@ -231,24 +225,37 @@ def check_answers(survey: Survey) -> list[Issue]:
 
 
 def _unparsed(survey: Survey) -> list[Issue]:
+    """Every cell that should hold a number and does not, with its row and column; a
+    numeric grid is checked cell column by cell column."""
     issues = []
     for q in survey.questions:
         bad = survey.unparsed.get(q.id)
-        if bad is None or not bad.notna().any():
+        if bad is None:
             continue
-        mask = bad.notna().to_numpy()
-        rows = _source_rows(survey, mask)
-        values = [str(v) for v in bad[mask]]
-        shown = ", ".join(f"'{v}' (række {r})" for v, r in list(zip(values, rows, strict=True))[:5])
-        more = f" og {len(rows) - 5} flere" if len(rows) > 5 else ""
-        issues.append(Issue(
-            Severity.ERROR, "numeric-unparsed",
-            f"{len(rows)} svar i spørgsmål {q.number} ({q.id}) kan ikke læses som tal: "
-            f"{shown}{more}",
-            _where(survey, row=rows[0], question=q.id,
-                   column=q.columns[0] if q.columns else None),
-            "Skriv tallet uden tekst, fx 1.234,5 eller 12; ellers tæller svaret ikke med"))
+        if isinstance(bad, pd.DataFrame):
+            for i, key in enumerate(bad.columns):
+                column = q.columns[i] if i < len(q.columns) else " - ".join(map(str, key))
+                issues += _unparsed_column(survey, q, bad.iloc[:, i], column)
+        else:
+            issues += _unparsed_column(survey, q, bad, q.columns[0] if q.columns else None)
     return issues
+
+
+def _unparsed_column(survey: Survey, q: Question, bad: pd.Series,
+                     column: str | None) -> list[Issue]:
+    if not bad.notna().any():
+        return []
+    mask = bad.notna().to_numpy()
+    rows = _source_rows(survey, mask)
+    values = [str(v) for v in bad[mask]]
+    shown = ", ".join(f"'{v}' (række {r})" for v, r in list(zip(values, rows, strict=True))[:5])
+    more = f" og {len(rows) - 5} flere" if len(rows) > 5 else ""
+    return [Issue(
+        Severity.ERROR, "numeric-unparsed",
+        f"{len(rows)} svar i spørgsmål {q.number} ({q.id}) kan ikke læses som tal: "
+        f"{shown}{more}",
+        _where(survey, row=rows[0], question=q.id, column=column),
+        "Skriv tallet uden tekst, fx 1.234,5 eller 12; ellers tæller svaret ikke med")]
 
 
 def _partial(survey: Survey) -> list[Issue]:

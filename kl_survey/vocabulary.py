@@ -62,9 +62,58 @@ def is_dont_know(label: str) -> bool:
     return key(label).rstrip(".") in DONT_KNOW
 
 
+#: Rating scales as questionnaires list them, strongest first. Forms and hand-built
+#: sheets carry no option order; a grid's bars must still come in scale order.
+SCALES: tuple[tuple[str, ...], ...] = tuple(tuple(key(w) for w in scale) for scale in (
+    ("I meget høj grad", "I høj grad", "I nogen grad", "I mindre grad", "I lav grad",
+     "I meget lav grad", "I ringe grad", "Slet ikke", "I meget ringe grad"),
+    ("Helt enig", "Meget enig", "Enig", "Delvist enig", "Overvejende enig",
+     "Hverken enig eller uenig", "Hverken/eller", "Overvejende uenig", "Delvist uenig",
+     "Uenig", "Meget uenig", "Helt uenig"),
+    ("Meget tilfreds", "Tilfreds", "Hverken tilfreds eller utilfreds", "Utilfreds",
+     "Meget utilfreds"),
+    ("Meget godt", "Godt", "Hverken godt eller dårligt", "Dårligt", "Meget dårligt"),
+    ("Meget stor", "Stor", "Middel", "Nogen", "Lille", "Meget lille", "Ingen"),
+    ("Altid", "Ofte", "Nogle gange", "Sjældent", "Aldrig"),
+    ("Strongly agree", "Agree", "Somewhat agree", "Neither agree nor disagree", "Neutral",
+     "Somewhat disagree", "Disagree", "Strongly disagree"),
+    ("Very satisfied", "Satisfied", "Neither satisfied nor dissatisfied", "Dissatisfied",
+     "Very dissatisfied"),
+    ("To a great extent", "To some extent", "To a small extent", "Not at all"),
+    ("Always", "Often", "Sometimes", "Rarely", "Never"),
+))
+
+
+def scale_rank(labels: list[str]) -> dict[str, int] | None:
+    """Each label's place on the one known scale holding all of them (answers such
+    as "Ved ikke" and "Andet" aside, which the caller puts last); None otherwise."""
+    words = [x for x in labels if not is_dont_know(x) and not is_other(x)]
+    for scale in SCALES:
+        if words and all(key(x) in scale for x in words):
+            return {x: scale.index(key(x)) for x in words}
+    return None
+
+
 #: First words of affirmative and negative options ("Ja, helt i drift", "Nej, ikke endnu").
 YES_HEADS = ("ja", "yes")
 NO_HEADS = ("nej", "no", "none", "ingen")
+
+# ---------------------------------------------------------------- numbers
+
+#: Words that mark a number as an estimate: "ca. 20", "cirka 20", "omkring 20", "~20".
+#: The number is counted and ``validate`` lists it as approximate.
+APPROXIMATE = ("ca.", "ca", "cirka", "circa", "omkring", "ungefär", "approx.", "approx",
+               "approximately", "about", "around", "~", "≈")
+_APPROX = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in APPROXIMATE) + r")(?=[\s\d~])\s*"
+                     r"|^\s*[~≈]\s*", re.I)
+
+
+def strip_approximate(text: str) -> str | None:
+    """The rest of ``text`` after an approximation word ("ca. 20" → "20"); None when
+    it has none."""
+    m = _APPROX.match(text)
+    return text[m.end():] if m and text[m.end():].strip() else None
+
 
 # ---------------------------------------------------------------- metadata headers
 

@@ -17,6 +17,7 @@ import pandas as pd
 from kl_survey import municipalities as mun
 from kl_survey.analysis import _in_filter
 from kl_survey.compare.model import Panel
+from kl_survey.grid import answered as answered_any
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.model import QType, Question, Survey
 
@@ -84,7 +85,7 @@ def answering(survey: Survey, q: Question) -> np.ndarray:
         return asked
     data = survey.answers[q.id]
     if isinstance(data, pd.DataFrame):
-        answered = data.to_numpy(dtype=bool).any(axis=1)
+        answered = answered_any(data)
     elif q.type is QType.TEXT:
         answered = (data.notna() & (data.astype("string").str.strip() != "")).to_numpy(
             dtype=bool, na_value=False)
@@ -120,7 +121,7 @@ def subset(survey: Survey, rows: Sequence[int]) -> Survey:
         respondents=survey.respondents.iloc[take].reset_index(drop=True),
         answers={k: cut(v) for k, v in survey.answers.items()},
         other_text={k: cut(v) for k, v in survey.other_text.items()},  # type: ignore[misc]
-        unparsed={k: cut(v) for k, v in survey.unparsed.items()},  # type: ignore[misc]
+        unparsed={k: cut(v) for k, v in survey.unparsed.items()},
     )
 
 

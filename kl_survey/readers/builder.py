@@ -19,26 +19,31 @@ import pandas as pd
 
 from kl_survey import municipalities as mun
 from kl_survey.errors import InputError
+from kl_survey.grid import answered
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.model import Meta, Population, QType, Question, SourceInfo, Survey
 from kl_survey.readers.infer import (
     ANY,
     Column,
+    GridPlan,
     Group,
     Numberer,
+    Split,
     Verdict,
     columns_of,
+    dash_split,
     dont_know_options,
+    find_grid,
     find_municipality,
     infer,
     infer_group,
     is_ticks,
     joined_multi,
     order_options,
-    parse_numbers,
     row_texts,
     tick_frame,
 )
+from kl_survey.readers.infer.numeric import read_numbers
 from kl_survey.readers.source import RawTable
 
 Values = Column | pd.Series
@@ -83,7 +88,7 @@ class SurveyBuilder:
     questions: list[Question] = field(default_factory=list)
     answers: dict[str, pd.Series | pd.DataFrame] = field(default_factory=dict)
     other_text: dict[str, pd.Series] = field(default_factory=dict)
-    unparsed: dict[str, pd.Series] = field(default_factory=dict)
+    unparsed: dict[str, pd.Series | pd.DataFrame] = field(default_factory=dict)
     municipality: pd.Series | None = None
     municipality_column: str | None = None
     complete: np.ndarray | None = None  # per row: finished (default: all)
@@ -92,6 +97,8 @@ class SurveyBuilder:
     issues: list[Issue] = field(default_factory=list)
     title: str | None = None
     numbers: Numberer = field(default_factory=Numberer)
+    #: numbers read from an estimate ("ca. 20"): (question, source column, rows)
+    approximate: list[tuple[str, str, np.ndarray]] = field(default_factory=list)
     _excluded: np.ndarray | None = None
     _recorded: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     _why: list[str] = field(default_factory=list)
@@ -186,22 +193,65 @@ class SurveyBuilder:
 
     def add_group(self, group: Group, allowed: frozenset[QType] = ANY,
                   seps: tuple[str, ...] = (), *, ticks: bool = True,
-                  row_text: Callable[[Column, str], str] | None = None) -> None:
+                  row_text: Callable[[Column, str], str] | None = None,
+                  split: Split = dash_split) -> None:
         """A header group: one column, one multi-select of tick columns (when the tool
-        can export ticks), or an array whose rows are questions of their own, typed
-        together (``row_text`` words a row's question; default: its header)."""
+        can export ticks), a grid (the rows share one list of options, or hold
+        numbers; ``split`` parts a numeric grid's cell labels into row and column), or
+        an array whose rows are questions of their own, typed together (``row_text``
+        words a row's question; default: its header)."""
         names = tuple(c.name for c in group.members)
         if len(group.members) == 1:
             column, label = group.pairs[0]
             text = row_text(column, label) if row_text and label else group.text
             self.add(self.question(text, names), column, allowed, seps)
-        elif ticks and is_ticks(group.pairs):
+            return
+        if ticks and is_ticks(group.pairs):
             self.add_ticks(self.question(group.text, names), group.pairs)
-        else:
-            verdicts = infer_group(group.members, allowed, seps)
-            for (column, label), verdict in zip(group.pairs, verdicts, strict=True):
+            return
+        verdicts = infer_group(group.members, allowed, seps)
+        grid = find_grid(group.labels, verdicts, group.text, split)
+        in_grid = set(grid.members) if grid is not None else set()
+        for i, ((column, label), verdict) in enumerate(zip(group.pairs, verdicts, strict=True)):
+            if grid is not None and i == min(in_grid):
+                self.add_planned_grid(group, grid)
+            if i not in in_grid:
                 text = row_text(column, label) if row_text else column.name
                 self.add(self.question(text, (column.name,)), column, verdict=verdict)
+
+    def add_planned_grid(self, group: Group, plan: GridPlan) -> None:
+        """The members of ``group`` that ``plan`` (from :func:`find_grid`) makes a grid."""
+        members = [group.members[i] for i in plan.members]
+        q = self.question(group.text, tuple(c.name for c in members))
+        if plan.qtype is QType.GRID:
+            self.add_grid(q, list(zip(members, plan.rows, strict=True)))
+        else:
+            self.add_numeric_grid(q, members, plan.rows, plan.columns)
+
+    def add_grid(self, q: Question, members: Sequence[tuple[Column, str]],
+                 options: tuple[str, ...] | None = None) -> None:
+        """Rows (column, row label) answered from one list of options; ``options`` gives
+        their order when the source knows it (else as a questionnaire lists them)."""
+        from kl_survey.readers.grid_answers import grid_frame
+
+        opts, frame = grid_frame(members, self.n, options)
+        self._add(replace(q, rows=tuple(label for _, label in members)), QType.GRID, opts,
+                  frame)
+
+    def add_numeric_grid(self, q: Question, cells: Sequence[Column], rows: Sequence[str],
+                         columns: Sequence[str] = ()) -> None:
+        """Numbers in rows x columns, ``cells`` row by row (one per row without
+        ``columns``); estimates and what is no number are kept for ``validate``."""
+        from kl_survey.readers.grid_answers import numeric_cells
+
+        read = numeric_cells(cells, rows, columns, self.n)
+        if read.unparsed is not None:
+            self.unparsed[q.id] = read.unparsed
+        for column, approx in zip(cells, read.approximate, strict=True):
+            if approx.any():
+                self.approximate.append((q.id, column.name, approx))
+        self._add(replace(q, rows=tuple(rows), grid_columns=tuple(columns)),
+                  QType.NUMERIC_GRID, (), read.frame)
 
     def add_ticks(self, q: Question, members: Sequence[tuple[Column, str]]) -> None:
         chosen, other = tick_frame(members)
@@ -236,14 +286,15 @@ class SurveyBuilder:
             self.other_text[q.id] = other.reset_index(drop=True)
 
     def add_numeric(self, q: Question, values: Values) -> None:
-        """Numbers read per distinct text; what cannot be read is kept for ``validate``."""
+        """Numbers read per distinct text; estimates ("ca. 20") count and are reported,
+        what cannot be read is kept for ``validate``."""
         col = column_of(values)
-        nums = np.append(parse_numbers(col.distinct()), np.nan)  # code -1 (blank) → NaN
-        per_row = nums[col.codes]
-        bad = np.isnan(per_row) & (col.codes >= 0)
-        if bad.any():
-            self.unparsed[q.id] = col.values.where(bad).set_axis(self._index())
-        self._add(q, QType.NUMERIC, (), pd.Series(per_row, index=self._index(),
+        read = read_numbers(col)
+        if read.bad.any():
+            self.unparsed[q.id] = col.values.where(read.bad).set_axis(self._index())
+        if read.approximate.any():
+            self.approximate.append((q.id, col.name, read.approximate))
+        self._add(q, QType.NUMERIC, (), pd.Series(read.values, index=self._index(),
                                                   dtype="Float64"))
 
     def add_text(self, q: Question, values: Values) -> None:
@@ -265,10 +316,7 @@ class SurveyBuilder:
         tool's word for passing a question (LimeSurvey's ``N/A``, "No" to every option)."""
         mask = self._recorded.copy()
         for data in self.answers.values():
-            if isinstance(data, pd.DataFrame):
-                mask |= data.to_numpy(dtype=bool).any(axis=1)
-            else:
-                mask |= data.notna().to_numpy()
+            mask |= answered(data)
         return mask
 
     def build(self, *, drop_unanswered: bool = True, complete_only: bool = False) -> Survey:
@@ -293,7 +341,7 @@ class SurveyBuilder:
         notes = list(self.notes)
         if unanswered:
             notes.append(f"{unanswered} rækker uden svar er ikke talt med som besvarelser.")
-        issues = list(self.issues)
+        issues = [*self.issues, *self._estimates(keep)]
         if not keep.any():
             issues.append(self._nobody_left(unanswered, partial if complete_only else 0))
         return Survey(
@@ -309,6 +357,24 @@ class SurveyBuilder:
             meta=Meta(title=self.title),
             issues=tuple(issues),
         )
+
+    def _estimates(self, keep: np.ndarray) -> list[Issue]:
+        """One warning per column with numbers read from an estimate, naming the rows."""
+        out = []
+        rows = np.asarray(self.rows)
+        for qid, column, mask in self.approximate:
+            found = [int(r) for r in rows[mask & keep]]
+            if not found:
+                continue
+            shown = ", ".join(str(r) for r in found[:10]) + (" …" if len(found) > 10 else "")
+            out.append(Issue(
+                Severity.WARNING, "numeric-approximate",
+                f"{len(found)} tal i spørgsmål {qid} er et skøn (fx »ca. 20«) og er talt med "
+                f"som tallet ({'række' if len(found) == 1 else 'rækkerne'} {shown})",
+                Where(file=self.source.file, sheet=self.source.sheet, row=found[0],
+                      column=column, question=qid),
+                "Skriv det præcise tal, hvis det kendes"))
+        return out
 
     def _nobody_left(self, unanswered: int, partial: int) -> Issue:
         """Every row was left out: say which rule took them, so nothing is approved."""

@@ -62,11 +62,24 @@ def test_a_row_that_passed_every_question_is_a_respondent_a_blank_row_is_not() -
 
 
 def test_numbers_keep_what_could_not_be_read() -> None:
-    b = _builder(4)
-    b.add_numeric(b.question("Antal", ("Q",)), _col(["1.234,5", "ca. 3", None, "7"]))
+    b = _builder(5)
+    b.add_numeric(b.question("Antal", ("Q",)), _col(["1.234,5", "12-15", None, "7", "—"]))
     survey = b.build(drop_unanswered=False)
     assert survey.answers["q1"].tolist()[0] == 1234.5
-    assert survey.unparsed["q1"].dropna().tolist() == ["ca. 3"]
+    assert survey.answers["q1"].isna().tolist() == [False, True, True, False, True]
+    assert survey.unparsed["q1"].dropna().tolist() == ["12-15", "—"]
+
+
+def test_an_estimate_counts_and_is_reported_with_its_row() -> None:
+    """Issue 16: "ca. 3" is read as 3 and listed as approximate, never dropped."""
+    b = _builder(3)
+    b.add_numeric(b.question("Antal", ("Q",)), _col(["ca. 3", "4", "omkring 12,5"], "Antal"))
+    survey = b.build(drop_unanswered=False)
+    assert survey.answers["q1"].tolist() == [3.0, 4.0, 12.5]
+    assert "q1" not in survey.unparsed
+    (issue,) = [i for i in survey.issues if i.code == "numeric-approximate"]
+    assert (issue.where.row, issue.where.column, issue.where.question) == (2, "Antal", "q1")
+    assert "rækkerne 2, 4" in issue.message
 
 
 def test_municipality_column_is_recorded() -> None:

@@ -40,6 +40,17 @@ def _question(a: Analysis, unparsed: dict[str, list[str]], qid: str) -> dict[str
             out["unparsed"] = unparsed[qid]
     elif q.type.value == "text":
         out.update(base=r.base, answers=sorted(r.answers))
+    elif q.type.value == "grid":
+        assert r.grid is not None
+        out.update(base=r.base, rows={row.label: {"base": row.base, "counts": {
+            o.label: o.count for o in row.options if o.count}} for row in r.grid.rows})
+    elif q.type.value == "numeric_grid":
+        assert r.grid is not None
+        out["rows"] = {row.label: [
+            {"column": c.column, "n": c.stats.n if c.stats else 0,
+             "mean": round(c.stats.mean, 6) if c.stats else None,
+             "median": c.stats.median if c.stats else None} for c in row.cells]
+            for row in r.grid.numeric_rows}
     else:
         out.update(base=r.base, counts={o.label: o.count for o in r.options if o.count})
     if r.other:

@@ -42,7 +42,10 @@ def _sealuzh(a: Analysis) -> None:
     short = _q(a, "In your opinion, what are the features")
     assert len(short) == 6 and all(r.question.type.value == "text" for r in short)
     assert not any(t.startswith(("{", "Rating ", "So far, you have named")) for t in texts)
-    assert all(r.question.type.value == "single" for r in _q(a, "Rate the quality"))
+    assert all(r.question.type.value == "single" for r in _q(a, "Rate the overall quality"))
+    features = _q(a, "Rate the quality of this unit test according to the features")
+    assert len(features) == 10  # one array per test, each one grid (issue 16)
+    assert all(r.question.type.value == "grid" and len(r.question.rows) == 6 for r in features)
 
 
 def _digital_twins(a: Analysis) -> None:
@@ -86,7 +89,8 @@ def _legitimacy(a: Analysis) -> None:
 def _insights(a: Analysis) -> None:
     assert len(a.questions) > 20 and all(r.base == 0 for r in a.questions)
     sliders = _q(a, "Please rate your likelihood of consuming each fruit")
-    assert {r.question.type.value for r in sliders} == {"numeric"}
+    assert {r.question.type.value for r in sliders} == {"numeric_grid"}
+    assert all(r.question.rows == ("Oranges", "Blueberries", "Strawberries") for r in sliders)
 
 
 def _qualtrics_sample(a: Analysis) -> None:
@@ -98,6 +102,10 @@ def _qualtrics_sample(a: Analysis) -> None:
 def _surveyxact(a: Analysis) -> None:
     assert a.partial == 85
     assert a.questions[0].question.type.value == "multi"
+    # matrix variables sharing one label set are one grid (issue 16)
+    (agree,) = _q(a, "Hvor enig er du i følgende utsagn om deg og fagene")
+    assert agree.question.type.value == "grid" and len(agree.question.rows) == 14
+    assert agree.question.options == ("Helt uenig", "Uenig", "Enig", "Helt enig")
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,13 @@
 ``cells`` cleans each column once; ``profile`` measures its distinct answers; ``rules``
 and ``typeset`` decide single, multi, numeric or text; ``ticks`` and ``packed`` read the
 two shapes of multi-select; ``headers`` groups columns and numbers questions;
-``municipality`` finds the respondent's municipality. Tools import from this face.
+``municipality`` finds the respondent's municipality; ``grids`` decides when a group's
+rows are one grid question, ``numeric`` reads numbers and estimates. Tools import from
+this face.
 """
 
 from kl_survey.readers.infer.cells import Column, clean_label, clean_series, columns_of
+from kl_survey.readers.infer.grids import GridPlan, Split, dash_split, find_grid, numeric_layout
 from kl_survey.readers.infer.headers import (
     EXPRESSION,
     Group,
@@ -50,15 +53,19 @@ __all__ = [
     "TYPED",
     "Cells",
     "Column",
+    "GridPlan",
     "Group",
     "Numberer",
     "Profile",
+    "Split",
     "Verdict",
     "classify",
     "clean_label",
     "clean_series",
     "columns_of",
+    "dash_split",
     "dont_know_options",
+    "find_grid",
     "find_list",
     "find_municipality",
     "form_order",
@@ -70,6 +77,7 @@ __all__ = [
     "joined_multi",
     "looks_like_prose",
     "norm",
+    "numeric_layout",
     "order_options",
     "parse_numbers",
     "row_texts",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kl_survey.vocabulary import NO_HEADS, YES_HEADS, is_dont_know, is_other
+from kl_survey.vocabulary import NO_HEADS, YES_HEADS, is_dont_know, is_other, scale_rank
 
 
 def _head(label: str) -> str:
@@ -27,13 +27,18 @@ def order_options(labels: list[str], counts: dict[str, int] | None = None) -> tu
 
     Used only when the source carries no option order (hand-built sheets); within a
     group the most frequent option comes first (ties keep first appearance), which is
-    how a newsletter orders a nominal question. Numeric codes sort by value. A spec
+    how a newsletter orders a nominal question. Numeric codes sort by value, and the
+    words of a known rating scale ("I høj grad" … "Slet ikke") in scale order. A spec
     file fixes the order for good.
     """
     try:
         return tuple(sorted(labels, key=float))
     except ValueError:
         freq = counts or {}
+        scale = scale_rank(labels)
+        if scale is not None:
+            return tuple(sorted(labels, key=lambda o: (_rank(o) if o not in scale else 1,
+                                                       scale.get(o, 0), -freq.get(o, 0))))
         return tuple(sorted(labels, key=lambda o: (_rank(o), -freq.get(o, 0))))
 
 

@@ -9,14 +9,14 @@ infers only the rest. SurveyXact's Structure says everything, so it is not asked
 
 Columns that share a question stem are typed together (:func:`infer_group`): ticks make
 one multi-select; otherwise each column is a row of an array, typed on the pooled
-answers of the rows that speak the same vocabulary. Grids (issue 16) are meant to
-enter here as a group type of their own.
+answers of the rows that speak the same vocabulary. Whether those rows are one grid
+question is :mod:`.grids`' decision, made on these verdicts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kl_survey.model import QType
 from kl_survey.readers.infer import packed, rules
@@ -66,6 +66,8 @@ class Verdict:
     qtype: QType
     rule: str
     cells: packed.Cells | None = None
+    #: an array row typed on the answers pooled with the rows sharing its words
+    pooled: bool = False
 
 
 def infer(column: Column, allowed: frozenset[QType] = ANY, seps: tuple[str, ...] = (),
@@ -115,5 +117,5 @@ def infer_group(members: Sequence[Column], allowed: frozenset[QType] = ANY,
     total = Profile.pooled(own).as_dict()
     sharing = [rules.shared_share(p, total) >= SHARED for p in own]
     pool = Profile.pooled(p for p, s in zip(own, sharing, strict=True) if s)
-    return [infer(column, allowed, seps, profile=pool if s else p)
+    return [replace(infer(column, allowed, seps, profile=pool if s else p), pooled=s)
             for column, p, s in zip(members, own, sharing, strict=True)]

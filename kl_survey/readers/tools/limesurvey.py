@@ -7,14 +7,16 @@ Headings come in three styles, all read here:
   as ``id. Response ID``, ``submitdate. Date submitted``;
 * full question text — ``Hvordan …? [Aula]``.
 
-Columns sharing a code (or a text) form one question. Subquestion columns holding
-ticks (``Y``, ``Ja``/``Nej``, ``Yes``/``No``/``N/A``) are one multi-select, whose base is
-those who ticked anything (``N/A``: not shown, no answer); the ``[other]`` column is its
-free text. Subquestions holding answers are an array: one question per row. With bare
-code headings the export carries no labels at all, so the options are the codes
-(``SQ001``); choose "Question code & question text" or "Full question text" headings,
-and "Full answers", when exporting for KL. Text-display questions (always empty) and
-equations (``{sum(…)}``) are not questions. An empty ``submitdate`` marks a response
+Columns sharing a code (or a text) form one question. An array is one grid question (its
+rows share the answer list); an array of numbers is a numeric grid, its cells headed
+``Q1[SQ001_SQ002]`` (row and column codes) or ``Question [Row][Column]``. Subquestion
+columns holding ticks (``Y``, ``Ja``/``Nej``, ``Yes``/``No``/``N/A``) are one
+multi-select, whose base is those who ticked anything (``N/A``: not shown, no answer);
+the ``[other]`` column is its free text. Subquestions holding answers are an array: one
+question per row. With bare code headings the export carries no labels at all, so the
+options are the codes (``SQ001``); choose "Question code & question text" or "Full
+question text" headings, and "Full answers", when exporting for KL. Text-display
+questions (always empty) and equations (``{sum(…)}``) are not questions. An empty ``submitdate`` marks a response
 that was never submitted (partial).
 """
 
@@ -59,6 +61,10 @@ _CODE_ONLY = re.compile(rf"^{_CODE}$")
 _CODE_TEXT = re.compile(rf"^{_CODE}\.\s+(?P<text>.+)$", re.S)
 # A trailing ".1" is how spreadsheet tools tell apart repeated headings ("[]", "[].1").
 _BRACKET = re.compile(r"^(?P<text>.+?)\s*\[(?P<label>[^\[\]]*)\](?:\.\d+)?$", re.S)
+# An array of numbers in words: "Question [Row][Column]".
+_TWO_BRACKETS = re.compile(r"^(?P<text>.+?)\s*\[(?P<row>[^\[\]]*)\]\s*\[(?P<col>[^\[\]]*)\]$", re.S)
+#: How a numeric array's row and column are kept in one label: "Row][Column".
+_CELL = "]["
 _OTHER_SUBS = frozenset({"other", "comment"})
 _OTHER_CODE = "-oth-"  # the answer code of a list question's "Other" option
 _NO_ROWS = pd.Series([], dtype="str")
@@ -80,8 +86,11 @@ def _parse(column: Column) -> _Heading:
     m = _CODE_TEXT.match(header)
     if m:
         text, label = m.group("text"), _label(m.group("sub"))
+        two = _TWO_BRACKETS.match(text) if m.group("sub") is not None else None
         bm = _BRACKET.match(text) if m.group("sub") is not None else None
-        if bm:  # the subquestion's own words win over its code
+        if two:  # a numeric array's cell in words
+            text, label = two.group("text"), _cell(two.group("row"), two.group("col"))
+        elif bm:  # the subquestion's own words win over its code
             text, label = bm.group("text"), bm.group("label").strip() or label
         return _Heading(column, m.group("code"), m.group("code"), text, m.group("sub"), label)
     m = _CODE_ONLY.match(header)
@@ -89,12 +98,30 @@ def _parse(column: Column) -> _Heading:
         sub = m.group("sub")
         return _Heading(column, m.group("code"), m.group("code"), m.group("code"), sub,
                         _label(sub))
+    two = _TWO_BRACKETS.match(header)
+    if two:
+        label = _cell(two.group("row"), two.group("col"))
+        return _Heading(column, two.group("text"), None, two.group("text"), label, label)
     m = _BRACKET.match(header)
     if m:
         label = m.group("label").strip()
         return _Heading(column, m.group("text"), None, m.group("text"), label,
                         label or column.letter)
     return _Heading(column, header, None, header, None, "")
+
+
+def _cell(row: str, column: str) -> str:
+    return f"{row.strip()}{_CELL}{column.strip()}"
+
+
+def cell_split(label: str) -> tuple[str, str] | None:
+    """A numeric array cell's row and column: ``"Row][Column"`` (words) or
+    ``"SQ001_SQ002"`` (codes)."""
+    if _CELL in label:
+        row, _, column = label.partition(_CELL)
+        return (row, column) if row and column else None
+    row, sep, column = label.partition("_")
+    return (row, column) if sep and row and column and "_" not in column else None
 
 
 def _label(sub: str | None) -> str:
@@ -157,7 +184,8 @@ def _add(b: SurveyBuilder, group: list[_Heading]) -> None:
         b.add(b.question(main[0].text, headers), column, ONE_COLUMN, other=other)
         return
     group_ = Group(group[0].text, tuple(h.column for h in subs), tuple(h.label for h in subs))
-    b.add_group(group_, ONE_COLUMN, row_text=lambda c, label: f"{subs[0].text} [{label}]")
+    b.add_group(group_, ONE_COLUMN, row_text=lambda c, label: f"{subs[0].text} [{label}]",
+                split=cell_split)
 
 
 def _read(probe: Probe, options: ReadOptions) -> Survey:

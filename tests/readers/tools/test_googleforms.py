@@ -72,13 +72,16 @@ def test_single_choice_label_with_comma_and_capital_stays_one_option(tmp_path: P
     assert set(q.options) == {"Ja, KL's anbefaling", "Nej", "Ved ikke"}
 
 
-def test_grid_rows_are_single_questions_and_text_stays_text(tmp_path: Path) -> None:
+def test_grid_is_one_grid_question_and_text_stays_text(tmp_path: Path) -> None:
+    """Issue 16: ``Q [Row]`` columns holding labels are one grid, not a multi-select and
+    not one question per row."""
     survey = read_survey(_write(tmp_path / "svar.csv", _rows()))
-    grid = [q for q in survey.questions if q.text.startswith("Hvor enig")]
-    assert [q.text for q in grid] == ["Hvor enig er du? [Samarbejdet virker]",
-                                      "Hvor enig er du? [Vi får hjælp]"]
-    assert all(q.type.value == "single" for q in grid)
-    assert set(grid[0].options) == {"Enig", "Uenig", "Helt enig"}
+    (grid,) = [q for q in survey.questions if q.text.startswith("Hvor enig")]
+    assert (grid.text, grid.type.value) == ("Hvor enig er du?", "grid")
+    assert grid.rows == ("Samarbejdet virker", "Vi får hjælp")
+    assert grid.options == ("Helt enig", "Enig", "Uenig")  # scale order, not frequency
+    q1 = survey.question("q1")
+    assert q1.type.value == "multi"  # the checkbox question beside it
     comments = survey.questions[-1]
     assert comments.type.value == "text"
     assert survey.answers[comments.id].dropna().tolist() == [COMMENT]

@@ -39,7 +39,7 @@ def _codes(tmp_path: Path) -> Path:
 def test_code_headings_use_codes_as_labels(tmp_path: Path) -> None:
     survey = read_survey(_codes(tmp_path))
     assert survey.source.format == "limesurvey"
-    assert [q.id for q in survey.questions] == ["q1", "q2", "q3", "q4"]
+    assert [q.id for q in survey.questions] == ["q1", "q2", "q3"]
     q1, q2 = survey.question("q1"), survey.question("q2")
     assert q1.type.value == "single" and set(q1.options) == {"A1", "A2", "Andet"}
     assert q2.type.value == "multi" and q2.options == ("SQ001", "SQ002", "Andet")
@@ -50,11 +50,11 @@ def test_code_headings_use_codes_as_labels(tmp_path: Path) -> None:
     assert a.questions[1].other == ("Lokalavis",)
 
 
-def test_array_rows_are_single_questions_and_timings_are_not(tmp_path: Path) -> None:
+def test_an_array_is_one_grid_and_timings_are_not_questions(tmp_path: Path) -> None:
     survey = read_survey(_codes(tmp_path))
-    q3, q4 = survey.question("q3"), survey.question("q4")
-    assert (q3.text, q4.text) == ("Q3 [SQ001]", "Q3 [SQ002]")
-    assert q3.type.value == "single" and set(q3.options) == {"A1", "A2", "A3"}
+    q3 = survey.question("q3")
+    assert (q3.text, q3.type.value, q3.rows) == ("Q3", "grid", ("SQ001", "SQ002"))
+    assert set(q3.options) == {"A1", "A2", "A3"}
     assert not any("time" in q.text.lower() for q in survey.questions)
 
 

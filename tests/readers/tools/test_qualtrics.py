@@ -91,16 +91,16 @@ def test_matrix_rows_text_entry_and_split_columns(tmp_path: Path) -> None:
     survey = read_survey(_v3(tmp_path, ["0"] * 8, ["1"] * 8))
     texts = [(q.id, q.text, q.type.value) for q in survey.questions]
     assert texts == [
-        ("q1", "Hvor tilfreds er I? - Med BUP", "single"),
-        ("q2", "Hvor tilfreds er I? - Med regionen", "single"),
-        ("q3", "Kanaler", "multi"),
-        ("q4", "Kommentar", "text"),
-        ("q5", "Timer pr. uge", "numeric"),
+        ("q1", "Hvor tilfreds er I?", "grid"),
+        ("q2", "Kanaler", "multi"),
+        ("q3", "Kommentar", "text"),
+        ("q4", "Timer pr. uge", "numeric"),
     ]
-    assert survey.question("q3").options == ("Aula", "Andet, angiv")
-    assert survey.answers["q3"]["Aula"].tolist() == [False, True] * 4
-    assert analyse(survey).questions[2].other == ("Lokalavis", "Plakater")
-    assert survey.answers["q5"].tolist()[:2] == [10.5, 17.5]
+    assert survey.question("q1").rows == ("Med BUP", "Med regionen")
+    assert survey.question("q2").options == ("Aula", "Andet, angiv")
+    assert survey.answers["q2"]["Aula"].tolist() == [False, True] * 4
+    assert analyse(survey).questions[1].other == ("Lokalavis", "Plakater")
+    assert survey.answers["q4"].tolist()[:2] == [10.5, 17.5]
     assert survey.respondents["municipality"].notna().all()
 
 
@@ -125,8 +125,9 @@ def test_detection(tmp_path: Path) -> None:
     assert READER.detect(Probe(plain)) == pytest.approx(0.5)
 
 
-def test_sliders_are_numeric_with_n_mean_and_median(tmp_path: Path) -> None:
-    """Case 3: 0-100 sliders (63-91 distinct integers) were single choice with 91 options."""
+def test_sliders_are_a_numeric_grid_with_n_mean_and_median(tmp_path: Path) -> None:
+    """Case 3: 0-100 sliders (63-91 distinct integers) were single choice with 91 options;
+    two sliders of one question are one numeric grid, a number per row (issue 16)."""
     values = [[(i * 37 + 11) % 101, (i * 53 + 29) % 101] for i in range(120)]
     rows = [["Status", "Finished", "Q1_1", "Q1_2"],
             ["Response Type", "Finished", "Anbefaler I tilbuddet? - Forældre",
@@ -137,10 +138,11 @@ def test_sliders_are_numeric_with_n_mean_and_median(tmp_path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows(rows)
     survey = read_survey(path)
-    assert [(q.text, q.type.value) for q in survey.questions] == [
-        ("Anbefaler I tilbuddet? - Forældre", "numeric"),
-        ("Anbefaler I tilbuddet? - Skoler", "numeric")]
-    stats = analyse(survey).questions[0].stats
+    assert [(q.text, q.type.value, q.rows) for q in survey.questions] == [
+        ("Anbefaler I tilbuddet?", "numeric_grid", ("Forældre", "Skoler"))]
+    grid = analyse(survey).questions[0].grid
+    assert grid is not None
+    stats = grid.numeric_rows[0].cells[0].stats
     first = sorted(a for a, _ in values)
     assert stats is not None and stats.n == 120
     assert stats.mean == pytest.approx(sum(first) / 120)

@@ -59,10 +59,10 @@ def test_two_header_rows(tmp_path: Path, write) -> None:
     assert got == [
         ("q1", "Er tilbuddet i drift?", "single"),
         ("q2", "Hvilke kanaler bruger I?", "multi"),
-        ("q3", "Hvor enig er du? - Samarbejdet virker", "single"),
-        ("q4", "Hvor enig er du? - Vi får hjælp", "single"),
-        ("q5", "Kommentarer", "text"),
+        ("q3", "Hvor enig er du?", "grid"),
+        ("q4", "Kommentarer", "text"),
     ]
+    assert survey.question("q3").rows == ("Samarbejdet virker", "Vi får hjælp")
     assert survey.respondents["id"].tolist() == [str(1000 + i) for i in range(6)]
     assert survey.respondents["municipality"].notna().all()
     a = analyse(survey)

@@ -192,6 +192,9 @@ def _unique_options(variables: list[Variable]) -> list[str]:
 
 def _add(b: SurveyBuilder, dec: _Decoder, item: Item, q: Question) -> None:
     present = [v for v in item.variables if v.name in dec.data]
+    if item.kind in ("grid", "numeric_grid"):
+        _add_grid(b, dec, item, q)
+        return
     if item.kind == "multi":
         chosen = {}
         for v, opt in zip(present, _unique_options(present), strict=True):
@@ -207,6 +210,21 @@ def _add(b: SurveyBuilder, dec: _Decoder, item: Item, q: Question) -> None:
         b.add_numeric(q, dec.raw(var))
     else:
         b.add_text(q, dec.raw(var))
+
+
+def _add_grid(b: SurveyBuilder, dec: _Decoder, item: Item, q: Question) -> None:
+    """Matrix variables (structure.py decided which) as one grid; a variable missing
+    from Dataset is an empty row or cell."""
+    empty = pd.Series([pd.NA] * b.n, dtype="str")
+    if item.kind == "grid":
+        mapping = dec.labels.get(item.variables[0].name) or {}
+        members = [(Column.of(0, v.name, dec.labelled(v.name) if v.name in dec.data else empty),
+                    row) for v, row in zip(item.variables, item.rows, strict=True)]
+        b.add_grid(q, members, tuple(dict.fromkeys(mapping.values())) or None)
+        return
+    cells = [Column.of(0, v.name, dec.raw(v.name) if v.name in dec.data else empty)
+             for v in item.variables]
+    b.add_numeric_grid(q, cells, item.rows, item.columns)
 
 
 def build_survey(export: Export, source: SourceInfo, *, complete_only: bool = False) -> Survey:

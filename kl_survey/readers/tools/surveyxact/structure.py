@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kl_survey.errors import InputError
-from kl_survey.readers.infer import clean_label
+from kl_survey.readers.infer import clean_label, numeric_layout
 from kl_survey.vocabulary import SURVEYXACT_METADATA, is_other
 
-ItemKind = Literal["single", "multi", "numeric", "text"]
+ItemKind = Literal["single", "multi", "numeric", "text", "grid", "numeric_grid"]
 StatusKind = Literal["new", "distributed", "partial", "complete", "dropped"]
 
 _COLUMNS = ("questionname", "variablename", "questiontype", "subtype", "questiontext",
@@ -61,12 +61,15 @@ class Variable:
 
 @dataclass(frozen=True)
 class Item:
-    """One question to build: a multi-select group or a single variable."""
+    """One question to build: a multi-select group, a grid's variables or a single
+    variable."""
 
     kind: ItemKind
     name: str
     text: str
     variables: tuple[Variable, ...]
+    rows: tuple[str, ...] = ()  # grids: one per variable (numeric: per row)
+    columns: tuple[str, ...] = ()  # numeric grids: the column labels, if any
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,7 @@ def plan(variables: Sequence[Variable], labels: Labels,
         else:
             items.extend(Item(_kind(v, labels), v.name, _single_text(v, len(run)), (v,))
                          for v in run)
+    items = _grids(items, labels)
     pairs = _link_others(items, labels)
     linked = {id(it) for it, _ in pairs}
     kept = [it for it in items if id(it) not in linked]
@@ -245,6 +249,52 @@ def plan(variables: Sequence[Variable], labels: Labels,
     others = tuple((index[id(parent)], it.variables[0]) for it, parent in pairs)
     status, code_column = status_columns(variables, dataset_columns)
     return Layout(tuple(kept), others, tuple(background), status, code_column)
+
+
+def _stem(item: Item) -> tuple[str, str] | None:
+    """``"Stem - Row"`` → ``("Stem", "Row")`` (the first " - "), None without one."""
+    stem, sep, row = item.text.partition(" - ")
+    return (stem.strip(), row.strip()) if sep and stem.strip() and row.strip() else None
+
+
+def _grids(items: list[Item], labels: Labels) -> list[Item]:
+    """Matrix variables as one grid: adjacent single-choice items whose texts share a
+    stem (``Stem - Row``) and whose Labels are the same label set; adjacent numeric
+    items sharing a stem are a numeric grid (``Stem - Row - Column`` gives columns)."""
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        j = i + 1
+        first = _stem(items[i])
+        if first is not None and items[i].kind in ("single", "numeric"):
+            while j < len(items) and _same_matrix(items[i], items[j], first[0], labels):
+                j += 1
+        if j - i >= 2 and first is not None:
+            out.append(_grid_item(items[i:j], first[0], labels))
+        else:
+            out.extend(items[i:j])
+        i = j
+    return out
+
+
+def _same_matrix(a: Item, b: Item, stem: str, labels: Labels) -> bool:
+    found = _stem(b)
+    if found is None or found[0] != stem or a.kind != b.kind:
+        return False
+    if a.kind == "numeric":
+        return True
+    mine = labels.get(a.variables[0].name)
+    return bool(mine) and mine == labels.get(b.variables[0].name)
+
+
+def _grid_item(run: list[Item], stem: str, labels: Labels) -> Item:
+    rows = [(_stem(it) or ("", it.text))[1] for it in run]
+    variables = tuple(it.variables[0] for it in run)
+    if run[0].kind == "single":
+        return Item("grid", run[0].name, stem, variables, tuple(rows))
+    plan_ = numeric_layout(rows, list(range(len(run))), stem)
+    return Item("numeric_grid", run[0].name, stem,
+                tuple(variables[k] for k in plan_.members), plan_.rows, plan_.columns)
 
 
 def _options(item: Item, labels: Labels) -> list[str]:
