@@ -23,10 +23,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kl_survey.errors import SpecError
+from kl_survey.spec_grid import DerivedSpec
 
 SPEC_VERSION = 1
 BASE_KINDS = ("answered", "respondents", "exclude")
-QTYPES = ("single", "multi", "numeric", "text")
+QTYPES = ("single", "multi", "numeric", "text", "grid", "numeric_grid")
 CHARTS = ("bars", "stacked", "map")
 
 Loc = tuple[str | int, ...]
@@ -98,8 +99,13 @@ class QuestionSpec(_Model):
     number: int | None = None
     text: str | None = None
     title: str | None = None
-    type: Literal["single", "multi", "numeric", "text"] | None = None
+    type: Literal["single", "multi", "numeric", "text", "grid", "numeric_grid"] | None = None
     columns: list[str] = []
+    #: grids: the row labels; numeric grids also their column labels (spec_grid.py)
+    rows: list[str] | None = None
+    grid_columns: list[str] | None = None
+    totals: Literal["complete", "all"] | None = None
+    derived: list[DerivedSpec] = []
     options: list[str] | None = None
     yes: list[str] | None = None
     dont_know: list[str] | None = None
@@ -162,6 +168,9 @@ def parse_spec(text: str, name: str = "survey.toml") -> Spec:
         loc = tuple(p for p in err["loc"] if isinstance(p, int) or "[" not in p)
         raise _error(text, name, loc, _describe(err), _hint(err, loc)) from None
     _check(spec, text, name)
+    from kl_survey.spec_grid import check_grids
+
+    check_grids(spec, text, name)
     return spec
 
 
@@ -270,7 +279,7 @@ def _known_keys(parent: Loc) -> list[str]:
     sections: dict[str, type[BaseModel]] = {
         "survey": SurveySection, "respondents": RespondentsSection,
         "analysis": AnalysisSection, "question": QuestionSpec, "filter": FilterSpec,
-        "report": ReportSection}
+        "report": ReportSection, "derived": DerivedSpec}
     for name in names:
         ann = sections.get(name)
         if ann is None:

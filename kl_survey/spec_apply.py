@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -59,6 +59,9 @@ def apply_spec(survey: Survey, spec: Spec,
     """The survey as the spec describes it, and every spec/data disagreement."""
     ctx = _Ctx(survey, spec_name, [])
     survey = _respondent_column(ctx, survey, spec)
+    from kl_survey.spec_apply_grid import merge_plain_columns
+
+    survey = merge_plain_columns(ctx, survey, spec)
     ctx.survey = survey
     questions: list[Question] = []
     answers: dict[str, Data] = {}
@@ -191,7 +194,7 @@ def _by_columns(qs: QuestionSpec, candidates: list[Question]) -> Question | None
     return best if best is not None and want & set(best.columns) else None
 
 
-def _rekey(old: str, new: str, *stores: dict[str, pd.Series]) -> None:
+def _rekey(old: str, new: str, *stores: dict[str, Any]) -> None:
     for store in stores:
         if old in store:
             store[new] = store.pop(old)
@@ -205,8 +208,13 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def _apply_question(ctx: _Ctx, q: Question, qs: QuestionSpec,
-                    data: Data) -> tuple[Question, Data, pd.Series | None]:
+                    data: Data) -> tuple[Question, Data, Data | None]:
     q = replace(q, id=qs.id)
+    if q.type in (QType.GRID, QType.NUMERIC_GRID):
+        from kl_survey.spec_apply_grid import apply_grid
+
+        assert isinstance(data, pd.DataFrame)
+        return apply_grid(ctx, q, qs, data)
     data, bad = _convert(ctx, q, qs, data)
     qtype = _qtype(data, q, qs)
     if qs.columns and qtype is not QType.MULTI and tuple(qs.columns) != q.columns:
@@ -222,6 +230,12 @@ def _apply_question(ctx: _Ctx, q: Question, qs: QuestionSpec,
     elif qtype is QType.MULTI:
         assert isinstance(data, pd.DataFrame)
         data, options = _multi(ctx, q, qs, data)
+    return decided(ctx, q, qs, qtype, options), data, bad
+
+
+def decided(ctx: _Ctx, q: Question, qs: QuestionSpec, qtype: QType,
+            options: tuple[str, ...]) -> Question:
+    """The question as the spec decides it: labels, yes, "Ved ikke", base and wording."""
     mapping = _label_map(qs)
     dont_know = (tuple(qs.dont_know) if qs.dont_know is not None
                  else _mapped(q.dont_know, mapping, options)
@@ -239,13 +253,13 @@ def _apply_question(ctx: _Ctx, q: Question, qs: QuestionSpec,
         base=_base(qs, dont_know),
     )
     _check_labels(ctx, new)
-    return new, data, bad
+    return new
 
 
 def _qtype(data: Data, q: Question, qs: QuestionSpec) -> QType:
     if isinstance(data, pd.DataFrame):
         return QType.MULTI
-    if qs.type is not None and qs.type != "multi":
+    if qs.type is not None and qs.type not in ("multi", "grid", "numeric_grid"):
         return QType(qs.type)
     return q.type
 
@@ -260,7 +274,8 @@ def _convert(ctx: _Ctx, q: Question, qs: QuestionSpec,
     want = qs.type
     if want is None or want == q.type.value:
         return data, None
-    if want == "multi" or q.type is QType.MULTI or (q.type is QType.NUMERIC):
+    if (want in ("multi", "grid", "numeric_grid") or q.type is QType.MULTI
+            or q.type is QType.NUMERIC):
         ctx.data_issue(Severity.WARNING, "type-mismatch",
                        f"Spørgsmål {qs.id} er læst som {q.type.value}, men specifikationen "
                        f"siger {want}; det er talt som {q.type.value}", q,
@@ -276,9 +291,15 @@ def _convert(ctx: _Ctx, q: Question, qs: QuestionSpec,
         counts = {str(k): int(v) for k, v in text.value_counts().items()}
         cats = list(order_options(list(counts), counts))
         return pd.Series(pd.Categorical(text, categories=cats), index=text.index), None
-    from kl_survey.numbers import parse_number
+    from kl_survey.numbers import parse_approximate, parse_number
 
     lookup = {v: parse_number(str(v)) for v in pd.unique(text.dropna())}
+    guessed = {v for v, x in lookup.items() if x is None and parse_approximate(str(v)) is not None}
+    lookup.update({v: parse_approximate(str(v)) for v in guessed})
+    if guessed:
+        from kl_survey.spec_apply_grid import approximate_issue
+
+        approximate_issue(ctx, q, text.isin(list(guessed)).to_numpy(dtype=bool))
     num = text.map(lookup).astype("Float64")
     bad = num.isna() & text.notna()
     return num, (text.where(bad) if bad.any() else None)
@@ -408,7 +429,7 @@ def _base(qs: QuestionSpec, dont_know: tuple[str, ...]) -> BaseRule:
 
 def _check_labels(ctx: _Ctx, q: Question) -> None:
     """yes/exclude labels the data does not have (possible when options are not listed)."""
-    if q.type not in (QType.SINGLE, QType.MULTI):
+    if q.type not in (QType.SINGLE, QType.MULTI, QType.GRID):
         return
     for key, labels in (("yes", q.yes or ()), ("exclude", q.base.exclude)):
         for label in labels:

@@ -236,12 +236,14 @@ def _tiny(values: dict[str, list[object]]) -> Survey:
 
 
 def test_spec_type_numeric_parses_danish_numbers_and_keeps_the_rest() -> None:
-    s = _tiny({"antal": ["1.234,5", "12", "ca. 5", None]})
+    s = _tiny({"antal": ["1.234,5", "12", "ca. 5", None, "12-15"]})
     spec = parse_spec('[[question]]\nid = "antal"\ntype = "numeric"\n')
-    new, _ = apply_spec(s, spec)
+    new, issues = apply_spec(s, spec)
     assert new.question("antal").type is QType.NUMERIC
-    assert new.answers["antal"].tolist()[:2] == [1234.5, 12.0]
-    assert new.unparsed["antal"].dropna().tolist() == ["ca. 5"]
+    assert new.answers["antal"].tolist()[:3] == [1234.5, 12.0, 5.0]
+    assert new.unparsed["antal"].dropna().tolist() == ["12-15"]
+    (approx,) = [i for i in issues if i.code == "numeric-approximate"]
+    assert approx.where.row == 4 and "række 4" in approx.message
 
 
 def test_other_of_attaches_free_text_and_hides_it() -> None:

@@ -16,8 +16,8 @@ the ``[other]`` column is its free text. Subquestions holding answers are an arr
 question per row. With bare code headings the export carries no labels at all, so the
 options are the codes (``SQ001``); choose "Question code & question text" or "Full
 question text" headings, and "Full answers", when exporting for KL. Text-display
-questions (always empty) and equations (``{sum(…)}``) are not questions. An empty ``submitdate`` marks a response
-that was never submitted (partial).
+questions (always empty) and equations (``{sum(…)}``) are not questions. An empty
+``submitdate`` marks a response that was never submitted (partial).
 """
 
 from __future__ import annotations
