@@ -35,6 +35,12 @@ _STRINGS: dict[str, dict[str, str]] = {
     "text": {"da": "Tekst", "en": "Text"},
     "value": {"da": "Værdi", "en": "Value"},
     "id": {"da": "Id", "en": "Id"},
+    # grids (issue 16): Tabel 1's "Samlet" column and its bottom "I alt" row
+    "row_total": {"da": "Samlet", "en": "Total"},
+    "column_total": {"da": "I alt", "en": "Total"},
+    "grid": {"da": "Gitter", "en": "Grid"},
+    "stat_q1": {"da": "Nedre kvartil", "en": "Lower quartile"},
+    "stat_q3": {"da": "Øvre kvartil", "en": "Upper quartile"},
 }
 
 

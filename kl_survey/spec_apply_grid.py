@@ -170,6 +170,8 @@ def apply_grid(ctx: _Ctx, q: Question, qs: QuestionSpec,
     """A grid question as the spec says it reads (see the module text)."""
     from kl_survey.spec_apply import decided
 
+    if qs.type == "numeric_grid" and q.type is QType.GRID:
+        q, data = _grid_as_numbers(ctx, q, data)
     if qs.type is not None and qs.type != q.type.value:
         ctx.data_issue(Severity.WARNING, "type-mismatch",
                        f"Spørgsmål {qs.id} er læst som {q.type.value}, men specifikationen "
@@ -190,6 +192,27 @@ def apply_grid(ctx: _Ctx, q: Question, qs: QuestionSpec,
     q = replace(q, derived=_derived(ctx, q, qs))
     new = decided(ctx, q, qs, QType.NUMERIC_GRID, ())
     return new, data, unparsed
+
+
+def _grid_as_numbers(ctx: _Ctx, q: Question, data: pd.DataFrame
+                     ) -> tuple[Question, pd.DataFrame]:
+    """A grid whose options are numbers (small counts read as a scale's codes) taken as
+    the numeric grid the spec says it is: one number per row."""
+    from kl_survey.readers.infer import Column
+    from kl_survey.readers.infer.numeric import read_numbers
+
+    read = [read_numbers(Column.of(0, row, data[row].astype("string").astype("str")))
+            for row in q.rows]
+    if any(r.bad.any() for r in read):
+        ctx.data_issue(Severity.WARNING, "type-mismatch",
+                       f"Spørgsmål {q.id} har svar, der ikke er tal; det er talt som gitter",
+                       q, "Ret type i specifikationen til \"grid\"")
+        return q, data
+    for row, r in zip(q.rows, read, strict=True):
+        if r.approximate.any():
+            approximate_issue(ctx, q, r.approximate, row)
+    frame = numeric_frame([r.values for r in read], q.rows, (), len(data))
+    return replace(q, type=QType.NUMERIC_GRID, options=(), dont_know=()), frame
 
 
 def _ordered(ctx: _Ctx, q: Question, have: tuple[str, ...], want: list[str] | None,

@@ -34,6 +34,9 @@ Nøgler pr. [[question]] (svarmuligheder skrives som de står EFTER rename/merge
   note       note under figuren
   hidden     true skjuler spørgsmålet i output
   other_of   (fritekstspørgsmål) vis svarene som "Andet"-tekst under et andet spørgsmål
+  rows       (gitre) rækkernes navne; grid_columns: et talgitters kolonner (fx måneder)
+  totals     (talgitre) "complete": Samlet over dem, der har udfyldt alle felter; "all":
+             over alle svar. [[question.derived]] name/numerator/denominator: afledte tal
 
 [report] maps = ["q1", "q5"] viser også de spørgsmål på et Danmarkskort i rapporten."""
 
@@ -132,9 +135,15 @@ def _question_table(q: Question) -> Table:
         _set(t, "title", q.title, "kort titel til figurer")
     else:
         _placeholder(t, "title", '""', "kort titel til figurer")
-    _set(t, "type", q.type.value, "single | multi | numeric | text")
+    _set(t, "type", q.type.value, "single | multi | numeric | text | grid | numeric_grid")
     _set(t, "columns", _strings(q.columns))
-    if q.type in (QType.SINGLE, QType.MULTI):
+    if q.type in (QType.GRID, QType.NUMERIC_GRID):
+        _set(t, "rows", _strings(q.rows), "rækkerne i rækkefølge")
+    if q.type is QType.NUMERIC_GRID:
+        if q.grid_columns:
+            _set(t, "grid_columns", _strings(q.grid_columns), "kolonnerne i rækkefølge")
+        _set(t, "totals", q.totals, "complete (dem der har udfyldt alle felter) | all")
+    if q.type in (QType.SINGLE, QType.MULTI, QType.GRID):
         _choice_keys(t, q)
     for key, example, comment in (("chart", '"bars"', "bars | stacked | map"),
                                   ("note", '""', "note under figuren")):

@@ -62,6 +62,10 @@ def _question(r: QuestionResult) -> dict[str, Any]:
         out["title"] = q.title
     if q.type is QType.NUMERIC:
         out["stats"] = vars(r.stats) if r.stats else None
+    if r.grid is not None:
+        from kl_survey.output.grid_results import grid_keys
+
+        out.update(grid_keys(r))
     if q.type is QType.TEXT:
         out["answers"] = list(r.answers)
     if r.other:
@@ -87,7 +91,7 @@ class Row:
     question: str
     number: int
     text: str
-    kind: str  # "option" | "yes" | "stat" | "answer" | "other"
+    kind: str  # "option" | "yes" | "stat" | "answer" | "other" | "cell" | "total" | "derived"
     label: str
     count: int | None
     share: float | None
@@ -104,12 +108,17 @@ def rows(a: Analysis, lang: Lang = "da") -> list[Row]:
                 value: float | None = None, q: Any = q, r: QuestionResult = r) -> Row:
             return Row(q.id, q.number, q.text, kind, label, count, share, r.base, value)
 
+        if r.grid is not None:
+            from kl_survey.output.grid_results import flat
+
+            out.extend(Row(q.id, q.number, q.text, kind, label, count, share, base, value)
+                       for kind, label, count, share, base, value in flat(r, lang))
         for o in r.options:
             out.append(row("option", o.label, o.count, o.share))
         if r.yes and q.type is QType.SINGLE and len(r.yes.labels) > 1:
             out.append(row("yes", t("yes", lang), r.yes.count, r.yes.share))
         if r.stats:
-            for key in ("n", "sum", "mean", "median", "min", "max"):
+            for key in ("n", "sum", "mean", "median", "q1", "q3", "min", "max"):
                 out.append(row("stat", t(f"stat_{key}", lang), value=getattr(r.stats, key)))
         out.extend(row("answer", text) for text in r.answers)
         out.extend(row("other", text) for text in r.other)

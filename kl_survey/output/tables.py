@@ -31,9 +31,11 @@ _HEADER = {
 #: What each row is, in the output's language (results.Row.kind is the internal name).
 KINDS = {
     "da": {"option": "svarmulighed", "yes": "ja i alt", "stat": "nøgletal",
-           "answer": "fritekst", "other": "andet-tekst"},
+           "answer": "fritekst", "other": "andet-tekst", "cell": "celle (sum)",
+           "total": "total (sum)", "derived": "afledt tal"},
     "en": {"option": "option", "yes": "yes total", "stat": "statistic",
-           "answer": "free text", "other": "other text"},
+           "answer": "free text", "other": "other text", "cell": "cell (sum)",
+           "total": "total (sum)", "derived": "derived rate"},
 }
 FREE_TEXT = ("answer", "other")
 
@@ -121,6 +123,7 @@ def to_markdown(a: Analysis, lang: Lang = "da") -> str:
                     out = [f"**{c}**" for c in out]
                 lines.append("| " + " | ".join(out) + " |")
             lines.append("")
+        lines += [*(f"*{_md_escape(n)}*" for n in v.notes), *([""] if v.notes else [])]
         if r.breakdown is not None:  # --by
             from kl_survey.output.breakdown_tables import markdown
 

@@ -12,7 +12,7 @@ from kl_survey.model import QType
 from kl_survey.numbers import Lang, format_int, format_number, format_percent
 from kl_survey.output import census_text
 
-STATS = ("n", "sum", "mean", "median", "min", "max")
+STATS = ("n", "sum", "mean", "median", "q1", "q3", "min", "max")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class QuestionView:
     head: tuple[str, ...]  # column headings
     rows: tuple[tuple[str, ...], ...]
     strong: tuple[bool, ...]  # per row: the "Ja i alt" total
+    notes: tuple[str, ...] = ()  # under the table (a grid: whom its totals cover)
 
 
 def summary(a: Analysis, lang: Lang = "da") -> Summary:
@@ -54,6 +55,12 @@ def question(r: QuestionResult, lang: Lang = "da") -> QuestionView:
     title = f"{t('question', lang)} {q.number}: {q.text} (n={format_int(r.base, lang)})"
     if q.type is QType.MULTI:
         title += f" · {t('multi', lang)}"
+    if r.grid is not None:
+        from kl_survey.output.grid_view import view
+
+        g = view(r, lang)
+        return QuestionView(title, g.head, tuple(tuple(str(c) for c in row) for row in g.rows),
+                            g.strong, g.notes)
     rows: tuple[tuple[str, ...], ...]
     if q.type is QType.NUMERIC:
         stats = r.stats

@@ -57,6 +57,10 @@ def workbook(a: Analysis, lang: Lang = "da", epoch: int | None = None) -> bytes:
             results.cell(results.max_row, 8).number_format = "0.000000"
     for ws in (results, free):
         ws.auto_filter.ref = ws.dimensions
+    if any(r.grid is not None for r in a.questions):
+        from kl_survey.output.grid_workbook import add_grid_sheets
+
+        add_grid_sheets(wb, a, lang, before=2)
     _breakdown(wb, a, lang)
     _about(wb.create_sheet(SHEETS[lang][2]), a, lang, epoch)
     return save(wb, epoch)

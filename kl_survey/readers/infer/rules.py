@@ -61,10 +61,15 @@ def is_numbers(p: Profile) -> bool:
 
 
 def is_scale(p: Profile) -> bool:
-    """Whole numbers from a short closed list: a rating scale's codes (1–5, 0–10)."""
+    """Whole numbers from a short closed list: a rating scale's codes (1–5, 0–10).
+
+    A scale's codes lie within :data:`SCALE_POINTS` consecutive whole numbers; counts
+    that reach past them (0 to 11 treatments started) are quantities, however few."""
     if not is_numbers(p) or not p.integers or is_open(p):
         return False
-    return len(np.unique(p.numbers[~np.isnan(p.numbers)])) <= SCALE_POINTS
+    codes = np.unique(p.numbers[~np.isnan(p.numbers)])
+    return len(codes) <= SCALE_POINTS and (not len(codes)
+                                           or codes[-1] - codes[0] + 1 <= SCALE_POINTS)
 
 
 def is_dates(p: Profile) -> bool:
