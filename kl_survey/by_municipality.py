@@ -154,6 +154,7 @@ def subset(survey: Survey, keep: np.ndarray, population: Population | None) -> S
         answers={k: frame(v) if isinstance(v, pd.DataFrame) else rows(v)
                  for k, v in survey.answers.items()},
         other_text={k: rows(v) for k, v in survey.other_text.items()},
-        unparsed={k: rows(v) for k, v in survey.unparsed.items()},
+        unparsed={k: frame(v) if isinstance(v, pd.DataFrame) else rows(v)
+                  for k, v in survey.unparsed.items()},
         population=population,
     )

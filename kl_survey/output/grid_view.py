@@ -133,10 +133,13 @@ def totals_note(g: GridResult, lang: Lang) -> str:
         if lang == "da":
             return f"{what} er summen af alle svar; hver celle er summen over dem, der svarede."
         return f"{what} are the sum of all answers; each cell sums those who answered it."
+    one = g.total is not None and g.total.n == 1
     if lang == "da":
-        note = f"{what} er summen over de {n} besvarelser, der har udfyldt alle felter."
+        note = (f"{what} er summen over den ene besvarelse." if one else
+                f"{what} er summen over de {n} besvarelser, der har udfyldt alle felter.")
     else:
-        note = f"{what} are summed over the {n} responses that filled in every cell."
+        note = (f"{what} are summed over the one response." if one else
+                f"{what} are summed over the {n} responses that filled in every cell.")
     if g.complete < answered:  # some answered only some cells
         if lang == "da":
             note += " Cellerne er summen over dem, der har svaret i cellen."
