@@ -123,12 +123,14 @@ def derived_text(d: DerivedResult, lang: Lang) -> str:
     return f"{d.name}: {pct} ({num} {word} {den})"
 
 
-def totals_note(g: GridResult, lang: Lang) -> str:
-    """Whom the totals cover, in words: the table states which."""
+def totals_note(g: GridResult, lang: Lang, bottom_line: bool = True) -> str:
+    """Whom the totals cover, in words: the table states which. ``bottom_line``: the
+    table has its "I alt" line (the report's Tabel 1 has only "Samlet")."""
     n = format_int(g.total.n if g.total else 0, lang)
     answered = max((c.stats.n for row in g.numeric_rows for c in row.cells if c.stats),
                    default=0)
-    what = ("Samlet og I alt" if len(g.columns) > 1 else "I alt") if lang == "da" else "Totals"
+    both = "Samlet og I alt" if bottom_line else "Samlet"
+    what = (both if len(g.columns) > 1 else "I alt") if lang == "da" else "Totals"
     if g.totals == "all":
         if lang == "da":
             return f"{what} er summen af alle svar; hver celle er summen over dem, der svarede."

@@ -42,6 +42,11 @@ def _line(r: QuestionResult, lang: Lang) -> Highlight | None:
     q = r.question
     title = q.title or q.text
     anchor = f"q{q.number:02d}"
+    if r.grid is not None:
+        from kl_survey.report.grid_sentences import highlight
+
+        found = highlight(r, lang)
+        return Highlight(found[0], found[1], anchor) if found else None
     if q.type is QType.NUMERIC:
         if r.stats is None:
             return None

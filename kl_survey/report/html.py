@@ -67,11 +67,14 @@ def inline_svg(svg: str, alt: str) -> str:
     return _SVG_OPEN.sub("<svg" + attrs, strip_prolog(svg), count=1)
 
 
-def render(model: ReportModel, maps: Mapping[str, tuple[str, str]] | None = None) -> str:
+def render(model: ReportModel, maps: Mapping[str, tuple[str, str]] | None = None,
+           figures: Mapping[str, tuple[str, str]] | None = None) -> str:
     """The report page; ``maps`` takes a section's anchor ("q01") to its map's
     (SVG, alt text)."""
     from markupsafe import Markup
 
     drawn = {anchor: Markup(inline_svg(svg, alt)) for anchor, (svg, alt) in (maps or {}).items()}
     template = _env().get_template("report.html.j2")
-    return str(template.render(m=model, maps=drawn, css=Markup(stylesheet())))
+    inline = {fig_id: Markup(inline_svg(svg, alt))
+              for fig_id, (svg, alt) in (figures or {}).items()}
+    return str(template.render(m=model, maps=drawn, figures=inline, css=Markup(stylesheet())))

@@ -30,6 +30,10 @@ def who(a: Analysis, lang: Lang) -> str:
 
 def key_sentence(a: Analysis, r: QuestionResult, lang: Lang) -> str:
     q = r.question
+    if r.grid is not None:
+        from kl_survey.report import grid_sentences
+
+        return grid_sentences.key_sentence(r, lang)
     if q.type is QType.TEXT:
         return s("text_sentence", lang, n=format_int(len(r.answers), lang))
     if q.type is QType.NUMERIC:

@@ -167,6 +167,30 @@ _S: dict[str, dict[str, str]] = {
                         "are shown."},
     "fb_country": {"da": "Hele landet", "en": "All of Denmark"},
     "fb_yours": {"da": "◀ Jeres svar", "en": "◀ Your answer"},
+    # grids (issue 16): Tabel 1, Figur 1 and the Likert chart
+    "grid_rose": {"da": "{subject} er steget fra {a} i {first} til {b} i {last}.",
+                  "en": "{subject} rose from {a} in {first} to {b} in {last}."},
+    "grid_fell": {"da": "{subject} er faldet fra {a} i {first} til {b} i {last}.",
+                  "en": "{subject} fell from {a} in {first} to {b} in {last}."},
+    "grid_same": {"da": "{subject} er uændret: {a} i {first} og {b} i {last}.",
+                  "en": "{subject} is unchanged: {a} in {first} and {b} in {last}."},
+    "grid_count_of": {"da": "Antallet af {what}", "en": "The number of {what}"},
+    "grid_in": {"da": "i {period}", "en": "in {period}"},
+    "grid_from_to": {"da": "fra {first} til {last}", "en": "from {first} to {last}"},
+    "grid_total": {"da": "I alt {n} {what} {when}.", "en": "In all, {n} {what} {when}."},
+    "grid_total_quoted": {"da": "{label}: i alt {n} {when}.", "en": "{label}: {n} in all {when}."},
+    "grid_split": {"da": "I alt {total}: {items}.", "en": "{total} in all: {items}."},
+    "grid_likert": {"da": "Flest svarer {answer} ved {row} ({pct}), færrest ved {least} "
+                          "({least_pct}).",
+                    "en": "Most answer {answer} for {row} ({pct}), fewest for {least} "
+                          "({least_pct})."},
+    "grid_likert_one": {"da": "{pct} svarer {answer} ved {row}.",
+                        "en": "{pct} answer {answer} for {row}."},
+    "alt_likert": {"da": "Stablede søjler (100%) for spørgsmål {n}, én pr. række.",
+                   "en": "Stacked 100% bars for question {n}, one per row."},
+    "alt_periods": {"da": "Søjlediagram for spørgsmål {n}, hver række pr. periode.",
+                    "en": "Column chart for question {n}, each row by period."},
+    "table_caption_grid": {"da": "Tabel {n}: {title}", "en": "Table {n}: {title}"},
 }
 
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kl_survey.compare.model import Comparison
     from kl_survey.report.breakdown_view import BreakdownSection
     from kl_survey.report.compare_section import CompareSection
+    from kl_survey.report.grid_section import GridSection
 
 DEFAULT_SCALE = BarScale(style.MAX_LABEL_WIDTH)
 
@@ -89,6 +90,7 @@ class Section:
     #: --by: the question by group (report/breakdown_view.py); --bounds: its sentence
     breakdown: BreakdownSection | None = None
     bounds: str | None = None
+    grid: GridSection | None = None  # grids: the Likert chart, or Tabel 1 and Figur 1
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,9 @@ def bar_scale(a: Analysis, comparison: Comparison | None = None,
 
         more, changes = scale_texts(comparison, lang)
         labels += more
-    return scale_for_labels([*labels, *scale_labels(a, lang)], bold=changes)
+    from kl_survey.report.grid_section import scale_labels as grid_labels
+
+    return scale_for_labels([*labels, *scale_labels(a, lang), *grid_labels(a)], bold=changes)
 
 
 def _bases_text(a: Analysis, lang: Lang) -> str:
@@ -337,7 +341,15 @@ def _section(a: Analysis, r: QuestionResult, lang: Lang, source: str | None,
         table=_table(r, lang),
         breakdown=breakdown_view.section(r, scale, lang, source),
         bounds=breakdown_view.bounds_sentence(a, r, lang),
+        grid=_grid(r, scale, lang, _footer(notes, source)) if r.grid is not None else None,
     )
+
+
+def _grid(r: QuestionResult, scale: BarScale, lang: Lang,
+          footer: tuple[str, ...]) -> GridSection:
+    from kl_survey.report import grid_section
+
+    return grid_section.section(r, scale, lang, footer)
 
 
 def _footer(notes: tuple[str, ...], source: str | None) -> tuple[str, ...]:

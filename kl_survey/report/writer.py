@@ -25,6 +25,7 @@ from kl_survey.report import structure
 
 if TYPE_CHECKING:
     from kl_survey.compare.model import Comparison
+    from kl_survey.report.charts import Rendered
 
 FORMATS = ("html", "pdf", "png", "svg", "xlsx", "json")
 FIGURES = "figures"
@@ -73,8 +74,9 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
         atomic.write_bytes(path, data)
         written.append(path)
 
+    grids, inline = _grid_figures(model, created, wanted)
     if {"png", "svg"} & set(wanted):
-        _figures(model, created, wanted, put)
+        _figures(model, created, wanted, put, grids)
     map_svgs: dict[str, tuple[str, str]] = {}
     if maps and {"html", "pdf", "png", "svg"} & set(wanted):
         from kl_survey.report.maps_writer import draw_maps
@@ -83,7 +85,7 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
     if "html" in wanted or "pdf" in wanted:
         from kl_survey.report import html
 
-        page = html.render(model, map_svgs)
+        page = html.render(model, map_svgs, inline)
         if "html" in wanted:
             put("report.html", page.encode("utf-8"))
         if "pdf" in wanted:
@@ -104,8 +106,27 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
     return Written(out_dir, tuple(written))
 
 
+def _grid_figures(model: structure.ReportModel, created: str | None, wanted: tuple[str, ...]
+                  ) -> tuple[list[Rendered], dict[str, tuple[str, str]]]:
+    """Grid questions' figures, drawn once: for figures/ and, Figur 1-style period charts,
+    for inlining in the page (whose Likert charts are HTML)."""
+    from kl_survey.report import grid_charts
+
+    grids = [sec.grid for sec in model.sections if sec.grid is not None]
+    if not grids or not {"html", "pdf", "png", "svg"} & set(wanted):
+        return [], {}
+    drawn = [(g, grid_charts.render(g, created, png="png" in wanted)) for g in grids]
+    inline = {r.fig_id: (r.svg.decode("utf-8"), g.periods.alt) for g, r in drawn
+              if r is not None and g.periods is not None}
+    return [r for _, r in drawn if r is not None], inline
+
+
+def _drawn(r: Rendered) -> Rendered:
+    return r
+
+
 def _figures(model: structure.ReportModel, created: str | None, wanted: tuple[str, ...],
-             put: Callable[[str, bytes], None]) -> None:
+             put: Callable[[str, bytes], None], extra: list[Rendered]) -> None:
     """Draw each chart once and write figures/qNN.png and/or qNN.svg (and a compared
     question's figures/qNN-compare.*, a broken-down one's figures/qNN-region.*)."""
     from kl_survey.report import breakdown_chart, charts, compare_chart
@@ -122,6 +143,7 @@ def _figures(model: structure.ReportModel, created: str | None, wanted: tuple[st
             todo.append(partial(breakdown_chart.render, sec.breakdown.chart, created,
                                 svg="svg" in wanted, png="png" in wanted))
     svgs: dict[str, str] = {}
+    todo += [partial(_drawn, r) for r in extra]  # grids: drawn already
     with progress.stage(msg("report.drawing"), total=len(todo)) as advance:
         for draw in todo:
             r = draw()
