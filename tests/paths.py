@@ -15,6 +15,8 @@ EXAMPLE_DIR = ROOT / "data" / "examples" / "kl-2025-05"
 EXAMPLE = EXAMPLE_DIR / "responses.xlsx"
 #: The same survey asked again in November 2025 (issue 12: kl-survey compare).
 EXAMPLE_NOV_DIR = ROOT / "data" / "examples" / "kl-2025-11"
+#: KL's follow-up on the first quarter: Tabel 1 as a numeric grid, a Likert grid (issue 16).
+EXAMPLE_Q1_DIR = ROOT / "data" / "examples" / "kl-2025-q1-aktivitet"
 SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()),
               Path("/nonexistent/shared"))
 REAL_EXPORTS = SHARED / "real-exports"
