@@ -109,3 +109,20 @@ def test_round_change_is_symmetric_around_zero(value: Fraction) -> None:
     assert round_change(-value) == -round_change(value)
     assert abs(round_change(value) - Decimal(value.numerator) / Decimal(value.denominator)) \
         <= Decimal("0.05")
+
+
+@pytest.mark.parametrize("text", ["15.01.2025", "1.2.2025", "12-15", "—", "2025-01-15",
+                                  "1,2,3", "12.34.5"])
+def test_dates_ranges_and_dashes_are_no_numbers(text: str) -> None:
+    """Issue 16: a date in a number cell was read as 15012025; now nothing is guessed."""
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("ca. 20", 20.0), ("ca 20", 20.0),
+                                             ("cirka 1.200", 1200.0), ("omkring 12,5", 12.5),
+                                             ("~7", 7.0), ("ca.", None), ("cafe 2", None),
+                                             ("20", None)])
+def test_estimates_are_read_as_their_number(text: str, value: float | None) -> None:
+    from kl_survey.numbers import parse_approximate
+
+    assert parse_approximate(text) == value

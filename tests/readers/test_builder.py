@@ -90,3 +90,14 @@ def test_municipality_column_is_recorded() -> None:
     assert survey.municipality_column == "Kommune"
     assert survey.respondents["municipality"].tolist() == [751, 461]
     assert survey.population is not None and survey.population.codes is None
+
+
+def test_a_lone_thousands_dot_is_danish_unless_the_column_writes_dot_decimals() -> None:
+    """Issue 16: Danish "1.234" is 1234; in a column of English decimals it is 1.234."""
+    b = _builder(6)
+    b.add_numeric(b.question("Danske", ("A",)), _col(["1.234", "20", "12,5"] + [None] * 3))
+    b.add_numeric(b.question("Engelske", ("B",)), _col(["1.234", "2.5", "3", None, None,
+                                                        None]))
+    survey = b.build(drop_unanswered=False)
+    assert survey.answers["q1"].tolist()[:3] == [1234.0, 20.0, 12.5]
+    assert survey.answers["q2"].tolist()[:3] == [1.234, 2.5, 3.0]

@@ -51,8 +51,9 @@ CHALLENGE_ROWS = (
     ("Kendskabet til tilbuddet blandt borgerne", "I høj grad", (0.30, 0.41, 0.19, 0.04, 0.06)),
 )
 #: Cells some municipalities left blank (not yet known): (code, row, month).
-NOT_REPORTED = ((370, "Antal screeningssamtaler", "Marts"), (580, "Antal fysiske forsamtaler",
-                                                            "Marts"), (849, "Antal henvendelser", "Januar"))
+NOT_REPORTED = ((370, "Antal screeningssamtaler", "Marts"),
+                (580, "Antal fysiske forsamtaler", "Marts"),
+                (849, "Antal henvendelser", "Januar"))
 
 
 def _monthly(rng: random.Random, size: float) -> list[tuple[int, int, int]]:

@@ -57,9 +57,12 @@ def find_grid(labels: Sequence[str], verdicts: Sequence[Verdict], text: str,
               split: Split = dash_split) -> GridPlan | None:
     """The grid among a group's rows (see the module text), or None."""
     empty = [i for i, v in enumerate(verdicts) if v.rule == "empty"]
-    choice = [i for i, v in enumerate(verdicts)
-              if v.qtype is QType.SINGLE and v.pooled and v.rule != "empty"]
     numbers = [i for i, v in enumerate(verdicts) if v.qtype is QType.NUMERIC]
+    # beside rows of numbers, a cell of small whole numbers (0-2) is a count too
+    codes = [i for i, v in enumerate(verdicts) if v.rule == "scale"] if numbers else []
+    numbers = sorted(numbers + codes)
+    choice = [i for i, v in enumerate(verdicts) if v.qtype is QType.SINGLE and v.pooled
+              and v.rule != "empty" and i not in codes]
     if len(choice) >= MIN_ROWS and len(choice) >= len(numbers):
         members = tuple(sorted(choice + empty))
         return GridPlan(QType.GRID, members, tuple(labels[i] for i in members), (),
