@@ -140,6 +140,12 @@ def _section(country: QuestionResult, region: QuestionResult, own: QuestionResul
                                (_numeric_line(country, region, own, region_name, lang),),
                                None, (), "", _notes(country, region, region_name, lang),
                                tuple(texts))
+    if country.grid is not None:  # a grid: the own answers row by row, beside the country's
+        from kl_survey.report.grid_sentences import feedback_lines
+
+        return FeedbackSection(q.number, f"q{q.number:02d}", heading,
+                               feedback_lines(country, own, lang), None, (), "",
+                               _notes(country, region, region_name, lang), tuple(texts))
     shown = [o.label for o in order.display_order(country)]
     chosen = [o.label for o in own.options if o.count > 0 and o.label in shown]
     marked = tuple(shown.index(label) for label in chosen)

@@ -142,3 +142,24 @@ def alt_periods(r: QuestionResult, lang: Lang) -> str:
         f"{column_name(col, lang)} {_int(c.stats.sum, lang) if c.stats else '–'}"
         for col, c in zip(g.columns, row.cells, strict=True))) for row in g.numeric_rows]
     return f"{head} " + "; ".join(parts) + "."
+
+
+def feedback_lines(country: QuestionResult, own: QuestionResult,
+                   lang: Lang) -> tuple[str, ...]:
+    """A municipality's own grid answers, row by row, beside the whole country's:
+    "Rekruttering: »I høj grad« (alle: 39,4%)" or "Antal henvendelser: 198 (alle:
+    4.040)" (per-municipality feedback reports)."""
+    g, mine = country.grid, own.grid
+    assert g is not None and mine is not None
+    out = []
+    for row, own_row in zip(g.rows, mine.rows, strict=True):
+        chosen = [o for o in own_row.options if o.count]
+        if not chosen:
+            continue
+        c = next(o for o in row.options if o.label == chosen[0].label)
+        out.append(s("grid_fb_likert", lang, row=row.label, answer=quote(chosen[0].label, lang),
+                     pct=format_percent(c.count, c.base, lang)))
+    for nrow, own_nrow in zip(g.numeric_rows, mine.numeric_rows, strict=True):
+        out.append(s("grid_fb_number", lang, row=nrow.label, n=_int(own_nrow.total.sum, lang),
+                     all=_int(nrow.total.sum, lang)))
+    return tuple(out) or (s("fb_none", lang),)

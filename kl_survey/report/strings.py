@@ -190,6 +190,8 @@ _S: dict[str, dict[str, str]] = {
                    "en": "Stacked 100% bars for question {n}, one per row."},
     "alt_periods": {"da": "Søjlediagram for spørgsmål {n}, hver række pr. periode.",
                     "en": "Column chart for question {n}, each row by period."},
+    "grid_fb_likert": {"da": "{row}: {answer} (alle: {pct})", "en": "{row}: {answer} (all: {pct})"},
+    "grid_fb_number": {"da": "{row}: {n} (alle: {all})", "en": "{row}: {n} (all: {all})"},
     "table_caption_grid": {"da": "Tabel {n}: {title}", "en": "Table {n}: {title}"},
 }
 

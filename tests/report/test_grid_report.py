@@ -118,3 +118,18 @@ def test_report_writes_the_grid_figures(tmp_path: Path) -> None:
     assert names == ["q01.png", "q01.svg", "q03.png", "q03.svg"]  # q02: one number per row
     svg = (tmp_path / "figures" / "q03.svg").read_text(encoding="utf-8")
     assert "<title>Stablede søjler (100%) for spørgsmål 3" in svg
+
+
+def test_a_municipality_s_feedback_report_states_its_grid_answers(tmp_path: Path) -> None:
+    from kl_survey.report.feedback_writer import write_per_municipality
+
+    data, spec = EXAMPLE_Q1_DIR / "responses.xlsx", EXAMPLE_Q1_DIR / "survey.toml"
+    survey = load(data, LoadOptions(spec=spec)).survey
+    from kl_survey import municipalities as mun
+
+    written = write_per_municipality(survey, tmp_path, formats=("html",),
+                                     chosen=[mun.by_code(101)])
+    page = written.files[0].read_text(encoding="utf-8")
+    assert "Antal henvendelser: 198 (alle: " in page
+    assert "Sundhed og omsorg (SUF): 11 (alle: " in page
+    assert "Rekruttering af medarbejdere: »I høj grad« (alle: 39,4%)" in page
