@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import importlib
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from types import ModuleType
@@ -81,10 +81,14 @@ class Text(str):
         return Text(self.key, self.params, _lang(lang))
 
     def hint(self, lang: str | None = None) -> Text | None:
-        """The catalogue hint that goes with this message (``key.hint``), if any."""
-        if not exists(self.key + ".hint"):
+        """The catalogue hint that goes with this message (``key.hint``), if any; a plural
+        message (``key.one``/``key.other``) shares one ``key.hint``."""
+        base = self.key
+        if not exists(base + ".hint") and base.endswith((".one", ".other")):
+            base = base.rpartition(".")[0]
+        if not exists(base + ".hint"):
             return None
-        return Text(self.key + ".hint", self.params, _lang(lang))
+        return Text(base + ".hint", self.params, _lang(lang))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Text, (self.key, self.params, language()))
@@ -98,6 +102,19 @@ def msg(key: str, /, **params: object) -> Text:
 def plural(count: int, key: str, /, **params: object) -> Text:
     """``key.one`` when ``count`` is 1, else ``key.other``; ``{n}`` is the count."""
     return msg(f"{key}.{'one' if count == 1 else 'other'}", n=count, **params)
+
+
+def join(items: Sequence[str], word: Literal["and", "or"] = "and") -> str:
+    """``a, b og c`` (or ``eller``) in the current language; no comma before the last."""
+    if len(items) < 2:
+        return items[0] if items else ""
+    key = "words.or" if word == "or" else "words.and"
+    return msg(key, first=", ".join(items[:-1]), last=items[-1])
+
+
+def quote(text: str) -> Text:
+    """``»text«`` in Danish, ``“text”`` in English."""
+    return msg("words.quote", text=text)
 
 
 def render(value: str | None, lang: str | None = None) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kl_survey.errors import InputError, SourceDetectionError
+from kl_survey.messages import msg
 from kl_survey.model import Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
 from kl_survey.readers.source import check_path, not_a_file
@@ -46,24 +47,20 @@ def _pick(probe: Probe, source: str | None) -> Reader:
             if r.name == source:
                 return r
         raise SourceDetectionError(
-            f"Ukendt kilde '{source}'", file=probe.path,
-            hint="Vælg en af: " + ", ".join(r.name for r in available),
-        )
+            msg("read.unknown-source", source=source,
+                names=", ".join(r.name for r in available)), file=probe.path)
     scored = sorted(((r.detect(probe), i, r) for i, r in enumerate(available)),
                     key=lambda t: (-t[0], t[1]))
     best_score, _, best = scored[0]
     if best_score <= 0 and probe.kind == "dir":
         raise not_a_file(probe.path)
     if best_score <= 0:
-        raise InputError("Filen ligner ikke en eksport fra et spørgeskemaværktøj",
-                         file=probe.path, hint="Angiv kilden med --source")
+        raise InputError(msg("read.not-an-export"), file=probe.path)
     close = [r for s, _, r in scored[1:] if s >= 0.5 and best_score - s < 0.1]
     if close and best_score < 0.9:
         names = ", ".join(r.name for r in [best, *close])
-        raise SourceDetectionError(
-            f"Kan ikke afgøre hvilket værktøj filen kommer fra (overvejede: {names})",
-            file=probe.path, hint="Angiv kilden med --source, fx --source " + best.name,
-        )
+        raise SourceDetectionError(msg("read.ambiguous", names=names, best=best.name),
+                                   file=probe.path)
     return best
 
 

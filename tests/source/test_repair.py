@@ -114,7 +114,7 @@ def test_html_lines_are_named_or_repaired(tmp_path: Path) -> None:
         decode_text(path)
     table = read_table(path, options=SourceOptions(repair_encoding=True))
     assert grid(table) == [["Kommune"], ["Køge"], ["Næstved"]]
-    assert len(table.issues) == 1 and "1 linjer" in table.issues[0].message
+    assert len(table.issues) == 1 and "1 linje havde" in table.issues[0].message
     assert "Næstved" in decode_text(path, repair=True)[0]
 
 

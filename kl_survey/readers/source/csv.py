@@ -19,14 +19,9 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from kl_survey.errors import InputError
-from kl_survey.readers.source.csvcheck import (
-    FIX_QUOTE,
-    check_end,
-    check_quotes,
-    odd_quotes,
-    tail_text,
-)
-from kl_survey.readers.source.encoding import BAD_CHARS, TEXT_HEAD, confirm, decode_marked
+from kl_survey.messages import msg
+from kl_survey.readers.source.csvcheck import check_end, check_quotes, odd_quotes, tail_text
+from kl_survey.readers.source.encoding import TEXT_HEAD, confirm, decode_marked
 from kl_survey.readers.source.limits import (
     SourceOptions,
     check_cells,
@@ -132,8 +127,7 @@ def read_csv(sniffed: Sniffed, options: SourceOptions) -> RawTable:
     if found.mixed:
         source = decode_marked(path, found).encode("utf-8")
     codec = "utf-8" if found.mixed else found.name
-    hint = "Tjek at filen er en CSV-eksport, eller eksportér den igen"
-    with wrapped(path, "Filen kan ikke læses som CSV", hint):
+    with wrapped(path, msg("source.csv-unreadable")):
         frame, broken = _parse(source, path, codec, form, options)
     table = finish(frame, path, "csv", encoding=found.name, delimiter=form.delimiter)
     plain = _plain_codec(codec, sniffed.head)
@@ -170,7 +164,8 @@ def _parse(source: Path | bytes, path: Path, encoding: str, form: Dialect,
             table, widest = arrow(table.num_columns)
     except (UnicodeDecodeError, pa.ArrowInvalid) as exc:
         if isinstance(exc, UnicodeDecodeError) or "UTF8" in str(exc):
-            raise InputError(BAD_CHARS, file=path, hint="Gem filen som CSV UTF-8") from exc
+            raise InputError(msg("source.bad-chars"), file=path,
+                             hint=msg("source.save-csv-utf8")) from exc
         raise
     check_columns(path, max(widest, table.num_columns), options.max_columns)
     if not widest:
@@ -186,9 +181,8 @@ def _parse(source: Path | bytes, path: Path, encoding: str, form: Dialect,
     except pd.errors.ParserError as exc:
         if eof := re.search(r"EOF inside string starting at row (\d+)", str(exc)):
             row = int(eof.group(1)) + 1 - form.skip
-            raise InputError("Et anførselstegn lukkes aldrig (er filen afkortet?), så resten "
-                             "af filen ville blive læst som én celle", file=path, row=row,
-                             hint=FIX_QUOTE) from exc
+            raise InputError(msg("source.quote-never-closed"), file=path, row=row,
+                             hint=msg("source.fix-quote")) from exc
         raise
     check_cells(path, [pa.array(frame[c]) for c in frame.columns], options.max_cell_length)
     return frame, True  # ragged: let the quote check look at every cell

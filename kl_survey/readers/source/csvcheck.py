@@ -18,13 +18,12 @@ import pandas as pd
 
 from kl_survey.errors import InputError
 from kl_survey.issues import Issue, Severity, Where
+from kl_survey.messages import msg, plural
 from kl_survey.readers.source.raw import RawTable, column_letter
 
 TAIL = 64 * 1024
 _BREAK = re.compile(r"\r\n|\n|\r")
 _QUOTED = r'(?:^|(?<={d}))"(?:[^"]|"")*"'
-FIX_QUOTE = ('Ret anførselstegnet i filen (et " inde i et felt skrives som ""), '
-              "eller eksportér filen igen")
 
 
 def fields_in(line: str, delimiter: str) -> int:
@@ -53,23 +52,21 @@ def check_quotes(table: RawTable, delimiter: str, width: int,
             cell, row = str(frame.iat[i, col]), table.rows[i]
             lines = [line for line in _BREAK.split(cell)[1:] if line.strip()]
             if i == last and cell.endswith(("\n", "\r")) and odd_quotes():
-                raise _swallowed(table, row, f"resten af filen ({len(lines)} linjer)")
+                raise _swallowed(table, row, plural(len(lines), "source.quote-swallows-rest"))
             rows = _row_like(lines, delimiter, width, width - 1 - col)
             keyed = rows and _start_like_rows(lines, delimiter, keys)
             if rows >= 2 and keyed:
-                raise _swallowed(table, row, f"de næste {rows} linjer, der ligner rækker,")
+                raise _swallowed(table, row, msg("source.quote-swallows-rows", n=rows))
             if rows >= 2 or keyed:
                 issues.append(_suspect(table, row, col, rows))
     return tuple(issues)
 
 
 def _suspect(table: RawTable, row: int, col: int, rows: int) -> Issue:
-    what = "næste linje ligner en række" if rows == 1 else f"de næste {rows} linjer ligner rækker"
     return Issue(Severity.ERROR if rows >= 2 else Severity.WARNING, "csv-quote-suspect",
-                 f"Cellen strækker sig over linjeskift, og {what} for sig; måske mangler et "
-                 "afsluttende anførselstegn, så svar er gået tabt",
+                 plural(rows, "issue.csv-quote-suspect"),
                  Where(file=Path(table.file).name, row=row, column=column_letter(col)),
-                 FIX_QUOTE)
+                 msg("source.fix-quote"))
 
 
 def _row_like(lines: list[str], delimiter: str, width: int, after: int) -> int:
@@ -103,9 +100,8 @@ def _start_like_rows(lines: list[str], delimiter: str, keys: re.Pattern[str] | N
         keys.fullmatch(line.split(delimiter, 1)[0].strip()) is not None for line in lines)
 
 
-def _swallowed(table: RawTable, row: int, what: str) -> InputError:
-    return InputError(f"Et anførselstegn lukkes ikke, så {what} er læst som én celle; "
-                      "svar ville gå tabt", file=table.file, row=row, hint=FIX_QUOTE)
+def _swallowed(table: RawTable, row: int, message: str) -> InputError:
+    return InputError(message, file=table.file, row=row, hint=msg("source.fix-quote"))
 
 
 def check_end(table: RawTable, tail: str, delimiter: str, width: int,
@@ -116,16 +112,14 @@ def check_end(table: RawTable, tail: str, delimiter: str, width: int,
         return ()
     last = _BREAK.split(tail)[-1]
     if last.count('"') % 2 == 0 and (fields := fields_in(last, delimiter)) < width:
-        reason = f"efter {fields} af {width} felter"
+        reason = msg("issue.csv-row-cut-off.after", fields=fields, width=width)
     elif last.count('"') % 2 and odd_quotes():
-        reason = "inde i et felt i anførselstegn"
+        reason = msg("issue.csv-row-cut-off.in-quotes")
     else:
         return ()
-    return (Issue(Severity.WARNING, "csv-row-cut-off",
-                  f"Filen slutter midt i sidste række, {reason}; rækken ser afkortet ud og "
-                  "tælles med, som den er",
-                  Where(file=Path(table.file).name, row=table.rows[-1]),
-                  "Eksportér eller download filen igen, så den er hel"),)
+    message = msg("issue.csv-row-cut-off", reason=reason)
+    return (Issue(Severity.WARNING, "csv-row-cut-off", message,
+                  Where(file=Path(table.file).name, row=table.rows[-1]), message.hint()),)
 
 
 def odd_quotes(source: Path | bytes, encoding: str) -> bool:

@@ -16,12 +16,9 @@ import numpy as np
 import pyarrow as pa
 
 from kl_survey.errors import InputError
+from kl_survey.messages import join, msg, plural
 
 TEXT_HEAD = 64 * 1024
-NOT_TABLE = "Filen er hverken et regneark eller en CSV-fil"
-NOT_TABLE_HINT = "Eksportér besvarelserne som .xlsx eller .csv fra spørgeskemaværktøjet"
-EMPTY_HINT = "Eksportér besvarelserne igen fra spørgeskemaværktøjet"
-BAD_CHARS = "Filen indeholder tegn, der hverken er UTF-8 eller Windows-1252"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLOCK = 16 * 1024 * 1024
 
@@ -65,12 +62,12 @@ def screen_text(path: Path, head: bytes) -> tuple[str, str]:
     final = len(head) < TEXT_HEAD
     encoding = head_encoding(head, final)
     if encoding is None or (not encoding.startswith("utf-16") and b"\x00" in head):
-        raise InputError(NOT_TABLE, file=path, hint=NOT_TABLE_HINT)
+        raise InputError(msg("source.not-a-table"), file=path)
     text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final)
     if len(_CONTROL.findall(text)) > 0.02 * len(text):
-        raise InputError(NOT_TABLE, file=path, hint=NOT_TABLE_HINT)
+        raise InputError(msg("source.not-a-table"), file=path)
     if final and not text.lstrip("\ufeff").strip():
-        raise InputError("Filen er tom", file=path, hint=EMPTY_HINT)
+        raise InputError(msg("source.empty"), file=path)
     return text, encoding
 
 
@@ -159,18 +156,17 @@ def row_list(rows: list[int]) -> str:
     """"3, 17 og 40", or the first ten and how many more."""
     shown = [str(r) for r in rows[:10]]
     if len(rows) > 10:
-        return ", ".join(shown) + f" og {len(rows) - 10} flere"
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " og " + shown[-1]
+        return msg("words.more", shown=", ".join(shown), n=len(rows) - 10)
+    return join(shown)
 
 
-def not_utf8(path: Path, rows: list[int], what: str = "Række") -> InputError:
-    """The refusal for a mixed file: which rows, and the two ways out."""
-    plural = {"Række": "Rækkerne", "Linje": "Linjerne"}[what] if len(rows) > 1 else what
-    return InputError(
-        f"{plural} {row_list(rows)} indeholder tegn, der ikke er UTF-8, "
-        "i en fil der ellers er UTF-8", file=path,
-        hint="Gem filen som CSV UTF-8 igen, eller brug --repair-encoding for at læse de tegn "
-             "som Windows-1252 (hver rettet række giver en advarsel)")
+def not_utf8(path: Path, rows: list[int], lines: bool = False) -> InputError:
+    """The refusal for a mixed file: which rows (or, in a page, lines), and the two ways
+    out."""
+    listed = row_list(rows)
+    message = (plural(len(rows), "source.not-utf8-lines", rows=listed) if lines
+               else plural(len(rows), "source.not-utf8-rows", rows=listed))
+    return InputError(message, file=path, hint=msg("source.repair-encoding"))
 
 
 def _complete(data: bytes) -> int:

@@ -11,7 +11,8 @@ import pyarrow as pa
 
 from kl_survey.errors import InputError
 from kl_survey.issues import Issue
-from kl_survey.readers.source.encoding import BAD_CHARS, NOT_TABLE_HINT, confirm, decode_marked
+from kl_survey.messages import msg
+from kl_survey.readers.source.encoding import confirm, decode_marked
 from kl_survey.readers.source.limits import (
     SourceOptions,
     check_cells,
@@ -78,7 +79,7 @@ def decode(sniffed: Sniffed, repair: bool = False) -> tuple[str, str, tuple[Issu
     if found.mixed:
         text, issues = repair_text(decode_marked(path, found), path, repair)
         return text, found.name, issues
-    with wrapped(path, BAD_CHARS, "Gem filen som UTF-8"):
+    with wrapped(path, msg("source.bad-chars")):
         return codecs.decode(path.read_bytes(), found.name), found.name, ()
 
 
@@ -88,11 +89,12 @@ def read_html(sniffed: Sniffed, options: SourceOptions) -> RawTable:
     check_file_size(path, options.max_bytes)
     text, encoding, issues = decode(sniffed, options.repair_encoding)
     parser = _FirstTable()
-    with wrapped(path, "HTML-filen kan ikke læses"):
+    with wrapped(path, msg("source.html-unreadable")):
         parser.feed(text)
         parser.close()
     if not parser.rows:
-        raise InputError("Filen er en HTML-side, ikke et regneark", file=path, hint=NOT_TABLE_HINT)
+        raise InputError(msg("source.html-no-table"), file=path,
+                         hint=msg("source.not-a-table.hint"))
     width = max(len(r) for r in parser.rows)
     check_columns(path, width, options.max_columns)
     frame = pd.DataFrame([r + [None] * (width - len(r)) for r in parser.rows], dtype="str")

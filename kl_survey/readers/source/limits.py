@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kl_survey.errors import KlSurveyError, UnsafeInputError
+from kl_survey.messages import Text, language, msg
 from kl_survey.readers.source.raw import column_letter
 
 DEFAULT_MAX_BYTES = 3 * 1024**3  # real 500 000-row sheets inflate to under 1 GB
@@ -25,27 +26,27 @@ DEFAULT_MAX_CELL_LENGTH = 32_767
 
 
 def size_text(n: int) -> str:
-    """Danish, human-sized byte count for messages (``3,0 GB``)."""
+    """Human-sized byte count for messages: ``3,0 GB`` in Danish, ``3.0 GB`` in English."""
     for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if n >= scale:
-            return f"{n / scale:.1f} {unit}".replace(".", ",")
+            text = f"{n / scale:.1f} {unit}"
+            return text.replace(".", ",") if language() == "da" else text
     return f"{n} bytes"
 
 
-def too_big(path: Path, size: int, max_bytes: int, what: str) -> UnsafeInputError:
-    """The one refusal for size; the hint names the flag that lifts the limit."""
+def too_big(path: Path, size: int, max_bytes: int, what: Text) -> UnsafeInputError:
+    """The one refusal for size (``what``: on disk, or unpacked); the hint names the flag
+    that lifts the limit."""
     return UnsafeInputError(
-        f"Filen fylder {size_text(size)} {what}, mere end grænsen på {size_text(max_bytes)}",
-        file=path,
-        hint="Stoler du på filen, kan grænsen hæves med --max-size",
-    )
+        msg("source.too-big", size=size_text(size), what=what, limit=size_text(max_bytes)),
+        file=path)
 
 
 def check_file_size(path: Path, max_bytes: int) -> None:
     """Refuse a csv/xls/html file larger than max_bytes on disk."""
     size = path.stat().st_size
     if size > max_bytes:
-        raise too_big(path, size, max_bytes, "på disken")
+        raise too_big(path, size, max_bytes, msg("source.too-big.on-disk"))
 
 
 @dataclass(frozen=True)
@@ -63,22 +64,20 @@ class SourceOptions:
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, int) and not isinstance(value, bool) and value <= 0:
-                raise KlSurveyError(f"Grænsen {f.name} skal være et positivt tal, ikke {value}",
-                                    hint="Udelad den for at bruge standardgrænsen")
+                raise KlSurveyError(msg("source.bad-limit", name=f.name, value=value))
 
 
 def number_text(n: int) -> str:
-    """Danish thousands: 16.384."""
-    return f"{n:,}".replace(",", ".")
+    """Thousands in the current language: 16.384 in Danish, 16,384 in English."""
+    return f"{n:,}".replace(",", ".") if language() == "da" else f"{n:,}"
 
 
 def check_columns(path: Path, columns: int, limit: int, sheet: str | None = None) -> None:
     """Refuse a table wider than any real export, before its columns are converted."""
     if columns > limit:
         raise UnsafeInputError(
-            f"Tabellen har {number_text(columns)} kolonner, flere end grænsen på "
-            f"{number_text(limit)}", file=path, sheet=sheet,
-            hint="Stoler du på filen, kan grænsen hæves med --max-columns")
+            msg("source.too-many-columns", n=number_text(columns), limit=number_text(limit)),
+            file=path, sheet=sheet)
 
 
 def check_cells(path: Path, columns: list[pa.Array | pa.ChunkedArray], limit: int, *,
@@ -113,7 +112,6 @@ def _may_exceed(chunk: pa.Array, limit: int) -> bool:
 def _too_long(path: Path, length: int, limit: int, sheet: str | None, row: int,
               column: int) -> UnsafeInputError:
     return UnsafeInputError(
-        f"En celle har {number_text(length)} tegn, flere end grænsen på {number_text(limit)}",
-        file=path, sheet=sheet, row=row, column=column_letter(column),
-        hint="Stoler du på filen, kan grænsen hæves med --max-cell-length "
-             f"(Excel tillader højst {number_text(DEFAULT_MAX_CELL_LENGTH)} tegn)")
+        msg("source.cell-too-long", n=number_text(length), limit=number_text(limit),
+            excel=number_text(DEFAULT_MAX_CELL_LENGTH)),
+        file=path, sheet=sheet, row=row, column=column_letter(column))

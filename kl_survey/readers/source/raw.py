@@ -13,10 +13,7 @@ import pyarrow as pa
 
 from kl_survey.errors import InputError, KlSurveyError
 from kl_survey.issues import Issue
-
-REEXPORT = "Gem eller eksportér filen igen"
-NO_DATA = "Filen indeholder ingen data"
-NO_DATA_HINT = "Tjek at du har eksporteret besvarelserne"
+from kl_survey.messages import Text, msg
 
 
 @dataclass(frozen=True)
@@ -36,14 +33,17 @@ class RawTable:
 
 @contextmanager
 def wrapped(
-    path: Path, message: str, hint: str = REEXPORT, sheet: str | None = None
+    path: Path, message: str, hint: str | None = None, sheet: str | None = None
 ) -> Iterator[None]:
-    """Turn any third-party failure into one Danish InputError (ours pass through)."""
+    """Turn any third-party failure into one InputError (ours pass through). The hint is
+    ``hint``, else the message's catalogue hint, else "save or export the file again"."""
     try:
         yield
     except KlSurveyError:
         raise
     except Exception as exc:
+        if hint is None and not (isinstance(message, Text) and message.hint()):
+            hint = msg("source.reexport")
         raise InputError(message, file=path, sheet=sheet, hint=hint) from exc
 
 

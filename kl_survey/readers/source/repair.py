@@ -15,11 +15,11 @@ from pathlib import Path
 import numpy as np
 
 from kl_survey.issues import Issue, Severity, Where
+from kl_survey.messages import msg, plural
 from kl_survey.readers.source.encoding import MARK, not_utf8
 from kl_survey.readers.source.raw import RawTable, column_letter
 
 MAX_ISSUES = 20  # one warning per row up to this many, then one that counts the rest
-_HINT = "Tjek teksten, og gem filen som CSV UTF-8 næste gang"
 
 
 def repair_table(table: RawTable, repair: bool) -> RawTable:
@@ -39,8 +39,8 @@ def repair_table(table: RawTable, repair: bool) -> RawTable:
     issues = [_issue(path, table.rows[i], *hits[i]) for i in rows[:MAX_ISSUES]]
     if len(rows) > MAX_ISSUES:
         issues.append(Issue(Severity.WARNING, "encoding-repaired",
-                            f"{len(rows) - MAX_ISSUES} rækker mere havde tegn, der ikke er "
-                            "UTF-8; de er læst som Windows-1252", Where(file=path.name), _HINT))
+                            plural(len(rows) - MAX_ISSUES, "issue.encoding-repaired-more"),
+                            Where(file=path.name), msg("issue.encoding-repaired.hint")))
     return replace(table, frame=frame, issues=table.issues + tuple(issues))
 
 
@@ -49,9 +49,9 @@ def _issue(path: Path, row: int, col: int, text: str) -> Issue:
     start = max(at - 25, 0)
     excerpt = text[start:at + 25].replace(MARK, "").replace("\n", " ")
     excerpt = ("…" if start else "") + excerpt + ("…" if at + 25 < len(text) else "")
-    return Issue(Severity.WARNING, "encoding-repaired",
-                 f"Tegn, der ikke er UTF-8, er læst som Windows-1252: »{excerpt}«",
-                 Where(file=path.name, row=row, column=column_letter(col)), _HINT)
+    message = msg("issue.encoding-repaired", excerpt=excerpt)
+    return Issue(Severity.WARNING, "encoding-repaired", message,
+                 Where(file=path.name, row=row, column=column_letter(col)), message.hint())
 
 
 def repair_text(text: str, path: Path, repair: bool) -> tuple[str, tuple[Issue, ...]]:
@@ -60,8 +60,8 @@ def repair_text(text: str, path: Path, repair: bool) -> tuple[str, tuple[Issue, 
         return text, ()
     lines = [n for n, line in enumerate(text.splitlines(), start=1) if MARK in line]
     if not repair:
-        raise not_utf8(path, lines, "Linje")
+        raise not_utf8(path, lines, lines=True)
     issue = Issue(Severity.WARNING, "encoding-repaired",
-                  f"{len(lines)} linjer havde tegn, der ikke er UTF-8; de er læst som "
-                  "Windows-1252", Where(file=path.name), _HINT)
+                  plural(len(lines), "issue.encoding-repaired-lines"), Where(file=path.name),
+                  msg("issue.encoding-repaired.hint"))
     return text.replace(MARK, ""), (issue,)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kl_survey.errors import InputError, UnsafeInputError
+from kl_survey.messages import msg
 from kl_survey.readers.source.limits import DEFAULT_MAX_BYTES, too_big
 
 MAX_MEMBERS = 10_000
@@ -26,13 +27,12 @@ HEAD_BYTES = 4096  # an honest XML prolog is < 200 bytes
 PROBE_IN = 64 * 1024  # compressed bytes inflated per member to measure the real ratio
 PROBE_OUT = 8 * 1024**2  # cap on what that probe may inflate to
 _XML_SUFFIXES = (".xml", ".rels")
-_CORRUPT_HINT = "Gem eller eksportér filen igen"
-_TRUST_HINT = (
-    "Åbn filen i Excel og gem den igen, hvis du stoler på den; --max-size hjælper ikke her"
-)
 _ROOT_TAG = re.compile(rb"<[A-Za-z_:]")
 _PROLOG_ITEM = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)?\s*", re.S)
-_CORRUPT = "Filen er en beskadiget eller afkortet xlsx-fil"
+
+
+def _corrupt(path: Path) -> InputError:
+    return InputError(msg("source.corrupt-xlsx"), file=path, hint=msg("source.reexport"))
 
 
 def open_zip(path: Path) -> zipfile.ZipFile:
@@ -40,7 +40,7 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        raise InputError(_CORRUPT, file=path, hint=_CORRUPT_HINT) from exc
+        raise _corrupt(path) from exc
 
 
 def check_xlsx(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
@@ -48,14 +48,11 @@ def check_xlsx(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     with open_zip(path) as zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise UnsafeInputError(
-                f"Zip-filen har {len(infos)} dele, flere end de {MAX_MEMBERS} en xlsx-fil kan have",
-                file=path,
-                hint=_TRUST_HINT,
-            )
+            raise UnsafeInputError(msg("source.zip-parts", n=len(infos), limit=MAX_MEMBERS),
+                                   file=path, hint=msg("source.trust-xlsx"))
         total = sum(i.file_size for i in infos)
         if total > max_bytes:
-            raise too_big(path, total, max_bytes, "udpakket")
+            raise too_big(path, total, max_bytes, msg("source.too-big.unpacked"))
         for info in infos:
             _check_ratio(path, info, info.file_size, info.compress_size)
         try:
@@ -64,18 +61,14 @@ def check_xlsx(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
                     _check_member(path, fh, info)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, struct.error,
                 NotImplementedError) as exc:
-            raise InputError(_CORRUPT, file=path, hint=_CORRUPT_HINT) from exc
+            raise _corrupt(path) from exc
 
 
 def _check_ratio(path: Path, info: zipfile.ZipInfo, out: float, inp: float) -> None:
     """A member inflating > BOMB_RATIO:1 to more than BOMB_MIN_BYTES is a bomb."""
     if out > BOMB_MIN_BYTES and out > BOMB_RATIO * max(inp, 1):
-        raise UnsafeInputError(
-            f"Filen ligner en zip-bombe: delen '{info.filename}' pakkes ud "
-            f"til over {BOMB_RATIO} gange sin størrelse",
-            file=path,
-            hint=_TRUST_HINT,
-        )
+        raise UnsafeInputError(msg("source.zip-bomb", part=info.filename, ratio=BOMB_RATIO),
+                               file=path, hint=msg("source.trust-xlsx"))
 
 
 def _check_member(path: Path, fh: BinaryIO, info: zipfile.ZipInfo) -> None:
@@ -88,11 +81,8 @@ def _check_member(path: Path, fh: BinaryIO, info: zipfile.ZipInfo) -> None:
         return
     head, produced, consumed, complete = _inflate_prefix(fh, info)
     if produced > info.file_size or (complete and produced != info.file_size):
-        raise UnsafeInputError(
-            f"Zip-filens størrelsesangivelse for delen '{info.filename}' passer ikke med indholdet",
-            file=path,
-            hint=_TRUST_HINT,
-        )
+        raise UnsafeInputError(msg("source.zip-size-lies", part=info.filename), file=path,
+                               hint=msg("source.trust-xlsx"))
     if consumed:
         _check_ratio(path, info, produced / consumed * info.compress_size, info.compress_size)
     text = _as_utf8(head[:HEAD_BYTES])
@@ -140,17 +130,13 @@ def _check_prolog(path: Path, info: zipfile.ZipInfo, head: bytes, *, truncated: 
     lowered = head.lower()
     rest = head[_prolog_end(head):]
     if b"<!doctype" in lowered or b"<!entity" in lowered or rest[:9].lower() == b"<!doctype":
-        reason = "en XML-DTD (<!DOCTYPE>/<!ENTITY>)"
+        reason = msg("source.xml-prolog.dtd")
     elif truncated and not _ROOT_TAG.match(rest):
-        reason = "et usædvanligt langt XML-hoved"
+        reason = msg("source.xml-prolog.long")
     else:
         return
-    raise UnsafeInputError(
-        f"Delen '{info.filename}' indeholder {reason}, som xlsx-filer aldrig har, "
-        "og filen afvises af sikkerhedshensyn",
-        file=path,
-        hint=_TRUST_HINT,
-    )
+    raise UnsafeInputError(msg("source.xml-prolog", part=info.filename, reason=reason),
+                           file=path, hint=msg("source.trust-xlsx"))
 
 
 def _prolog_end(head: bytes) -> int:

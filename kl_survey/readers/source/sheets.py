@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kl_survey.errors import InputError, KlSurveyError, UnsafeInputError
+from kl_survey.messages import msg
 from kl_survey.readers.source import safety
 from kl_survey.readers.source.limits import DEFAULT_MAX_MEMORY, size_text
 
@@ -32,18 +33,13 @@ def check_memory(path: Path, limit: int = DEFAULT_MAX_MEMORY,
         unpacked = sum(i.file_size for i in zf.infolist())
     need = int(unpacked * MEMORY_PER_XML_BYTE) + MEMORY_BASE
     if need > limit:
-        raise UnsafeInputError(
-            f"Regnearket kræver ca. {size_text(need)} hukommelse at læse (det pakkes ud til "
-            f"{size_text(unpacked)}), mere end grænsen på {size_text(limit)}", file=path,
-            hint="Stoler du på filen, kan grænsen hæves med --max-memory; en CSV-eksport "
-                 "kræver langt mindre")
+        raise UnsafeInputError(msg("source.memory-limit", need=size_text(need),
+                                   unpacked=size_text(unpacked), limit=size_text(limit)),
+                               file=path)
     available = available if available is not None else available_memory()
     if available is not None and need > available:
-        raise InputError(
-            f"Regnearket kræver ca. {size_text(need)} hukommelse at læse, men der er "
-            f"kun {size_text(available)} ledig", file=path,
-            hint="Eksportér besvarelserne som CSV (det kræver langt mindre hukommelse), "
-                 "eller kør på en maskine med mere hukommelse")
+        raise InputError(msg("source.memory-free", need=size_text(need),
+                             available=size_text(available)), file=path)
 
 
 def available_memory() -> int | None:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kl_survey.errors import InputError
-from kl_survey.readers.source import encoding, safety
-from kl_survey.readers.source.encoding import NOT_TABLE, NOT_TABLE_HINT, TEXT_HEAD
+from kl_survey.messages import Text, msg
+from kl_survey.readers.source import safety
+from kl_survey.readers.source.encoding import TEXT_HEAD, screen_text
 from kl_survey.readers.source.raw import wrapped
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -54,35 +55,28 @@ def check_path(path: Path, *, folder: bool = False) -> None:
         if not folder:
             raise not_a_file(path)
     elif not stat.S_ISREG(mode):
-        raise InputError("Stien er ikke en almindelig fil", file=path,
-                         hint="Angiv selve eksportfilen")
+        raise InputError(msg("source.not-regular"), file=path)
 
 
 def _unreachable(path: Path, exc: OSError) -> InputError:
     if exc.errno == errno.ELOOP:
-        return InputError("Stien er en løkke af symbolske links", file=path,
-                          hint="Ret linket, så det peger på selve eksportfilen")
+        return InputError(msg("source.link-loop"), file=path)
     if path.is_symlink():
-        return InputError(f"Linket peger på en fil, der ikke findes ({os.readlink(path)})",
-                          file=path, hint="Ret linket, eller angiv selve eksportfilen")
+        return InputError(msg("source.broken-link", target=os.readlink(path)), file=path)
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        return InputError("Filen findes ikke", file=path, hint="Tjek stien og filnavnet")
-    return InputError("Filen kan ikke åbnes", file=path,
-                      hint="Tjek at du har læseadgang til filen og mappen")
+        return InputError(msg("source.missing"), file=path)
+    return InputError(msg("source.cannot-open"), file=path)
 
 
 def not_a_file(path: Path) -> InputError:
     """A folder is only an export when it holds SurveyXact's three CSV files."""
-    return InputError("Stien er en mappe, ikke en eksportfil", file=path,
-                      hint="Angiv selve eksportfilen; en mappe kan kun læses, når den rummer "
-                           "SurveyXacts dataset.csv, labels.csv og structure.csv")
+    return InputError(msg("source.folder"), file=path)
 
 
 def read_head(path: Path) -> bytes:
     """First bytes of a regular file; missing files, folders and devices are refused here."""
     check_path(path)
-    hint = "Tjek at du har læseadgang, og at filen ikke er låst"
-    with wrapped(path, "Filen kan ikke åbnes", hint), path.open("rb") as fh:
+    with wrapped(path, msg("source.cannot-open"), msg("source.locked")), path.open("rb") as fh:
         return fh.read(TEXT_HEAD)
 
 
@@ -94,14 +88,14 @@ def sniff(path: Path) -> Sniffed:
         with safety.open_zip(path) as zf:
             if any(n.startswith("xl/") and n.endswith((".xml", ".bin")) for n in zf.namelist()):
                 return Sniffed(path, "xlsx", head)
-        raise InputError(NOT_TABLE, file=path, hint=NOT_TABLE_HINT)
+        raise InputError(msg("source.not-a-table"), file=path)
     if head.startswith(OLE2):
         return Sniffed(path, "xls", head)
     if not head:
-        raise InputError("Filen er tom", file=path, hint=encoding.EMPTY_HINT)
+        raise InputError(msg("source.empty"), file=path)
     if head.startswith(b"%PDF-"):
-        raise _not_a_table(path, "en PDF-fil")
-    text, verdict = encoding.screen_text(path, head)
+        raise _not_a_table(path, msg("source.is-other.pdf"))
+    text, verdict = screen_text(path, head)
     return Sniffed(path, _text_kind(path, text), head, text, verdict)
 
 
@@ -113,9 +107,9 @@ def _text_kind(path: Path, text: str) -> str:
     """
     start = text.lstrip("\ufeff").lstrip()
     if _JSON_START.match(start):
-        raise _not_a_table(path, "en JSON-fil")
+        raise _not_a_table(path, msg("source.is-other.json"))
     if start.startswith("{\\rtf"):
-        raise _not_a_table(path, "et RTF-dokument")
+        raise _not_a_table(path, msg("source.is-other.rtf"))
     if _HTML_START.match(start):
         return "html"
     prolog = start.startswith("<?xml")
@@ -124,13 +118,14 @@ def _text_kind(path: Path, text: str) -> str:
     if _HTML_TAG.search(start[:4096]):
         return "html"
     if "urn:schemas-microsoft-com:office:spreadsheet" in start[:4096]:
-        raise _not_a_table(path, "et XML-regneark (Excel 2003)",
-                           "Åbn filen i Excel og gem den som .xlsx")
-    raise _not_a_table(path, "en XML-fil")
+        raise _not_a_table(path, msg("source.is-other.xml-spreadsheet"),
+                           msg("source.save-as-xlsx"))
+    raise _not_a_table(path, msg("source.is-other.xml"))
 
 
-def _not_a_table(path: Path, what: str, hint: str = NOT_TABLE_HINT) -> InputError:
-    return InputError(f"Filen er {what}, ikke et regneark eller en CSV-fil", file=path, hint=hint)
+def _not_a_table(path: Path, what: Text, hint: Text | None = None) -> InputError:
+    return InputError(msg("source.is-other", what=what), file=path,
+                      hint=hint or msg("source.not-a-table.hint"))
 
 
 def sniff_kind(path: Path) -> str:

@@ -15,11 +15,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from kl_survey.errors import InputError
+from kl_survey.messages import msg
 from kl_survey.readers.source import workbook
 from kl_survey.readers.source.csv import read_csv
 from kl_survey.readers.source.html import decode, read_html
 from kl_survey.readers.source.limits import SourceOptions
-from kl_survey.readers.source.raw import NO_DATA, NO_DATA_HINT, RawTable
+from kl_survey.readers.source.raw import RawTable
 from kl_survey.readers.source.sniffing import Sniffed, resniff
 
 __all__ = ["RawTable", "decode_text", "list_sheets", "read_table", "read_workbook"]
@@ -48,7 +49,7 @@ def read_table(
     else:
         return workbook.read_sheet(found, sheet, opts)
     if table.frame.empty:
-        raise InputError(NO_DATA, file=found.path, hint=NO_DATA_HINT)
+        raise InputError(msg("source.no-data"), file=found.path)
     return table
 
 
@@ -70,6 +71,5 @@ def decode_text(path: Path, *, sniffed: Sniffed | None = None,
     """A small text file as (text, encoding) with the same rules as the CSV reader."""
     found = resniff(path, sniffed)
     if found.encoding is None:
-        raise InputError("Filen er ikke en tekstfil", file=found.path,
-                         hint="Angiv en CSV- eller tekstfil")
+        raise InputError(msg("source.not-text"), file=found.path)
     return decode(found, repair)[:2]

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kl_survey.errors import InputError
+from kl_survey.messages import msg
 from kl_survey.readers.source import safety
 from kl_survey.readers.source.limits import (
     SourceOptions,
@@ -21,14 +22,7 @@ from kl_survey.readers.source.limits import (
     check_columns,
     check_file_size,
 )
-from kl_survey.readers.source.raw import (
-    NO_DATA,
-    NO_DATA_HINT,
-    RawTable,
-    arrow_frame,
-    finish,
-    wrapped,
-)
+from kl_survey.readers.source.raw import RawTable, arrow_frame, finish, wrapped
 from kl_survey.readers.source.sheets import check_memory, visibility
 from kl_survey.readers.source.sniffing import Sniffed
 
@@ -52,9 +46,10 @@ def _open_workbook(path: Path, kind: str, options: SourceOptions,
     stat = path.stat()
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     reader = _OPENED.pop(key, None)
-    what = "en beskadiget eller afkortet xlsx-fil" if kind == "xlsx" else "et ulæseligt regneark"
     if reader is None:
-        with wrapped(path, f"Filen er {what}"):
+        broken = (msg("source.corrupt-xlsx") if kind == "xlsx"
+                  else msg("source.unreadable-workbook"))
+        with wrapped(path, broken):
             source = str(path) if path.suffix.lower() in SUFFIXES[kind] else path.read_bytes()
             reader = fastexcel.read_excel(source)
     if keep:
@@ -87,7 +82,7 @@ def _load_sheet(reader: fastexcel.ExcelReader, path: Path, kind: str, name: str,
     to Arrow: 25 % faster and leaner than calamine's lazy sheet, the only one that
     reports visibility.
     """
-    with wrapped(path, "Arket kan ikke læses", sheet=name):
+    with wrapped(path, msg("source.sheet-unreadable"), sheet=name):
         if shown is None:
             sheet = reader.load_sheet_by_name(name, header_row=None, dtypes="string",
                                               skip_rows=0)
@@ -110,8 +105,7 @@ def _resolve_sheet(names: list[str], wanted: str, path: Path) -> str:
     if len(folded) == 1:
         return folded[0]
     listing = ", ".join(f"'{n}'" for n in names)
-    raise InputError(f"Arket '{wanted}' findes ikke; arkene er: {listing}", file=path,
-                     hint="Brug --sheet med et af arknavnene")
+    raise InputError(msg("source.no-sheet", wanted=wanted, sheets=listing), file=path)
 
 
 def read_sheet(sniffed: Sniffed, sheet: str | None, options: SourceOptions) -> RawTable:
@@ -133,7 +127,7 @@ def read_sheet(sniffed: Sniffed, sheet: str | None, options: SourceOptions) -> R
             return table
         hidden = hidden or (table if len(table.frame) else None)
     if hidden is None:
-        raise InputError(NO_DATA, file=path, hint=NO_DATA_HINT)
+        raise InputError(msg("source.no-data"), file=path)
     return hidden
 
 
@@ -154,8 +148,7 @@ def read_sheets(sniffed: Sniffed, sheets: Sequence[str],
     """Several named sheets of one workbook, checking and opening the file only once."""
     path, kind = sniffed.path, sniffed.kind
     if kind not in SUFFIXES:
-        raise InputError("Filen er ikke et regneark med flere ark", file=path,
-                         hint="Eksportér besvarelserne som .xlsx fra spørgeskemaværktøjet")
+        raise InputError(msg("source.not-a-workbook"), file=path)
     reader = _open_workbook(path, kind, options)
     names = list(reader.sheet_names)
     eager = True if kind == "xlsx" else None
