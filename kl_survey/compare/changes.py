@@ -31,6 +31,7 @@ from kl_survey.compare.model import (
 )
 from kl_survey.compare.model import QuestionComparison as QC
 from kl_survey.issues import Issue, Severity, Where
+from kl_survey.messages import msg
 from kl_survey.model import QType, Question, Survey, yes_options
 
 
@@ -52,10 +53,9 @@ def compare(rounds: Sequence[Round], *, test: bool = False) -> Comparison:
     issues += [_reworded(q, labels) for q in questions if q.wording_changed]
     issues += ctx.issues
     if not panel.available:
-        issues.append(Issue(Severity.WARNING, "compare-no-municipality",
-                            "Besvarelserne har ingen kommune, så ingen kan følges fra runde "
-                            "til runde; kun alle besvarelser sammenlignes", Where(),
-                            "Angiv kommunekolonnen med respondents.column i spec-filen"))
+        message = msg("issue.compare-no-municipality")
+        issues.append(Issue(Severity.WARNING, "compare-no-municipality", message, Where(),
+                            message.hint()))
     infos = tuple(RoundInfo(label, a, r.spec)
                   for label, r, a in zip(labels, rounds, analyses, strict=True))
     return Comparison(infos, panel, questions, only, tuple(issues), test)
@@ -83,11 +83,11 @@ def _only_in(groups: Sequence[Group], size: int) -> tuple[OnlyIn, ...]:
 
 
 def _reworded(q: QC, labels: Sequence[str]) -> Issue:
-    texts = "; ".join(f"{labels[i]}: »{q.texts[i]}«" for i in q.present)
-    return Issue(Severity.WARNING, "compare-wording-changed",
-                 f"Spørgsmål {q.latest.number} er formuleret anderledes ({texts}); en "
-                 "ændring kan skyldes den nye formulering", Where(question=q.id),
-                 "Sammenlign teksterne før ændringen offentliggøres")
+    texts = "; ".join(msg("compare.quoted", label=labels[i], text=q.texts[i])
+                      for i in q.present)
+    message = msg("issue.compare-wording-changed", n=q.latest.number, texts=texts)
+    return Issue(Severity.WARNING, "compare-wording-changed", message, Where(question=q.id),
+                 message.hint())
 
 
 class _Ctx:
@@ -119,11 +119,10 @@ class _Ctx:
         assert latest is not None
         types = {q.type for q in members if q is not None}
         if len(types) > 1:
-            self.issues.append(Issue(
-                Severity.WARNING, "compare-type-changed",
-                f"Spørgsmål {latest.number} har skiftet type mellem runderne "
-                f"({', '.join(sorted(t.value for t in types))})", Where(question=latest.id),
-                "Tjek at det er samme spørgsmål, eller ret type i spec-filerne"))
+            message = msg("issue.compare-type-changed", n=latest.number,
+                          types=", ".join(sorted(t.value for t in types)))
+            self.issues.append(Issue(Severity.WARNING, "compare-type-changed", message,
+                                     Where(question=latest.id), message.hint()))
         first, last = present[0], present[-1]
         transitions = None
         if types == {QType.SINGLE} and codes:

@@ -19,6 +19,7 @@ from kl_survey.analysis import _in_filter
 from kl_survey.compare.model import Panel
 from kl_survey.grid import answered as answered_any
 from kl_survey.issues import Issue, Severity, Where
+from kl_survey.messages import plural
 from kl_survey.model import QType, Question, Survey
 
 
@@ -57,10 +58,10 @@ def duplicate_issues(ids: Sequence[Identified], labels: Sequence[str]) -> list[I
     for found, label in zip(ids, labels, strict=True):
         if found.duplicated:
             names = ", ".join(f"{mun.by_code(c).name} ({c})" for c in found.duplicated)
-            out.append(Issue(Severity.WARNING, "compare-duplicate-municipality",
-                             f"{label}: {names} har svaret flere gange og indgår ikke i "
-                             "panelet", Where(),
-                             "Vælg én besvarelse pr. kommune med --dedupe"))
+            message = plural(len(found.duplicated), "issue.compare-duplicate-municipality",
+                             label=label, names=names)
+            out.append(Issue(Severity.WARNING, "compare-duplicate-municipality", message,
+                             Where(), message.hint()))
     return out
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from kl_survey.compare.model import Round
 from kl_survey.errors import InputError, KlSurveyError
 from kl_survey.issues import Issue
+from kl_survey.messages import msg, plural
 from kl_survey.model import Survey
 from kl_survey.pipeline import LoadOptions, load
 
@@ -41,9 +42,7 @@ def resolve(path: Path, spec: Path | None = None) -> RoundSource:
     """What to read for one round, and with which spec."""
     path = Path(path)
     if not path.exists():
-        raise InputError("Filen eller mappen findes ikke", file=path,
-                         hint="Angiv en eksport eller en rundemappe med responses.* og "
-                         "survey.toml")
+        raise InputError(msg("compare.missing"), file=path)
     if not path.is_dir():
         return RoundSource(path, path, spec, False)
     own = path / SPEC_FILE
@@ -51,16 +50,13 @@ def resolve(path: Path, spec: Path | None = None) -> RoundSource:
     found = sorted(p for p in path.iterdir()
                    if p.stem.lower() == RESPONSES and not p.name.startswith("."))
     if len(found) > 1:
-        raise InputError(f"Rundemappen har flere svarfiler ({', '.join(p.name for p in found)})",
-                         file=path, hint="Lad kun én ligge i mappen, eller angiv filen "
-                         "direkte med dens --spec")
+        raise InputError(msg("compare.several-responses",
+                             names=", ".join(p.name for p in found)), file=path)
     if found:
         return RoundSource(path, found[0], spec, True)
     if _surveyxact_folder(path):
         return RoundSource(path, path, spec, True)
-    raise InputError("Mappen er hverken en rundemappe eller en SurveyXact-eksport", file=path,
-                     hint="En rundemappe har responses.xlsx (eller .csv) og survey.toml; en "
-                     "SurveyXact-mappe har dataset.csv, labels.csv og structure.csv")
+    raise InputError(msg("compare.not-a-round"), file=path)
 
 
 def file_label(src: RoundSource) -> str:
@@ -80,15 +76,11 @@ def load_rounds(paths: Sequence[Path], *, specs: Sequence[Path | None] = (),
     no spec); an empty sequence means no explicit spec for any round.
     """
     if len(paths) < 2:
-        raise KlSurveyError("Sammenligningen kræver mindst to runder",
-                            hint="Angiv den gamle og den nye runde, fx kl-survey compare "
-                            "data/examples/kl-2025-05 data/examples/kl-2025-11")
+        raise KlSurveyError(msg("compare.one-round"))
     if labels and len(labels) != len(paths):
-        raise KlSurveyError(f"{len(labels)} --label til {len(paths)} runder",
-                            hint="Angiv én --label pr. runde i samme rækkefølge")
+        raise KlSurveyError(msg("compare.labels", labels=len(labels), rounds=len(paths)))
     if specs and len(specs) != len(paths):
-        raise KlSurveyError(f"{len(specs)} spec-filer til {len(paths)} runder",
-                            hint="Angiv spec-filen lige efter den eksport, den hører til")
+        raise KlSurveyError(plural(len(specs), "compare.specs", rounds=len(paths)))
     options = options or LoadOptions()
     sources = [resolve(p, s) for p, s in zip(paths, specs or [None] * len(paths), strict=True)]
     rounds = [_load(src, options) for src in sources]

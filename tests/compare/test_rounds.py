@@ -61,7 +61,7 @@ def test_an_explicit_spec_goes_with_its_round() -> None:
                          specs=[None, EXAMPLE_NOV_DIR / "survey.toml"])
     assert [r.label for r in rounds] == ["kl-2025-05", "November 2025"]
     assert rounds[0].spec is None and rounds[1].spec_ids is not None
-    with pytest.raises(KlSurveyError, match="1 spec-filer til 2 runder"):
+    with pytest.raises(KlSurveyError, match="1 spec-fil til 2 runder"):
         load_rounds([EXAMPLE, EXAMPLE], specs=[None])
 
 
