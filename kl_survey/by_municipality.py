@@ -18,6 +18,7 @@ import pandas as pd
 
 from kl_survey import municipalities as mun
 from kl_survey.errors import KlSurveyError
+from kl_survey.messages import msg
 from kl_survey.model import Population, QType, Survey
 
 
@@ -51,9 +52,7 @@ def placed(survey: Survey, qid: str) -> Placed:
     q = survey.question(qid)
     codes = survey.respondents.get("municipality")
     if codes is None or codes.notna().sum() == 0:
-        raise MapNotPossible(f"Spørgsmål {q.number} kan ikke vises på et kort: eksporten "
-                             "har ingen kolonne med kommunen",
-                             hint="Angiv kolonnen med respondents.column i spec-filen")
+        raise MapNotPossible(msg("maps.no-municipality", n=q.number))
     data = survey.answers[qid]
     codes_asked = survey.population.codes if survey.population else None
     asked = tuple(sorted(codes_asked)) if codes_asked else ()
@@ -61,9 +60,7 @@ def placed(survey: Survey, qid: str) -> Placed:
         return replace(_single(qid, codes, data, q.options), asked=asked)
     if q.type is QType.NUMERIC and isinstance(data, pd.Series):
         return replace(_numeric(qid, codes, data), asked=asked)
-    raise MapNotPossible(f"Spørgsmål {q.number} er et {q.type.value}-spørgsmål; kun "
-                         "spørgsmål med ét svar eller et tal kan vises på et kort",
-                         hint="Fjern spørgsmålet fra maps / --maps")
+    raise MapNotPossible(msg("maps.wrong-type", n=q.number, type=q.type.value))
 
 
 def _pairs(codes: pd.Series, values: pd.Series) -> dict[int, list[object]]:
@@ -114,14 +111,22 @@ def resolve(names: Iterable[str]) -> tuple[mun.Municipality, ...]:
     for name in names:
         found = mun.match(name)
         if found is None:
-            close = mun.suggest(name)
-            hint = ("Mente du " + " eller ".join(f"{m.name} ({m.code})" for m in close)
-                    + "? Angiv kommunens navn eller kode" if close
-                    else "Angiv kommunens navn eller kode, fx København eller 101")
-            raise KlSurveyError(f"Ukendt kommune: {name!r}", hint=hint)
+            raise KlSurveyError(msg("municipality.unknown", name=repr(name)),
+                                hint=_did_you_mean(name))
         if found not in out:
             out.append(found)
     return tuple(out)
+
+
+def _did_you_mean(name: str) -> str | None:
+    """"Mente du Køge (259) eller Kerteminde (440)?", or None for the catalogue's hint."""
+    close = [f"{m.name} ({m.code})" for m in mun.suggest(name)]
+    if not close:
+        return None
+    names = close[0]
+    for other in close[1:]:
+        names = msg("words.or", first=names, last=other)
+    return msg("municipality.did-you-mean", names=names)
 
 
 def only(survey: Survey, chosen: Sequence[mun.Municipality]) -> Survey:
@@ -129,9 +134,7 @@ def only(survey: Survey, chosen: Sequence[mun.Municipality]) -> Survey:
     those municipalities, so response rates and the non-respondent list speak of them."""
     codes = survey.respondents.get("municipality")
     if codes is None or codes.notna().sum() == 0:
-        raise KlSurveyError("Eksporten har ingen kolonne med kommunen, så der kan ikke "
-                            "vælges kommuner",
-                            hint="Angiv kolonnen med respondents.column i spec-filen")
+        raise KlSurveyError(msg("municipality.no-column"))
     keep = codes.isin([m.code for m in chosen]).fillna(False).to_numpy(dtype=bool)
     population = Population(survey.meta.unit or "kommuner", len(chosen),
                             codes=frozenset(m.code for m in chosen))

@@ -16,6 +16,7 @@ import pandas as pd
 from kl_survey import municipalities as mun
 from kl_survey.grid import answered, is_tick_frame
 from kl_survey.issues import Issue, Severity, Where
+from kl_survey.messages import Text, join, msg
 from kl_survey.model import Dedupe, Survey
 
 STRATEGIES = tuple(d.value for d in Dedupe)
@@ -126,24 +127,24 @@ def subset(survey: Survey, keep: np.ndarray) -> Survey:
     )
 
 
-def describe(survey: Survey, d: Duplicate) -> str:
-    rows = ", ".join(str(r) for r in d.rows[:-1]) + f" og {d.rows[-1]}"
+def describe(survey: Survey, d: Duplicate) -> Text:
+    rows = join([str(r) for r in d.rows])
     if d.differs:
         qs = ", ".join(d.differs[:8]) + (" …" if len(d.differs) > 8 else "")
-        what = f"svarene er forskellige i {qs}"
+        what = msg("issue.municipality-duplicate.differs", questions=qs)
     else:
-        what = "svarene er ens"
-    return f"{name_of(d.code)} har svaret {len(d.rows)} gange (række {rows}); {what}"
+        what = msg("issue.municipality-duplicate.same")
+    return msg("issue.municipality-duplicate", name=name_of(d.code), n=len(d.rows), rows=rows,
+               what=what)
 
 
 def duplicate_issues(survey: Survey, severity: Severity) -> list[Issue]:
-    hint = ("Slet den forkerte besvarelse i eksporten, eller vælg med --dedupe "
-            "first|last|most-complete")
     return [
-        Issue(severity, "municipality-duplicate", describe(survey, d),
+        Issue(severity, "municipality-duplicate", message,
               Where(file=survey.source.file, sheet=survey.source.sheet, row=d.rows[0],
-                    municipality=name_of(d.code)), hint)
+                    municipality=name_of(d.code)), message.hint())
         for d in find_duplicates(survey)
+        for message in [describe(survey, d)]
     ]
 
 
@@ -167,7 +168,8 @@ def resolve(survey: Survey, strategy: Dedupe | str | None) -> tuple[Survey, list
         kept_row = int(survey.respondents["row"].iloc[chosen])
         issues.append(Issue(
             Severity.INFO, "municipality-deduplicated",
-            f"{describe(survey, d)}; beholdt række {kept_row} (--dedupe {rule.value})",
+            msg("issue.municipality-deduplicated", duplicate=describe(survey, d),
+                row=kept_row, rule=rule.value),
             Where(file=survey.source.file, sheet=survey.source.sheet, row=kept_row,
                   municipality=name_of(d.code)),
         ))

@@ -16,6 +16,7 @@ from kl_survey import census
 from kl_survey.analysis import Analysis
 from kl_survey.breakdown import DEFAULT_MIN_BASE, Reason, Rules, breakdown
 from kl_survey.issues import Issue, Severity, Where
+from kl_survey.messages import msg
 
 if TYPE_CHECKING:
     from kl_survey.model import Survey
@@ -79,10 +80,8 @@ def _population_size(a: Analysis, extras: Extras, issues: list[Issue]) -> int | 
         return None
     pop = a.population
     if pop is None or a.respondents > pop.size:
-        issues.append(Issue(
-            Severity.INFO, "census-no-population",
-            "Populationens størrelse er ukendt, så der gives ingen grænser eller intervaller",
-            Where(file=a.source.file),
-            "Angiv populationen med respondents.population i specifikationen"))
+        message = msg("issue.census-no-population")
+        issues.append(Issue(Severity.INFO, "census-no-population", message,
+                            Where(file=a.source.file), message.hint()))
         return None
     return pop.size

@@ -1,6 +1,7 @@
 """Who belongs to which group for a breakdown: by region, by an answer, or by a file.
 
-A grouping assigns every respondent to one group (or to "Uoplyst" when it cannot) and
+A grouping assigns every respondent to one group (or to "Uoplyst", "Not stated" in
+English, when it cannot) and
 knows, where it can, each group's population N, so bounds and intervals apply within
 groups too. Nobody is dropped silently: respondents without a group land in "Uoplyst"
 and every unknown or missing municipality comes back as an :class:`Issue`.
@@ -19,10 +20,17 @@ import pandas as pd
 from kl_survey import municipalities as mun
 from kl_survey.errors import InputError
 from kl_survey.issues import Issue, Severity, Where
+from kl_survey.messages import msg, plural, quote
 from kl_survey.model import QType, Survey
 
-#: the label of respondents a grouping cannot place (Danmarks Statistik's word)
-UNPLACED = "Uoplyst"
+#: the catalogue key of the group a grouping cannot place respondents in: "Uoplyst"
+#: (Danmarks Statistik's word); :func:`unplaced` gives it in the current language
+UNPLACED = "groups.unplaced"
+
+
+def unplaced() -> str:
+    """The label of respondents a grouping cannot place, in the current language."""
+    return msg(UNPLACED)
 GroupKind = Literal["region", "question", "file"]
 
 
@@ -42,9 +50,9 @@ class Grouping:
         members = np.asarray(self.members, dtype=np.int64)
         out = [(label, pop, members == i)
                for i, (label, pop) in enumerate(zip(self.labels, self.populations, strict=True))]
-        unplaced = members < 0
-        if unplaced.any():
-            out.append((UNPLACED, None, unplaced))
+        unplaced_rows = members < 0
+        if unplaced_rows.any():
+            out.append((unplaced(), None, unplaced_rows))
         return out
 
 
@@ -104,30 +112,29 @@ def by_question(survey: Survey, qid: str) -> tuple[Grouping, list[Issue]]:
     q = next((q for q in survey.questions if q.id.casefold() == wanted), None)
     if q is None:
         ids = ", ".join(q.id for q in survey.questions if q.type is QType.SINGLE)
-        raise InputError(f"--by {qid}: der er hverken en region eller et spørgsmål med det id",
-                         hint=f"Brug --by region eller et enkeltvalgsspørgsmål: {ids}"
-                         + ". Med --groups FIL er --by kolonnen i filen")
+        raise InputError(msg("groups.unknown-by", qid=qid, ids=ids))
     if q.type is not QType.SINGLE:
-        raise InputError(f"--by {q.id}: kun enkeltvalgsspørgsmål kan danne grupper "
-                         f"(spørgsmål {q.number} er {q.type.value})",
-                         hint="Vælg et spørgsmål med ét svar pr. respondent")
+        raise InputError(msg("groups.not-single", qid=q.id, n=q.number, type=q.type.value))
     data = survey.answers[q.id]
     assert isinstance(data, pd.Series)  # single choice: one categorical column
     codes = pd.Categorical(data.astype(object), categories=list(q.options)).codes
     grouping = Grouping(q.id, q.title or q.text, "question", q.options,
                         (None,) * len(q.options), tuple(int(c) for c in codes))
-    return grouping, _unplaced_issue(survey, grouping, "har ikke svaret på " + q.id)
+    return grouping, _unplaced_issue(survey, grouping, q.id)
 
 
-def _unplaced_issue(survey: Survey, g: Grouping, why: str = "har ingen kommune",
+def _unplaced_issue(survey: Survey, g: Grouping, question: str | None = None,
                     count: int | None = None) -> list[Issue]:
+    """The warning for respondents in "Uoplyst": without a municipality, or (for groups
+    by a ``question``) without an answer to it."""
     count = sum(1 for m in g.members if m < 0) if count is None else count
     if not count:
         return []
-    return [Issue(Severity.WARNING, "breakdown-unplaced",
-                  f"{count} besvarelser {why} og vises i gruppen »{UNPLACED}«",
-                  Where(file=survey.source.file),
-                  "Udfyld det manglende, så de kan fordeles")]
+    why = (plural(count, "groups.no-answer", qid=question) if question
+           else plural(count, "groups.no-municipality"))
+    message = plural(count, "issue.breakdown-unplaced", why=why, group=unplaced())
+    return [Issue(Severity.WARNING, "breakdown-unplaced", message,
+                  Where(file=survey.source.file), message.hint())]
 
 
 # ---------------------------------------------------------------- groups file
@@ -150,9 +157,7 @@ def by_file(survey: Survey, path: Path, column: str) -> tuple[Grouping, list[Iss
     group_col = _group_column(headers, column, where)
     muni_col = _municipality_column(headers, body, group_col)
     if muni_col is None:
-        raise InputError("Gruppefilen har ingen kolonne med kommuner (navn eller kode)",
-                         file=path, sheet=table.sheet,
-                         hint="Tilføj en kolonne med kommunenavne eller -koder")
+        raise InputError(msg("groups.file-no-municipality"), file=path, sheet=table.sheet)
     mapping, issues = _mapping(body[muni_col], body[group_col], rows[1:], where,
                                headers[group_col])
     labels = tuple(dict.fromkeys(mapping.values()))
@@ -175,9 +180,9 @@ def _group_column(headers: list[str], column: str, where: Where) -> int:
     for i, h in enumerate(headers):
         if h.casefold() == wanted:
             return i
-    names = ", ".join(f"»{h}«" for h in headers if h)
-    raise InputError(f"Gruppefilen har ingen kolonne »{column}«", file=where.file,
-                     sheet=where.sheet, hint=f"--by skal være en af kolonnerne: {names}")
+    names = ", ".join(quote(h) for h in headers if h)
+    raise InputError(msg("groups.file-no-column", column=quote(column), names=names),
+                     file=where.file, sheet=where.sheet)
 
 
 def _municipality_column(headers: list[str], body: pd.DataFrame, skip: int) -> int | None:
@@ -207,19 +212,19 @@ def _mapping(munis: pd.Series, groups: pd.Series, rows: tuple[int, ...], where: 
         if not label:
             continue  # reported below as missing if the municipality answered
         if mapping.setdefault(m.code, label) != label:
-            raise InputError(f"{m.name} står i to grupper: »{mapping[m.code]}« og »{label}«",
-                             file=where.file, sheet=where.sheet, row=row, column=group_header,
-                             hint="Hver kommune må kun have én gruppe")
+            raise InputError(msg("groups.two-groups", name=m.name, first=mapping[m.code],
+                                 second=label),
+                             file=where.file, sheet=where.sheet, row=row, column=group_header)
     return mapping, issues
 
 
 def _unknown(value: str, row: int, where: Where) -> Issue:
     close = mun.suggest(value, limit=1)
-    guess = f" — mente du {close[0].name} ({close[0].code})?" if close else ""
-    return Issue(Severity.WARNING, "groups-unknown-municipality",
-                 f"Gruppefilen nævner en ukendt kommune »{value}«{guess}",
+    guess = msg("groups.did-you-mean", name=close[0].name, code=close[0].code) if close else ""
+    message = msg("issue.groups-unknown-municipality", value=value, guess=guess)
+    return Issue(Severity.WARNING, "groups-unknown-municipality", message,
                  Where(file=where.file, sheet=where.sheet, row=row, municipality=value),
-                 "Ret navnet til en af de 98 kommuner eller dens kode")
+                 message.hint())
 
 
 def _missing(survey: Survey, mapping: dict[int, str], where: Where) -> list[Issue]:
@@ -229,22 +234,21 @@ def _missing(survey: Survey, mapping: dict[int, str], where: Where) -> list[Issu
     issues = []
     absent = sorted(codes - set(mapping))
     if absent:
-        issues.append(Issue(Severity.WARNING, "groups-missing-municipality",
-                            f"Gruppefilen mangler {_names(absent)}, der har svaret; de vises "
-                            f"i gruppen »{UNPLACED}«", where,
-                            "Tilføj kommunerne til gruppefilen"))
+        message = msg("issue.groups-missing-municipality", names=_names(absent),
+                      group=unplaced())
+        issues.append(Issue(Severity.WARNING, "groups-missing-municipality", message, where,
+                            message.hint()))
     others = sorted(m.code for m in mun.register() if m.code not in mapping
                     and m.code not in codes)
     if others and _all_municipalities(survey):
-        issues.append(Issue(Severity.INFO, "groups-incomplete",
-                            f"Gruppefilen mangler {_names(others)}, der ikke har svaret; "
-                            "gruppernes størrelse er derfor ukendt, og der gives ingen "
-                            "grænser eller intervaller inden for grupperne",
-                            where, "Tilføj alle 98 kommuner til gruppefilen"))
+        message = msg("issue.groups-incomplete", names=_names(others))
+        issues.append(Issue(Severity.INFO, "groups-incomplete", message, where,
+                            message.hint()))
     return issues
 
 
 def _names(codes: list[int], limit: int = 8) -> str:
     names = [f"{mun.by_code(c).name} ({c})" for c in codes[:limit]]
-    more = f" og {len(codes) - limit} flere" if len(codes) > limit else ""
-    return ", ".join(names) + more
+    if len(codes) > limit:
+        return msg("words.more", shown=", ".join(names), n=len(codes) - limit)
+    return ", ".join(names)

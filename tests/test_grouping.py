@@ -8,7 +8,8 @@ import pytest
 
 from kl_survey import municipalities as mun
 from kl_survey.errors import InputError
-from kl_survey.grouping import UNPLACED, by_file, by_question, by_region, resolve
+from kl_survey.grouping import by_file, by_question, by_region, resolve
+from kl_survey.messages import use_language
 from kl_survey.model import Population, QType, Question, SourceInfo, Survey
 from kl_survey.pipeline import load
 
@@ -50,9 +51,18 @@ def test_respondents_without_municipality_are_unplaced_not_dropped() -> None:
     g, issues = by_region(_survey([101, None, 851]))
     assert [(label, int(mask.sum())) for label, _, mask in g.masks()] == [
         ("Hovedstaden", 1), ("Sjælland", 0), ("Syddanmark", 0), ("Midtjylland", 0),
-        ("Nordjylland", 1), (UNPLACED, 1)]
+        ("Nordjylland", 1), ("Uoplyst", 1)]
     assert [i.code for i in issues] == ["breakdown-unplaced"]
-    assert "1 besvarelser har ingen kommune" in issues[0].message
+    assert "1 besvarelse har ingen kommune" in issues[0].message
+
+
+def test_the_unplaced_group_and_its_warning_follow_the_language() -> None:
+    with use_language("en"):
+        g, issues = by_region(_survey([101, None, None]))
+        assert g.masks()[-1][0] == "Not stated"
+        assert issues[0].one_line().endswith(
+            "2 responses have no municipality and are shown in the group “Not stated”. "
+            "Fill in what is missing, so that they can be placed.")
 
 
 def test_a_population_other_than_the_98_leaves_region_sizes_unknown() -> None:

@@ -57,4 +57,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                             "læst som Windows-1252",
                                             "{n} lines had characters that are not UTF-8; they "
                                             "were read as Windows-1252"),
+    # comparing rounds (kl_survey/compare/)
+    "issue.compare-no-municipality": ("Besvarelserne har ingen kommune, så ingen kan følges fra "
+                                      "runde til runde; kun alle besvarelser sammenlignes",
+                                      "The responses have no municipality, so none can be "
+                                      "followed from round to round; only all responses are "
+                                      "compared"),
+    "issue.compare-no-municipality.hint": ("Angiv kommunekolonnen med respondents.column i "
+                                           "spec-filen",
+                                           "Give the municipality column with "
+                                           "respondents.column in the spec file"),
+    "issue.compare-wording-changed": ("Spørgsmål {n} er formuleret anderledes ({texts}); en "
+                                      "ændring kan skyldes den nye formulering",
+                                      "Question {n} is worded differently ({texts}); a change "
+                                      "may come from the new wording"),
+    "issue.compare-wording-changed.hint": ("Sammenlign teksterne før ændringen offentliggøres",
+                                           "Compare the texts before the change is published"),
+    "issue.compare-type-changed": ("Spørgsmål {n} har skiftet type mellem runderne ({types})",
+                                   "Question {n} changed type between the rounds ({types})"),
+    "issue.compare-type-changed.hint": ("Tjek at det er samme spørgsmål, eller ret type i "
+                                        "spec-filerne",
+                                        "Check that it is the same question, or correct type "
+                                        "in the spec files"),
+    "issue.compare-duplicate-municipality.one": ("{label}: {names} har svaret flere gange og "
+                                                 "indgår ikke i panelet",
+                                                 "{label}: {names} answered more than once and "
+                                                 "is left out of the panel"),
+    "issue.compare-duplicate-municipality.other": ("{label}: {names} har svaret flere gange og "
+                                                   "indgår ikke i panelet",
+                                                   "{label}: {names} answered more than once "
+                                                   "and are left out of the panel"),
+    "issue.compare-duplicate-municipality.hint": ("Vælg én besvarelse pr. kommune med --dedupe",
+                                                  "Keep one response per municipality with "
+                                                  "--dedupe"),
+    # breakdowns (kl_survey/grouping.py, kl_survey/extras.py)
+    "issue.breakdown-unplaced.one": ("{n} besvarelse {why} og vises i gruppen »{group}«",
+                                     "{n} response {why} and is shown in the group “{group}”"),
+    "issue.breakdown-unplaced.other": ("{n} besvarelser {why} og vises i gruppen »{group}«",
+                                       "{n} responses {why} and are shown in the group "
+                                       "“{group}”"),
+    "issue.breakdown-unplaced.hint": ("Udfyld det manglende, så de kan fordeles",
+                                      "Fill in what is missing, so that they can be placed"),
+    "issue.groups-unknown-municipality": ("Gruppefilen nævner en ukendt kommune »{value}«{guess}",
+                                          "The groups file names an unknown municipality "
+                                          "“{value}”{guess}"),
+    "issue.groups-unknown-municipality.hint": ("Ret navnet til en af de 98 kommuner eller dens "
+                                               "kode",
+                                               "Correct the name to one of the 98 "
+                                               "municipalities, or give its code"),
+    "issue.groups-missing-municipality": ("Gruppefilen mangler {names}, der har svaret; de "
+                                          "vises i gruppen »{group}«",
+                                          "The groups file lacks {names}, which answered; they "
+                                          "are shown in the group “{group}”"),
+    "issue.groups-missing-municipality.hint": ("Tilføj kommunerne til gruppefilen",
+                                               "Add the municipalities to the groups file"),
+    "issue.groups-incomplete": ("Gruppefilen mangler {names}, der ikke har svaret; gruppernes "
+                                "størrelse er derfor ukendt, og der gives ingen grænser eller "
+                                "intervaller inden for grupperne",
+                                "The groups file lacks {names}, which did not answer; so the "
+                                "groups' sizes are unknown, and no bounds or intervals are "
+                                "given within the groups"),
+    "issue.groups-incomplete.hint": ("Tilføj alle 98 kommuner til gruppefilen",
+                                     "Add all 98 municipalities to the groups file"),
+    "issue.census-no-population": ("Populationens størrelse er ukendt, så der gives ingen "
+                                   "grænser eller intervaller",
+                                   "The size of the population is unknown, so no bounds or "
+                                   "intervals are given"),
+    "issue.census-no-population.hint": ("Angiv populationen med respondents.population i "
+                                        "specifikationen",
+                                        "Give the population with respondents.population in "
+                                        "the spec"),
+    # municipalities that answered twice (kl_survey/dedupe.py)
+    "issue.municipality-duplicate": ("{name} har svaret {n} gange (række {rows}); {what}",
+                                     "{name} answered {n} times (rows {rows}); {what}"),
+    "issue.municipality-duplicate.differs": ("svarene er forskellige i {questions}",
+                                             "the answers differ in {questions}"),
+    "issue.municipality-duplicate.same": ("svarene er ens", "the answers are the same"),
+    "issue.municipality-duplicate.hint": ("Slet den forkerte besvarelse i eksporten, eller vælg "
+                                          "med --dedupe first|last|most-complete",
+                                          "Delete the wrong response in the export, or choose "
+                                          "with --dedupe first|last|most-complete"),
+    "issue.municipality-deduplicated": ("{duplicate}; beholdt række {row} (--dedupe {rule})",
+                                        "{duplicate}; kept row {row} (--dedupe {rule})"),
 }

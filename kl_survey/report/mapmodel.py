@@ -15,6 +15,7 @@ from kl_survey import municipalities as mun
 from kl_survey.analysis import QuestionResult
 from kl_survey.by_municipality import Placed
 from kl_survey.errors import KlSurveyError
+from kl_survey.messages import msg
 from kl_survey.model import QType, Question, Survey
 from kl_survey.numbers import Lang, format_int
 from kl_survey.report import palette
@@ -63,8 +64,8 @@ def wanted(survey: Survey, extra: Iterable[str] = ()) -> tuple[str, ...]:
     known = {q.id for q in visible}
     unknown = [x for x in asked if x not in known]
     if unknown:
-        raise KlSurveyError(f"Ukendt spørgsmål til kort: {', '.join(unknown)}",
-                            hint="Spørgsmålene hedder " + ", ".join(q.id for q in visible))
+        raise KlSurveyError(msg("maps.unknown-question", ids=", ".join(unknown),
+                                known=", ".join(q.id for q in visible)))
     chosen = set(asked) | {q.id for q in visible if q.chart == "map"}
     return tuple(q.id for q in visible if q.id in chosen)
 
