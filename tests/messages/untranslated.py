@@ -3,7 +3,8 @@
     python tests/messages/untranslated.py        # every file, with line numbers
 
 A message is Danish-only when a call that reports (an ``…Error``, an ``Issue``, ``fail``,
-or any helper with "issue", "error" or "fail" in its name) gets Danish text, a string
+any helper with "issue", "error" or "fail" in its name, or whatever is raised) gets
+Danish text, a string
 literal or f-string with æ/ø/å or a common Danish word, instead of ``msg(...)``: then
 ``--lang en`` cannot translate it. Module-level string constants passed by name count
 too. It is an inventory, not a proof: text built elsewhere and passed in is not seen.
@@ -58,8 +59,9 @@ def findings(path: Path) -> Iterator[int]:
     """Line numbers in ``path`` where Danish-only text reaches a user."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     constants = _constants(tree)
+    raised = {id(node.exc) for node in ast.walk(tree) if isinstance(node, ast.Raise)}
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not _is_sink(node):
+        if not isinstance(node, ast.Call) or not (_is_sink(node) or id(node) in raised):
             continue
         texts = [*node.args, *(k.value for k in node.keywords)]
         if any(_danish_text(t, constants) for t in texts):
