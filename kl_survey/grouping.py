@@ -1,7 +1,6 @@
 """Who belongs to which group for a breakdown: by region, by an answer, or by a file.
 
-A grouping assigns every respondent to one group (or to "Uoplyst", "Not stated" in
-English, when it cannot) and
+A grouping assigns every respondent to one group (or to "Uoplyst" when it cannot) and
 knows, where it can, each group's population N, so bounds and intervals apply within
 groups too. Nobody is dropped silently: respondents without a group land in "Uoplyst"
 and every unknown or missing municipality comes back as an :class:`Issue`.
@@ -23,14 +22,15 @@ from kl_survey.issues import Issue, Severity, Where
 from kl_survey.messages import msg, plural, quote
 from kl_survey.model import QType, Survey
 
-#: the catalogue key of the group a grouping cannot place respondents in: "Uoplyst"
-#: (Danmarks Statistik's word); :func:`unplaced` gives it in the current language
-UNPLACED = "groups.unplaced"
+#: the label of respondents a grouping cannot place (Danmarks Statistik's word). It is
+#: data, the same in every language like the options' labels, so JSON keeps it;
+#: :func:`display` shows it in the reader's language.
+UNPLACED = "Uoplyst"
 
 
-def unplaced() -> str:
-    """The label of respondents a grouping cannot place, in the current language."""
-    return msg(UNPLACED)
+def display(label: str, lang: str | None = None) -> str:
+    """A group's label as a reader sees it: :data:`UNPLACED` is "Not stated" in English."""
+    return msg("groups.unplaced").render(lang) if label == UNPLACED else label
 GroupKind = Literal["region", "question", "file"]
 
 
@@ -52,7 +52,7 @@ class Grouping:
                for i, (label, pop) in enumerate(zip(self.labels, self.populations, strict=True))]
         unplaced_rows = members < 0
         if unplaced_rows.any():
-            out.append((unplaced(), None, unplaced_rows))
+            out.append((UNPLACED, None, unplaced_rows))
         return out
 
 
@@ -132,7 +132,7 @@ def _unplaced_issue(survey: Survey, g: Grouping, question: str | None = None,
         return []
     why = (plural(count, "groups.no-answer", qid=question) if question
            else plural(count, "groups.no-municipality"))
-    message = plural(count, "issue.breakdown-unplaced", why=why, group=unplaced())
+    message = plural(count, "issue.breakdown-unplaced", why=why, group=msg("groups.unplaced"))
     return [Issue(Severity.WARNING, "breakdown-unplaced", message,
                   Where(file=survey.source.file), message.hint())]
 
@@ -235,7 +235,7 @@ def _missing(survey: Survey, mapping: dict[int, str], where: Where) -> list[Issu
     absent = sorted(codes - set(mapping))
     if absent:
         message = msg("issue.groups-missing-municipality", names=_names(absent),
-                      group=unplaced())
+                      group=msg("groups.unplaced"))
         issues.append(Issue(Severity.WARNING, "groups-missing-municipality", message, where,
                             message.hint()))
     others = sorted(m.code for m in mun.register() if m.code not in mapping

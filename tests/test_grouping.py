@@ -8,7 +8,7 @@ import pytest
 
 from kl_survey import municipalities as mun
 from kl_survey.errors import InputError
-from kl_survey.grouping import by_file, by_question, by_region, resolve
+from kl_survey.grouping import by_file, by_question, by_region, display, resolve
 from kl_survey.messages import use_language
 from kl_survey.model import Population, QType, Question, SourceInfo, Survey
 from kl_survey.pipeline import load
@@ -57,9 +57,12 @@ def test_respondents_without_municipality_are_unplaced_not_dropped() -> None:
 
 
 def test_the_unplaced_group_and_its_warning_follow_the_language() -> None:
+    """"Uoplyst" is data (JSON keeps it in every language); readers see "Not stated"."""
+    assert display("Uoplyst", "da") == "Uoplyst" and display("Uoplyst", "en") == "Not stated"
+    assert display("Nordjylland", "en") == "Nordjylland"
     with use_language("en"):
         g, issues = by_region(_survey([101, None, None]))
-        assert g.masks()[-1][0] == "Not stated"
+        assert g.masks()[-1][0] == "Uoplyst"
         assert issues[0].one_line().endswith(
             "2 responses have no municipality and are shown in the group “Not stated”. "
             "Fill in what is missing, so that they can be placed.")

@@ -184,6 +184,8 @@ def xlsx_rows(a: Analysis, lang: Lang = "da") -> list[list[object]]:
     A withheld share or count is the text "–" (never an empty cell Excel would sum as
     0) and ``skjult`` says why: "primær" or "sekundær".
     """
+    from kl_survey.grouping import display
+
     out: list[list[object]] = []
     for r in a.questions:
         if r.census is None and r.breakdown is None:
@@ -197,7 +199,7 @@ def xlsx_rows(a: Analysis, lang: Lang = "da") -> list[list[object]]:
                 cells.append((t("yes", lang), g.yes))
             for label, c in cells:
                 why = _WHY[g.suppression][lang != "da"] if g.suppression else None
-                out.append([*head, g.label, g.population, g.base, label,
+                out.append([*head, display(g.label, lang), g.population, g.base, label,
                             *_shown(c.count, c.base, c.share, c.suppressed), why,
                             *_range_values(c.uncertainty)])
         total = [*head, text("total", lang),

@@ -103,9 +103,10 @@ def cell_text(c: Cell, lang: Lang = "da", *, count: bool = True) -> str:
 
 def group_heading(label: str, base: int, lang: Lang = "da") -> str:
     """``Nordjylland (n=10)``: every group carries its own n."""
+    from kl_survey.grouping import display
     from kl_survey.numbers import format_int
 
-    return f"{label} (n={format_int(base, lang)})"
+    return f"{display(label, lang)} (n={format_int(base, lang)})"
 
 
 def breakdown_notes(b: Breakdown, lang: Lang = "da") -> list[str]:
@@ -120,6 +121,9 @@ def breakdown_notes(b: Breakdown, lang: Lang = "da") -> list[str]:
 
 
 def _join(labels: tuple[str, ...], lang: Lang) -> str:
+    from kl_survey.grouping import display
+
+    labels = tuple(display(label, lang) for label in labels)
     if len(labels) <= 1:
         return "".join(labels)
     word = " og " if lang == "da" else " and "

@@ -7,12 +7,14 @@ languages, one line on stderr per problem, and English lines without Danish word
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from languages import both_runs, in_both
+from languages import both_runs, in_both, runner
 
 from kl_survey import municipalities as mun
+from kl_survey.cli import app
 
 from paths import EXAMPLE, EXAMPLE_DIR, EXAMPLE_NOV_DIR
 
@@ -84,6 +86,23 @@ def test_grouping_an_unknown_by() -> None:
     assert en == ("kl-survey: error: --by nope: there is neither a region nor a question with "
                   "that id. Use --by region or a single-choice question: q1, q5, q6, q8. With "
                   "--groups FILE, --by is the column in the file.")
+
+
+def test_grouping_the_unplaced_group_is_shown_in_english_but_json_keeps_it(
+        no_municipality: Path) -> None:
+    da, en = in_both(["analyze", str(no_municipality), "--by", "region", "-f", "json"], 0)
+    assert da == ("kl-survey: advarsel: plain.csv: 4 besvarelser har ingen kommune og vises i "
+                  "gruppen »Uoplyst«. Udfyld det manglende, så de kan fordeles.")
+    assert en == ("kl-survey: warning: plain.csv: 4 responses have no municipality and are "
+                  "shown in the group “Not stated”. Fill in what is missing, so that they can "
+                  "be placed.")
+    for lang in ("da", "en"):
+        res = runner.invoke(app, ["analyze", str(no_municipality), "--by", "region", "-f",
+                                  "json", "--lang", lang])
+        groups = json.loads(res.stdout)["questions"][0]["breakdown"]["groups"]
+        assert groups[-1]["label"] == "Uoplyst"  # data, the same in every language
+    res = runner.invoke(app, ["analyze", str(no_municipality), "--by", "region", "--lang", "en"])
+    assert "Not stated (n=4)" in res.stdout and "Uoplyst" not in res.stdout
 
 
 def test_extras_bounds_without_a_population(no_municipality: Path, tmp_path: Path) -> None:
