@@ -15,22 +15,37 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import stat
 import tomllib
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+)
 
 from kl_survey.errors import SpecError
+from kl_survey.spec_checks import SPEC_VERSION, check
 from kl_survey.spec_grid import DerivedSpec
+from kl_survey.spec_lines import (
+    Loc,
+    check_nesting,
+    find_line,
+    loc_text,
+    spec_error,
+    value_text,
+)
 
-SPEC_VERSION = 1
+__all__ = ["SPEC_VERSION", "Spec", "find_line", "load_spec", "loc_text", "parse_spec"]
+
 BASE_KINDS = ("answered", "respondents", "exclude")
 QTYPES = ("single", "multi", "numeric", "text", "grid", "numeric_grid")
 CHARTS = ("bars", "stacked", "map")
-
-Loc = tuple[str | int, ...]
 
 
 class _Model(BaseModel):
@@ -72,7 +87,7 @@ class RespondentsSection(_Model):
                                and all(type(v) is int for v in value)):
             return value
         raise ValueError(f"forventede 'alle' eller en liste af kommunekoder som [101, 147], "
-                         f"fik {_value(value)}")
+                         f"fik {value_text(value)}")
 
 
 class AnalysisSection(_Model):
@@ -132,9 +147,17 @@ class Spec(_Model):
     report: ReportSection = ReportSection()
     analysis: AnalysisSection = AnalysisSection()
     question: list[QuestionSpec] = []
+    #: (text, file name) the spec was parsed from, so a mistake only the export reveals
+    #: (a ``respondents.column`` that is not there) still gets ``file:line``.
+    _source: tuple[str, str] = PrivateAttr(default=("", "survey.toml"))
 
     def by_id(self) -> dict[str, QuestionSpec]:
         return {q.id: q for q in self.question}
+
+    def error_at(self, loc: Loc, message: str, hint: str | None = None) -> SpecError:
+        """A SpecError pointing at the line of ``loc`` (e.g. ``("respondents", "column")``)."""
+        text, name = self._source
+        return spec_error(text, name, loc, message, hint)
 
 
 # ---------------------------------------------------------------- loading
@@ -143,22 +166,69 @@ class Spec(_Model):
 def load_spec(path: Path) -> Spec:
     """Read and check a spec file; any mistake raises SpecError with ``file:line``."""
     path = Path(path)
+    return parse_spec(read_spec_text(path), str(path))
+
+
+#: No hand-written spec comes near this (the example is 10 KB, a 300-question survey
+#: about 1 MB); it stops ``--spec /dev/zero``-style mistakes from filling the memory.
+MAX_SPEC_BYTES = 16 * 1024 * 1024
+
+
+def read_spec_text(path: Path) -> str:
+    """The spec's text: a regular UTF-8 file of at most MAX_SPEC_BYTES.
+
+    A FIFO would block on open and a device never ends, so the kind of file is checked
+    from ``stat`` before opening, and reading stops one byte past the limit.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        info = path.stat()
     except FileNotFoundError:
         raise SpecError("Specifikationen findes ikke", file=path,
                         hint="Lav en med kl-survey init EKSPORT -o survey.toml") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(f"Specifikationen kan ikke læses ({exc})", file=path,
-                        hint="Gem filen som UTF-8 tekst") from None
-    return parse_spec(text, str(path))
+    except OSError as exc:
+        raise SpecError(f"Specifikationen kan ikke læses ({exc.strerror})", file=path,
+                        hint="Tjek stien, og at du har læseadgang") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise SpecError("Specifikationen er en mappe, ikke en fil", file=path,
+                        hint="Angiv selve filen, fx --spec survey.toml")
+    if not stat.S_ISREG(info.st_mode):
+        raise SpecError("Specifikationen er ikke en almindelig fil (men fx en enhed eller "
+                        "en pipe)", file=path, hint="Angiv en TOML-fil, fx --spec survey.toml")
+    limit = f"højst {_mb(MAX_SPEC_BYTES)}"
+    if info.st_size > MAX_SPEC_BYTES:
+        raise SpecError(f"Specifikationen fylder {_mb(info.st_size)}; en spec-fil er {limit}",
+                        file=path,
+                        hint="Tjek at --spec peger på survey.toml og ikke på eksporten")
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_SPEC_BYTES + 1)
+    except OSError as exc:
+        raise SpecError(f"Specifikationen kan ikke læses ({exc.strerror})", file=path,
+                        hint="Tjek at du har læseadgang") from None
+    if len(data) > MAX_SPEC_BYTES:  # a file that grew, or /proc-style size 0
+        raise SpecError(f"Specifikationen er for stor (en spec-fil er {limit})", file=path,
+                        hint="Tjek at --spec peger på survey.toml og ikke på eksporten")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SpecError(f"Specifikationen er ikke UTF-8 (byte {exc.start + 1})",
+                        file=f"{path}:{line}", hint="Gem filen som UTF-8 tekst") from None
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024**2:.1f} MB".replace(".", ",")
 
 
 def parse_spec(text: str, name: str = "survey.toml") -> Spec:
+    check_nesting(text, name)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(exc, name) from None
+    except RecursionError:  # check_nesting's scan should have stopped this first
+        raise SpecError("For dybt indlejrede lister eller tabeller", file=name,
+                        hint="En spec-fil har højst et par niveauer af [ ] og { }") from None
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
@@ -166,11 +236,12 @@ def parse_spec(text: str, name: str = "survey.toml") -> Spec:
         # union members add tags such as "literal['alle']" to the path; people never
         # wrote those, so they are not part of the key we show
         loc = tuple(p for p in err["loc"] if isinstance(p, int) or "[" not in p)
-        raise _error(text, name, loc, _describe(err), _hint(err, loc)) from None
-    _check(spec, text, name)
+        raise spec_error(text, name, loc, _describe(err), _hint(err, loc)) from None
+    check(spec, text, name)
     from kl_survey.spec_grid import check_grids
 
     check_grids(spec, text, name)
+    spec._source = (text, name)
     return spec
 
 
@@ -206,29 +277,6 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, name: str) -> SpecError:
 # ---------------------------------------------------------------- messages
 
 
-def loc_text(loc: Loc) -> str:
-    """``("question", 2, "base")`` → ``question[3].base`` (tables counted from 1)."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
-def _value(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, str):
-        return f"'{v}'"
-    if isinstance(v, dict):
-        return "en tabel"
-    if isinstance(v, list):
-        return "en liste"
-    return str(v)
-
-
 _TYPE_WORDS = {
     "string_type": "tekst i anførselstegn",
     "int_type": "et heltal",
@@ -246,20 +294,20 @@ def _describe(err: Any) -> str:
     ctx = err.get("ctx") or {}
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
-        return f"forventede {expected}, fik {_value(value)}"
+        return f"forventede {expected}, fik {value_text(value)}"
     if kind == "extra_forbidden":
         return "ukendt nøgle"
     if kind == "missing":
         return "mangler (skal angives)"
     if kind in _TYPE_WORDS:
-        return f"forventede {_TYPE_WORDS[kind]}, fik {_value(value)}"
+        return f"forventede {_TYPE_WORDS[kind]}, fik {value_text(value)}"
     if kind == "string_pattern_mismatch":
-        return f"forventede et id af bogstaver, tal og _ (fx 'q3'), fik {_value(value)}"
+        return f"forventede et id af bogstaver, tal og _ (fx 'q3'), fik {value_text(value)}"
     if kind == "too_short":
         return "må ikke være tom"
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
-    return f"{err['msg']} (fik {_value(value)})"
+    return f"{err['msg']} (fik {value_text(value)})"
 
 
 def _hint(err: Any, loc: Loc) -> str:
@@ -286,160 +334,3 @@ def _known_keys(parent: Loc) -> list[str]:
             break
         model = ann
     return list(model.model_fields)
-
-
-def _error(text: str, name: str, loc: Loc, message: str, hint: str | None) -> SpecError:
-    line = find_line(text, loc)
-    where = f"{name}:{line}" if line else name
-    return SpecError(f"{loc_text(loc)}: {message}" if loc else message, file=where, hint=hint)
-
-
-# ---------------------------------------------------------------- line numbers
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-
-
-def find_line(text: str, loc: Loc) -> int | None:
-    """The 1-based line a pydantic ``loc`` refers to, by scanning the TOML text.
-
-    tomllib keeps no positions, so: find the table (``[survey]`` or the n'th
-    ``[[question]]``), then the ``key =`` line inside it; fall back to the table header.
-    """
-    lines = text.splitlines()
-    if not loc:
-        return None
-    start, end = _table_span(lines, loc)
-    keys = [p for p in loc[_table_depth(loc):] if isinstance(p, str)]
-    if not keys:
-        return start + 1 if start >= 0 else None
-    found = _key_line(lines, start + 1, end, keys[0])
-    if found is not None:
-        return found + 1
-    return start + 1 if start >= 0 else None
-
-
-def _table_depth(loc: Loc) -> int:
-    if loc[0] == "question" and len(loc) > 1 and isinstance(loc[1], int):
-        return 2
-    if loc[0] in ("survey", "respondents", "analysis", "report") and len(loc) > 1:
-        return 1
-    return 0
-
-
-def _table_span(lines: Sequence[str], loc: Loc) -> tuple[int, int]:
-    """(header index or -1 for the root table, end index) of the table ``loc`` is in."""
-    depth = _table_depth(loc)
-    headers = [(i, m.group(1), m.group(2).strip()) for i, line in enumerate(lines)
-               if (m := _HEADER.match(line))]
-    if depth == 0:
-        return -1, headers[0][0] if headers else len(lines)
-    want, nth = str(loc[0]), (loc[1] if depth == 2 else 0)
-    count = -1
-    for k, (i, _bracket, title) in enumerate(headers):
-        if title != want:
-            continue
-        count += 1
-        if count == nth:
-            nxt = next((j for j, _, t in headers[k + 1:] if not t.startswith(want + ".")),
-                       len(lines))
-            return i, nxt
-    return -1, 0
-
-
-def _key_line(lines: Sequence[str], start: int, end: int, key: str) -> int | None:
-    k = re.escape(key)
-    rx = re.compile(rf"""^\s*(?:"{k}"|'{k}'|{k})\s*[=.]""")
-    sub = re.compile(rf"^\s*\[[^\[\]]*\.{k}\]\s*$")
-    for i in range(max(start, 0), min(end, len(lines))):
-        if rx.match(lines[i]) or sub.match(lines[i]):
-            return i
-    return None
-
-
-# ---------------------------------------------------------------- cross-checks
-
-
-def _check(spec: Spec, text: str, name: str) -> None:
-    """Checks pydantic cannot express: ids unique, labels among options, filters valid."""
-    if spec.version != SPEC_VERSION:
-        raise _error(text, name, ("version",),
-                     f"forventede {SPEC_VERSION}, fik {spec.version}",
-                     "Denne version af kl-survey læser spec-version 1")
-    if spec.survey.source is not None:
-        from kl_survey.readers import source_names
-
-        names = source_names()
-        if spec.survey.source not in names:
-            raise _error(text, name, ("survey", "source"),
-                         f"ukendt kilde {_value(spec.survey.source)}",
-                         "Vælg en af: " + ", ".join(names))
-    seen: dict[str, int] = {}
-    for i, q in enumerate(spec.question):
-        if q.id in seen:
-            raise _error(text, name, ("question", i, "id"),
-                         f"id {_value(q.id)} er allerede brugt af "
-                         f"{loc_text(('question', seen[q.id]))}",
-                         "Hvert spørgsmål skal have sit eget id")
-        seen[q.id] = i
-    ids = spec.by_id()
-    for i, q in enumerate(spec.question):
-        _check_question(spec, ids, i, q, text, name)
-
-
-def _check_question(spec: Spec, ids: dict[str, QuestionSpec], i: int, q: QuestionSpec,
-                    text: str, name: str) -> None:
-    def fail(key: tuple[str | int, ...], message: str, hint: str) -> None:
-        raise _error(text, name, ("question", i, *key), message, hint)
-
-    if q.options is not None:
-        dupes = sorted({o for o in q.options if q.options.count(o) > 1})
-        if dupes:
-            fail(("options",), f"{_value(dupes[0])} står to gange", "Fjern den ene")
-        allowed = set(q.options)
-        for key in ("yes", "dont_know", "exclude"):
-            for label in getattr(q, key) or ():
-                if label not in allowed:
-                    fail((key,), f"{_value(label)} er ikke en af svarmulighederne i options",
-                         _closest(label, q.options))
-        targets = [*q.rename.values(), *q.merge.keys()]
-        for label in targets:
-            if label not in allowed:
-                key = "rename" if label in q.rename.values() else "merge"
-                fail((key,), f"det nye navn {_value(label)} står ikke i options",
-                     "Tilføj det til options, eller ret stavemåden")
-    if q.exclude is not None and q.base != "exclude":
-        fail(("exclude",), f"bruges kun med base = 'exclude', men base er {_value(q.base)}",
-             "Skriv base = \"exclude\" eller fjern exclude")
-    if q.other_of is not None and (q.other_of not in ids or q.other_of == q.id):
-        fail(("other_of",), f"ukendt spørgsmål {_value(q.other_of)}",
-             "Angiv id'et på spørgsmålet med \"Andet\"-svarmuligheden")
-    if q.filter is not None:
-        _check_filter(ids, q, fail)
-
-
-def _check_filter(ids: dict[str, QuestionSpec], q: QuestionSpec, fail: Any) -> None:
-    flt = q.filter
-    assert flt is not None
-    target = ids.get(flt.question)
-    if target is None or flt.question == q.id:
-        known = ", ".join(k for k in ids if k != q.id)
-        fail(("filter", "question"), f"ukendt spørgsmål {_value(flt.question)}",
-             f"Forventede et af: {known}" if known else "Angiv et andet spørgsmåls id")
-        return
-    if target.type in ("numeric", "text"):
-        fail(("filter", "question"), f"{_value(flt.question)} er et {target.type}-spørgsmål",
-             "Et filter skal pege på et spørgsmål med svarmuligheder")
-    if target.options is not None:
-        for label in flt.options:
-            if label not in target.options:
-                fail(("filter", "options"),
-                     f"{_value(label)} er ikke en svarmulighed i {flt.question}",
-                     _closest(label, target.options))
-
-
-def _closest(label: str, options: Sequence[str]) -> str:
-    close = difflib.get_close_matches(label, list(options), n=1, cutoff=0.5)
-    if close:
-        return f"Mente du '{close[0]}'? Skriv den præcis som i options"
-    listed = ", ".join(f"'{o}'" for o in list(options)[:8])
-    return f"Svarmulighederne er: {listed}" + (" …" if len(options) > 8 else "")

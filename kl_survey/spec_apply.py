@@ -16,7 +16,6 @@ from typing import Any, TypeAlias
 import numpy as np
 import pandas as pd
 
-from kl_survey import municipalities as mun
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.model import (
     BaseRule,
@@ -30,6 +29,7 @@ from kl_survey.model import (
     is_dont_know,
 )
 from kl_survey.spec import QuestionSpec, Spec
+from kl_survey.spec_respondents import respondent_column
 
 Data: TypeAlias = pd.Series | pd.DataFrame
 
@@ -57,8 +57,8 @@ class _Ctx:
 def apply_spec(survey: Survey, spec: Spec,
                spec_name: str = "survey.toml") -> tuple[Survey, list[Issue]]:
     """The survey as the spec describes it, and every spec/data disagreement."""
+    survey = respondent_column(survey, spec)
     ctx = _Ctx(survey, spec_name, [])
-    survey = _respondent_column(ctx, survey, spec)
     from kl_survey.spec_apply_grid import merge_plain_columns
 
     survey = merge_plain_columns(ctx, survey, spec)
@@ -113,35 +113,6 @@ def _population(survey: Survey, spec: Spec) -> Population | None:
     if survey.population is not None and survey.population.unit != spec.survey.unit:
         return replace(survey.population, unit=spec.survey.unit)
     return survey.population
-
-
-def _respondent_column(ctx: _Ctx, survey: Survey, spec: Spec) -> Survey:
-    """Use the spec's municipality column when the reader did not recognise one.
-
-    Detection needs 80% of the values to be municipalities; a badly typed column
-    falls below that and is read as a question. The spec names it, so move it back.
-    """
-    column = spec.respondents.column
-    resp = survey.respondents
-    if column is None or ("municipality_raw" in resp and resp["municipality_raw"].notna().any()):
-        return survey
-    found = [q for q in survey.questions if q.columns == (column,) and q.type is not QType.MULTI]
-    if not found:
-        ctx.spec_issue("respondent-column-missing",
-                       f"Kommunekolonnen '{column}' findes ikke i eksporten", None,
-                       "Ret respondents.column i specifikationen til kolonnens overskrift")
-        return survey
-    q = found[0]
-    raw = survey.answers[q.id].astype("str")
-    resp = resp.copy()
-    resp["municipality_raw"] = raw
-    lookup = {v: (m.code if (m := mun.match(v)) else pd.NA) for v in pd.unique(raw.dropna())}
-    resp["municipality"] = raw.map(lookup).astype("Int64")
-    answers = {k: v for k, v in survey.answers.items() if k != q.id}
-    questions = tuple(x for x in survey.questions if x.id != q.id)
-    population = survey.population or Population("kommuner", len(mun.register()))
-    return replace(survey, respondents=resp, answers=answers, questions=questions,
-                   population=population, municipality_column=column)
 
 
 def _match(ctx: _Ctx, survey: Survey,
@@ -360,7 +331,7 @@ def _single(ctx: _Ctx, q: Question, qs: QuestionSpec,
     pos = {o: i for i, o in enumerate(final)}
     lookup = np.array([pos[t] for t in targets] + [-1], dtype=np.int64)
     new_codes = lookup[np.where(codes >= 0, codes, len(targets))]
-    cat = pd.Categorical.from_codes(new_codes, categories=final)
+    cat = pd.Categorical.from_codes(new_codes, categories=pd.Index(final))
     return pd.Series(cat, index=data.index), tuple(final)
 
 
@@ -382,7 +353,8 @@ def _multi(ctx: _Ctx, q: Question, qs: QuestionSpec,
                            f"Svarmuligheden '{_short(label)}' i {qs.id} har ingen kolonne i "
                            "eksporten; den tælles som 0", q,
                            "Tjek stavemåden i options mod kolonneoverskrifterne")
-        out[label] = ticked[:, idx].any(axis=1) if idx else np.zeros(len(data), dtype=bool)
+        out[label] = (np.asarray(ticked[:, idx].any(axis=1)) if idx
+                      else np.zeros(len(data), dtype=bool))
     return pd.DataFrame(out, index=data.index), tuple(final)
 
 

@@ -51,9 +51,9 @@ def check_grids(spec: Spec, text: str, name: str) -> None:
 
 
 def _fail(text: str, name: str, loc: tuple[str | int, ...], message: str, hint: str) -> Any:
-    from kl_survey.spec import _error
+    from kl_survey.spec_lines import spec_error
 
-    raise _error(text, name, loc, message, hint)
+    raise spec_error(text, name, loc, message, hint)
 
 
 def _check(i: int, q: QuestionSpec, text: str, name: str) -> None:

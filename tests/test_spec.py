@@ -1,6 +1,9 @@
 """Reading survey.toml: defaults, and mistakes reported at the right line and key."""
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,3 +207,67 @@ def test_find_line_and_loc_text() -> None:
     assert find_line(text, ("question", 1, "options")) == 7  # missing key: the table header
     assert find_line(text, ("question", 5, "id")) is None
     assert loc_text(("question", 1, "filter", "options", 0)) == "question[2].filter.options[1]"
+
+
+# ---- the spec path: only a regular UTF-8 file of sane size is read (issue 10, #12)
+
+
+def _spec_error(path: Path) -> SpecError:
+    with pytest.raises(SpecError) as info:
+        load_spec(path)
+    assert "\n" not in info.value.one_line()
+    return info.value
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_as_spec_is_refused_at_once() -> None:
+    """``--spec /dev/zero`` used to read until the memory ran out."""
+    err = _spec_error(Path("/dev/zero"))
+    assert err.message.startswith("Specifikationen er ikke en almindelig fil")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_as_spec_is_refused_without_hanging(tmp_path: Path) -> None:
+    """Opening a FIFO blocks until a writer comes; a subprocess so a hang fails the test."""
+    fifo = tmp_path / "survey.toml"
+    os.mkfifo(fifo)
+    example = Path(__file__).resolve().parents[1] / "data/examples/kl-2025-05/responses.xlsx"
+    try:
+        res = subprocess.run([sys.executable, "-m", "kl_survey", "analyze", str(example),
+                              "--spec", str(fifo)], capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("kl-survey hung on a FIFO given as --spec")
+    assert res.returncode == 2
+    assert res.stderr == (f"kl-survey: fejl: {fifo}: Specifikationen er ikke en almindelig "
+                          "fil (men fx en enhed eller en pipe). Angiv en TOML-fil, fx --spec "
+                          "survey.toml.\n")
+
+
+def test_a_folder_as_spec_is_refused(tmp_path: Path) -> None:
+    assert _spec_error(tmp_path).message == "Specifikationen er en mappe, ikke en fil"
+
+
+def test_an_oversized_spec_is_refused_before_reading(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import kl_survey.spec as spec_module
+
+    monkeypatch.setattr(spec_module, "MAX_SPEC_BYTES", 1024 * 1024)
+    path = tmp_path / "survey.toml"
+    path.write_text("# " + "x" * 1_300_000 + "\nversion = 1\n", encoding="utf-8")
+    err = _spec_error(path)
+    assert err.message == "Specifikationen fylder 1,2 MB; en spec-fil er højst 1,0 MB"
+    assert "survey.toml og ikke på eksporten" in (err.hint or "")
+
+
+def test_the_default_size_limit_is_far_above_a_real_spec() -> None:
+    from kl_survey.spec import MAX_SPEC_BYTES
+
+    example = Path(__file__).resolve().parents[1] / "data/examples/kl-2025-05/survey.toml"
+    assert example.stat().st_size * 1000 < MAX_SPEC_BYTES
+
+
+def test_a_spec_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "survey.toml"
+    path.write_bytes('version = 1\n[survey]\ntitle = "Kø"\n'.encode("cp1252"))
+    err = _spec_error(path)
+    assert err.file == f"{path}:3" and "ikke UTF-8" in err.message
