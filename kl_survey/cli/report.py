@@ -96,16 +96,18 @@ def report(
     warn((*loaded.issues, *found))
     extra = [q.strip() for q in (maps or "").split(",") if q.strip()]
     placed = [by_municipality.placed(survey, qid) for qid in map_ids(survey, extra)]
-    written = write_report(analysis, output, lang=voice.language, title=title,
-                           formats=wanted, colophon=colophon, comparison=comparison,
-                           maps=placed)
-    count = len(written.files)
-    if per_municipality:
+    also = None
+    if per_municipality:  # into the same folder, swapped in with the report
+        from functools import partial
+
         from kl_survey.report.feedback_writer import write_per_municipality
 
-        count += len(write_per_municipality(everyone, output, lang=voice.language, title=title,
-                                            formats=wanted, chosen=chosen).files)
-    say(plural(count, "cli.wrote-files", folder=str(written.out_dir)))
+        also = partial(write_per_municipality, everyone, lang=voice.language, title=title,
+                       formats=wanted, chosen=chosen)
+    written = write_report(analysis, output, lang=voice.language, title=title,
+                           formats=wanted, colophon=colophon, comparison=comparison,
+                           maps=placed, also=also)
+    say(plural(len(written.files), "cli.wrote-files", folder=str(written.out_dir)))
 
 
 def _comparison(old: Path, file: Path, spec: Path | None, survey: Survey,

@@ -282,9 +282,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Overwrite an existing spec file."),
     "help.option.output-report": (
         "Mappen rapporten skrives i, fx reports/kl-2025-05; den oprettes om nødvendigt, og "
-        "filer af samme navn overskrives.",
+        "en tidligere rapport i mappen erstattes helt.",
         "The folder the report is written to, for example reports/kl-2025-05; it is created "
-        "if needed, and files of the same name are overwritten."),
+        "if needed, and a previous report in it is replaced whole."),
     "help.option.title": ("Rapportens titel (standard: titlen fra spec-filen, ellers en "
                           "neutral titel).",
                           "The report's title (default: the spec file's title, else a "

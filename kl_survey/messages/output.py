@@ -26,4 +26,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.reason.too-long": ("navnet er for langt", "the name is too long"),
     "output.reason.is-dir": ("stien er en mappe", "the path is a folder"),
     "output.reason.other": ("{detail}", "{detail}"),
+    "output.folder-is-cwd": ("Mappen er den aktuelle mappe (eller en over den)",
+                             "The folder is the current folder (or one above it)"),
+    "output.folder-is-cwd.hint": ("Angiv en undermappe med -o, fx -o rapport",
+                                  "Give a sub-folder with -o, for example -o report"),
+    "output.folder-is-file": ("Kan ikke skrive rapporten: stien er en fil, ikke en mappe",
+                              "Cannot write the report: the path is a file, not a folder"),
+    "output.folder-is-file.hint": ("Angiv en mappe med -o", "Give a folder with -o"),
+    "output.folder-foreign": ("Mappen indeholder andet end en rapport ('{name}'); den "
+                              "erstattes ikke",
+                              "The folder holds more than a report ('{name}'); it is not "
+                              "replaced"),
+    "output.folder-foreign.hint": ("Vælg en ny eller tom mappe med -o, eller flyt filen",
+                                   "Choose a new or empty folder with -o, or move the file"),
+    "output.folder-swap": ("Kan ikke erstatte mappen: {reason}",
+                           "Cannot replace the folder: {reason}"),
+    "output.folder-swap.hint": ("Luk filer fra mappen, der er åbne i andre programmer, og "
+                                "prøv igen",
+                                "Close files from the folder that are open in other programs, "
+                                "and try again"),
+    "output.folder-waiting": ("Venter på en anden kørsel, der skriver til {folder}",
+                              "Waiting for another run that writes to {folder}"),
 }

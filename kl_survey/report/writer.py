@@ -1,12 +1,14 @@
 """Write a report folder: report.html, report.pdf, figures/qNN.{png,svg}, results.{xlsx,json}.
 
-Every file goes through :func:`kl_survey.output.atomic.write_bytes`, so an interrupted
-run never leaves half a PDF, and nothing depends on the clock: the only date embedded
+The folder is built beside the target and swapped in whole
+(:func:`kl_survey.output.atomic.replace_folder`), so an interrupted run never leaves half
+a report or a mix of two runs, and nothing depends on the clock: the only date embedded
 is SOURCE_DATE_EPOCH's, when set. Two runs on the same input give the same bytes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -52,7 +54,8 @@ def parse_formats(text: str | None) -> tuple[str, ...]:
 def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | None = None,
                  formats: Iterable[str] = FORMATS, colophon: bool = False,
                  comparison: Comparison | None = None,
-                 maps: Sequence[Placed] = ()) -> Written:
+                 maps: Sequence[Placed] = (),
+                 also: Callable[[Path], Written] | None = None) -> Written:
     """Build the report model once and write every requested format from it;
     ``colophon`` prints the export's name and our version at the end of the report.
 
@@ -60,19 +63,48 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
     since the earlier rounds, figures/qNN-compare.* are drawn, and comparison.json and
     comparison.xlsx sit beside results.*. ``maps`` (answers by municipality) become maps
     of Denmark in their questions' sections and figures/qNN-kort.png/.svg.
+
+    The files are written into a new folder beside ``out_dir`` that then replaces it
+    whole, so the folder never mixes two runs (a previous run's q05–q08 figures do not
+    survive a run with four questions) and a killed run leaves the old report intact.
+    ``also`` writes more of the same run into that folder before the swap (the
+    per-municipality reports), so they belong to the set too.
     """
     wanted = tuple(f for f in FORMATS if f in set(formats))
     out_dir = Path(out_dir)
+    with atomic.replace_folder(out_dir, is_report_file) as tmp:
+        names = _write_all(a, tmp, lang=lang, title=title, wanted=wanted,
+                           colophon=colophon, comparison=comparison, maps=maps)
+        if also is not None:
+            names += [p.relative_to(tmp).as_posix() for p in also(tmp).files]
+    return Written(out_dir, tuple(out_dir / n for n in names))
+
+
+#: Everything a report run writes (paths relative to the report folder), and the
+#: temporary files of older versions' killed runs: a folder holding only these is a
+#: previous report, which a new run may replace. Extend it with any new output.
+REPORT_FILES = re.compile(r"report\.(html|pdf)|(results|comparison)\.(xlsx|json)"
+                          r"|figures/q\d+(-compare|-kort)?\.(png|svg)"
+                          r"|kommuner/\d+-[a-z0-9-]+\.(html|pdf)"
+                          r"|((figures|kommuner)/)?\.[^/]+\.tmp")
+
+
+def is_report_file(rel: Path) -> bool:
+    return REPORT_FILES.fullmatch(rel.as_posix()) is not None
+
+
+def _write_all(a: Analysis, out_dir: Path, *, lang: Lang, title: str | None,
+               wanted: tuple[str, ...], colophon: bool, comparison: Comparison | None,
+               maps: Sequence[Placed]) -> list[str]:
     epoch = source_epoch()
     created = created_stamp()
     model = structure.build(a, lang, title=title, created=created,
                             colophon=colophon or a.meta.colophon, comparison=comparison)
-    written: list[Path] = []
+    written: list[str] = []
 
     def put(name: str, data: bytes) -> None:
-        path = out_dir / name
-        atomic.write_bytes(path, data)
-        written.append(path)
+        atomic.write_bytes(out_dir / name, data)
+        written.append(name)
 
     grids, inline = _grid_figures(model, created, wanted)
     if {"png", "svg"} & set(wanted):
@@ -103,7 +135,7 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
                     from kl_survey.compare import emit
 
                     put(f"comparison.{fmt}", emit.render_bytes(comparison, fmt, lang))
-    return Written(out_dir, tuple(written))
+    return written
 
 
 def _grid_figures(model: structure.ReportModel, created: str | None, wanted: tuple[str, ...]
