@@ -57,6 +57,19 @@ class Issue:
     where: Where = field(default_factory=Where)
     hint: str | None = None
 
+    def __post_init__(self) -> None:
+        """A message may quote an answer; a CPR number in it is never shown (issue 10)."""
+        from dataclasses import replace
+
+        from kl_survey.privacy import redact_text
+
+        object.__setattr__(self, "message", redact_text(self.message))
+        if self.hint:
+            object.__setattr__(self, "hint", redact_text(self.hint))
+        if self.where.municipality:
+            object.__setattr__(self, "where", replace(
+                self.where, municipality=redact_text(self.where.municipality)))
+
     def one_line(self) -> str:
         """``file, række 4, spørgsmål q3: message. hint.`` in the current language."""
         from kl_survey.messages import one_line, render

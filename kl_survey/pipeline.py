@@ -31,6 +31,7 @@ class LoadOptions:
     strict: bool = False  # spec/data disagreements become fatal
     dedupe: Dedupe | str | None = None  # which answer a municipality that answered twice keeps
     municipalities: tuple[str, ...] = ()  # --municipality: only these (names or codes)
+    keep_cpr: bool = False  # --keep-cpr: free text as written (default: [CPR fjernet])
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ class Loaded:
 
 
 def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
-    """Read the export, apply the spec, resolve duplicate municipalities.
+    """Read the export, redact CPR numbers in free text (unless ``keep_cpr``; a warning
+    names where they were), apply the spec, resolve duplicate municipalities.
 
     The spec goes before dedupe because it may name the municipality column. Every
     disagreement comes back in ``Loaded.issues``; with ``strict`` a warning is fatal.
@@ -55,6 +57,11 @@ def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
     with stage(msg("pipeline.reading", name=Path(path).name)):
         survey = _read(Path(path), opts, spec)
     issues: list[Issue] = list(survey.issues)
+    from kl_survey.privacy import cpr_issues, redact_survey
+
+    issues += cpr_issues(survey)  # with row and column, before the numbers are gone
+    if not opts.keep_cpr:  # once, before the spec (whose labels init wrote redacted), so
+        survey = redact_survey(survey)  # every output and the spec see the same labels
     if spec is not None:
         from kl_survey.spec_apply import apply_spec
 

@@ -12,6 +12,7 @@ from kl_survey.cli import app
 from kl_survey.cli import extras as ex
 from kl_survey.cli.common import (
     FILE,
+    KEEP_CPR,
     MUNICIPALITY,
     READING,
     SPEC,
@@ -60,6 +61,7 @@ def analyze(
     strict: bool = STRICT,
     dedupe: Dedupe | None = DEDUPE,
     municipality: list[str] | None = MUNICIPALITY,
+    keep_cpr: bool = KEEP_CPR,
     *,
     reading: Reading,
     extras: Extras,
@@ -77,7 +79,7 @@ def analyze(
     with paths.export(file, reading.max_bytes) as path:
         analysis, loaded = run(path, reading.load_options(
             spec=spec, strict=strict, dedupe=dedupe.value if dedupe else None,
-            municipalities=tuple(municipality or ())))
+            municipalities=tuple(municipality or ()), keep_cpr=keep_cpr))
     from kl_survey.extras import extend
 
     analysis, found = extend(analysis, loaded.survey, extras, loaded.spec)

@@ -262,6 +262,8 @@ SPEC = typer.Option(None, "--spec", metavar="SPEC.TOML", help=msg("help.option.s
 STRICT = typer.Option(False, "--strict", help=msg("help.option.strict"), show_default=False)
 MUNICIPALITY = typer.Option(None, "--municipality", metavar=msg("metavar.municipality"),
                             help=msg("help.option.municipality"), show_default=False)
+KEEP_CPR = typer.Option(False, "--keep-cpr", help=msg("help.option.keep-cpr"),
+                        show_default=False)
 
 
 FILE = typer.Argument(..., metavar=msg("metavar.file"), help=msg("help.argument.export"),

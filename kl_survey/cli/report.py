@@ -12,6 +12,7 @@ from kl_survey.cli import app
 from kl_survey.cli import extras as ex
 from kl_survey.cli.common import (
     FILE,
+    KEEP_CPR,
     MUNICIPALITY,
     READING,
     SPEC,
@@ -62,6 +63,7 @@ def report(
     maps: str | None = MAPS,
     per_municipality: bool = PER_MUNICIPALITY,
     municipality: list[str] | None = MUNICIPALITY,
+    keep_cpr: bool = KEEP_CPR,
     *,
     reading: Reading,
     extras: Extras,
@@ -81,7 +83,7 @@ def report(
     chosen = by_municipality.resolve(municipality) if municipality else None
     if chosen and compare is not None:  # the earlier round would not be limited alike
         raise KlSurveyError(msg("cli.municipality-with-compare"))
-    options = reading.load_options(spec=spec)
+    options = reading.load_options(spec=spec, keep_cpr=keep_cpr)
     with paths.export(file, reading.max_bytes) as path:
         loaded = load(path, options)
         survey = everyone = loaded.survey

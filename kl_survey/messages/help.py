@@ -221,6 +221,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kommune'. Kan gentages.",
         "Only answers from this municipality: a name or code, for example Aarhus, 751 or "
         "'Aarhus Kommune'. May be repeated."),
+    "help.option.keep-cpr": (
+        "Skriv CPR-numre i fritekst, som de står (standard: de skrives som [CPR fjernet]).",
+        "Print CPR numbers in free text as written (default: they are written as [CPR "
+        "fjernet])."),
     "help.option.maps": (
         "Spørgsmål der også vises på et Danmarkskort (et svar eller et tal pr. kommune), fx "
         "q1,q5; kortene kommer også i figures/qNN-kort.*.",

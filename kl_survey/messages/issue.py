@@ -139,4 +139,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                           "with --dedupe first|last|most-complete"),
     "issue.municipality-deduplicated": ("{duplicate}; beholdt række {row} (--dedupe {rule})",
                                         "{duplicate}; kept row {row} (--dedupe {rule})"),
+    # CPR numbers in free text (kl_survey/privacy.py)
+    "issue.cpr-in-text": ("Fritekst i spørgsmål {number} ({qid}) indeholder noget, der "
+                          "ligner et CPR-nummer ({rows})",
+                          "Free text in question {number} ({qid}) holds what looks like a "
+                          "CPR number ({rows})"),
+    "issue.cpr-in-text.hint": ("Output skriver det som [CPR fjernet] (medmindre --keep-cpr); "
+                               "slet det i eksporten, før den deles",
+                               "Outputs write it as [CPR fjernet] (unless --keep-cpr); delete "
+                               "it from the export before it is shared"),
+    "issue.cpr-rows.one": ("række {rows}", "row {rows}"),
+    "issue.cpr-rows.other": ("rækkerne {rows}", "rows {rows}"),
+    "issue.cpr-rows-more": ("{rows} og {more} flere", "{rows} and {more} more"),
 }
