@@ -1,11 +1,12 @@
-"""Hostile xlsx files are refused before calamine parses them, quickly and in one line."""
+"""Hostile xlsx files are refused before calamine parses them, in one line.
+
+How fast they are refused is measured in ``benches/bombs.py``, not asserted here."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import struct
-import time
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -96,13 +97,11 @@ def bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
                    {SHEET: spaces_member(300)})
 
 
-def test_zip_bomb_refused_fast(bomb: Path) -> None:
+def test_zip_bomb_refused(bomb: Path) -> None:
     with zipfile.ZipFile(bomb) as zf:
         info = zf.getinfo(SHEET)
     assert info.file_size > 300 * 1024**2 and info.file_size / info.compress_size > 200
-    start = time.perf_counter()
     error = refused(bomb)
-    assert time.perf_counter() - start < 2
     assert "zip-bombe" in error.message and SHEET in error.message
 
 
@@ -113,9 +112,7 @@ def test_bomb_with_lying_sizes_refused(bomb: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(liar) as zf:
         declared = zf.getinfo(SHEET).compress_size * 3  # ratio 3:1 looks honest
     declare_size(liar, SHEET, declared)
-    start = time.perf_counter()
     error = refused(liar)
-    assert time.perf_counter() - start < 2
     assert "størrelsesangivelse" in error.message
 
 
