@@ -79,6 +79,10 @@ def report(
     from kl_survey.report.mapmodel import wanted as map_ids
 
     wanted = parse_formats(formats)
+    if {"png", "svg"} & set(wanted):
+        from kl_survey.report import figures
+
+        figures.start()  # the worker imports matplotlib while the export is read
     paths.check_report_folder(output, [file, spec, compare, extras.groups])
     chosen = by_municipality.resolve(municipality) if municipality else None
     if chosen and compare is not None:  # the earlier round would not be limited alike

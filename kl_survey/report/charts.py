@@ -25,11 +25,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from kl_survey.report import style
 from kl_survey.report.scale import RENDER_SLACK
 from kl_survey.report.scale import text_width as measure
-from kl_survey.report.structure import ChartData
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+    from kl_survey.report.chartdata import ChartData
 
 _PT = 72.0  # points per inch
 

@@ -19,6 +19,8 @@ from kl_survey.model import QType
 from kl_survey.numbers import Lang, format_int, format_long_date, format_number, format_percent
 from kl_survey.output.safe import visible_controls
 from kl_survey.report import order, style
+from kl_survey.report.chartdata import DEFAULT_SCALE as DEFAULT_SCALE
+from kl_survey.report.chartdata import Bar, ChartData
 from kl_survey.report.highlights import Highlight, highlights
 from kl_survey.report.scale import BarScale
 from kl_survey.report.scale import for_labels as scale_for_labels
@@ -31,36 +33,6 @@ if TYPE_CHECKING:
     from kl_survey.report.compare_section import CompareSection
     from kl_survey.report.grid_section import GridSection
 
-DEFAULT_SCALE = BarScale(style.MAX_LABEL_WIDTH)
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float  # the share, as a fraction of 100%
-    text: str  # the printed share, e.g. "96,8%"
-    muted: bool = False  # grey: "Andet", "Ved ikke", "Nej, ikke endnu"
-    length: float = -1.0  # fraction of the bar track (the report's scale); -1: = value
-    tone: str = ""  # colour name in style.TONES; "" = "muted" if muted else "main"
-    inside: bool = True  # stacked: the share fits inside its segment
-
-    def __post_init__(self) -> None:
-        if self.length < 0:
-            object.__setattr__(self, "length", self.value)
-        if not self.tone:
-            object.__setattr__(self, "tone", "muted" if self.muted else "main")
-
-
-@dataclass(frozen=True)
-class ChartData:
-    fig_id: str  # "q01": file stem and HTML id prefix
-    kind: str  # "bars" | "stacked"
-    bars: tuple[Bar, ...]  # display order, top to bottom (left to right when stacked)
-    title: str | None  # the spec's short title: stand-alone figures only, never the page
-    notes: tuple[str, ...]  # figure footer lines: notes, then the credit line if any
-    alt: str  # the one accessible description (SVG <title>, HTML aria-label)
-    lang: Lang
-    scale: BarScale = DEFAULT_SCALE  # the report's one scale (structure.build sets it)
 
 
 @dataclass(frozen=True)
