@@ -21,8 +21,15 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from kl_survey import progress
+from kl_survey.messages import msg
+from kl_survey.report import fonts
+
 if TYPE_CHECKING:
+    from kl_survey.report import structure
     from kl_survey.report.charts import Rendered
+
+FIGURES = "figures"
 
 T = TypeVar("T")
 Job = Callable[[], "Rendered"]
@@ -90,6 +97,89 @@ def draw(jobs: list[Job], svg: bool, texts: str = "") -> tuple[list[Rendered], s
     return drawn, fonts.font_face_css(chars)
 
 
-def jobs(render: Callable[..., Rendered], chart: Any, created: str | None, *, svg: bool,
+def job(render: Callable[..., Rendered], chart: Any, created: str | None, *, svg: bool,
          png: bool) -> Job:
     return partial(render, chart, created, svg=svg, png=png)
+
+
+class Drawing:
+    """The report's figures, handed to :mod:`.figures`' worker when made and collected
+    when written: grid questions' figures first (a Figur 1-style period chart is also
+    inlined in the page), then every chart's figures/qNN.png and/or qNN.svg (and a
+    compared question's figures/qNN-compare.*, a broken-down one's figures/qNN-region.*).
+    """
+
+    def __init__(self, model: structure.ReportModel, created: str | None,
+                 wanted: tuple[str, ...]) -> None:
+        from kl_survey.report import grid_charts
+
+        self.svg, self.png = "svg" in wanted, "png" in wanted
+        self.files = bool({"png", "svg"} & set(wanted))
+        grids = [sec.grid for sec in model.sections if sec.grid is not None]
+        if not {"html", "pdf", "png", "svg"} & set(wanted):
+            grids = []
+        self.alts = [g.periods.alt if g.periods is not None else None for g in grids]
+        self.grid_jobs = [partial(grid_charts.render, g, created, png=self.png) for g in grids]
+        self.jobs = _chart_jobs(model, created, self.svg, self.png) if self.files else []
+        self.grids: list[Rendered] = []
+        self._grids = submit(_grid_figures, self.grid_jobs) if self.grid_jobs else None
+        self._main: Future[tuple[list[Rendered], str]] | None = None
+        if self._grids is None:
+            self._start()
+
+    def _start(self) -> None:
+        """Hand the charts to the worker; the SVG font must cover the grids' text too."""
+        if self.jobs or (self.grids and self.files):
+            texts = "".join(fonts.svg_text(r.svg.decode("utf-8")) for r in self.grids)
+            self._args = (self.jobs, self.svg, texts if self.svg else "")
+            self._main = submit(draw, *self._args)
+
+    def inline(self) -> dict[str, tuple[str, str]]:
+        """The period charts the page shows, as (SVG, alt) by figure id."""
+        if self._grids is None:
+            return {}
+        drawn = result(self._grids, _grid_figures, self.grid_jobs)
+        self.grids = [r for r in drawn if r is not None]
+        self._grids = None
+        self._start()
+        return {r.fig_id: (r.svg.decode("utf-8"), alt) for r, alt in zip(drawn, self.alts,
+                                                                          strict=True)
+                if r is not None and alt is not None}
+
+    def write(self, put: Callable[[str, bytes], None]) -> None:
+        """Wait for the worker and write figures/qNN.png and .svg (the font embedded)."""
+        self.inline()
+        if not self.files or self._main is None:
+            return
+        with progress.stage(msg("report.drawing")):
+            drawn, css = result(self._main, draw, *self._args)
+        done = [*drawn, *self.grids]
+        if self.png:
+            for r in done:
+                put(f"{FIGURES}/{r.fig_id}.png", r.png)
+        if self.svg:
+            for r in done:
+                svg = fonts.embed(r.svg.decode("utf-8"), css)
+                put(f"{FIGURES}/{r.fig_id}.svg", svg.encode("utf-8"))
+
+
+def _grid_figures(jobs: list[Callable[[], Rendered | None]]) -> list[Rendered | None]:
+    return [job() for job in jobs]
+
+
+def _chart_jobs(model: structure.ReportModel, created: str | None, svg: bool,
+                png: bool) -> list[Job]:
+    """Each chart's drawing, in section order."""
+    from kl_survey.report import breakdown_chart, charts, compare_chart
+
+    jobs: list[Job] = []
+    for sec in model.sections:
+        if sec.chart is not None:
+            jobs.append(job(charts.render, sec.chart, created, svg=svg, png=png))
+        if sec.compare is not None and sec.compare.chart is not None:
+            jobs.append(job(compare_chart.render, sec.compare.chart, created,
+                                     svg=svg, png=png))
+        if sec.breakdown is not None:
+            jobs.append(job(breakdown_chart.render, sec.breakdown.chart, created,
+                                     svg=svg, png=png))
+    return jobs

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,11 +22,10 @@ from kl_survey.messages import msg
 from kl_survey.numbers import Lang
 from kl_survey.output import atomic
 from kl_survey.output.epoch import created_stamp, source_epoch
-from kl_survey.report import figures, fonts, structure
+from kl_survey.report import figures, structure
 
 if TYPE_CHECKING:
     from kl_survey.compare.model import Comparison
-    from kl_survey.report.charts import Rendered
 
 FORMATS = ("html", "pdf", "png", "svg", "xlsx", "json")
 FIGURES = "figures"
@@ -107,7 +104,7 @@ def _write_all(a: Analysis, out_dir: Path, *, lang: Lang, title: str | None,
         atomic.write_bytes(out_dir / name, data)
         written.append(name)
 
-    drawing = Drawing(model, created, wanted)  # in the worker, while the PDF is printed
+    drawing = figures.Drawing(model, created, wanted)  # in the worker, while the PDF is printed
     inline = drawing.inline()
     map_svgs: dict[str, tuple[str, str]] = {}
     if maps and {"html", "pdf", "png", "svg"} & set(wanted):
@@ -137,87 +134,3 @@ def _write_all(a: Analysis, out_dir: Path, *, lang: Lang, title: str | None,
 
                     put(f"comparison.{fmt}", emit.render_bytes(comparison, fmt, lang))
     return written
-
-
-class Drawing:
-    """The report's figures, handed to :mod:`.figures`' worker when made and collected
-    when written: grid questions' figures first (a Figur 1-style period chart is also
-    inlined in the page), then every chart's figures/qNN.png and/or qNN.svg (and a
-    compared question's figures/qNN-compare.*, a broken-down one's figures/qNN-region.*).
-    """
-
-    def __init__(self, model: structure.ReportModel, created: str | None,
-                 wanted: tuple[str, ...]) -> None:
-        from kl_survey.report import grid_charts
-
-        self.svg, self.png = "svg" in wanted, "png" in wanted
-        self.files = bool({"png", "svg"} & set(wanted))
-        grids = [sec.grid for sec in model.sections if sec.grid is not None]
-        if not {"html", "pdf", "png", "svg"} & set(wanted):
-            grids = []
-        self.alts = [g.periods.alt if g.periods is not None else None for g in grids]
-        self.grid_jobs = [partial(grid_charts.render, g, created, png=self.png) for g in grids]
-        self.jobs = _chart_jobs(model, created, self.svg, self.png) if self.files else []
-        self.grids: list[Rendered] = []
-        self._grids = (figures.submit(_grid_figures, self.grid_jobs) if self.grid_jobs
-                       else None)
-        self._main: Future[tuple[list[Rendered], str]] | None = None
-        if self._grids is None:
-            self._start()
-
-    def _start(self) -> None:
-        """Hand the charts to the worker; the SVG font must cover the grids' text too."""
-        if self.jobs or (self.grids and self.files):
-            texts = "".join(fonts.svg_text(r.svg.decode("utf-8")) for r in self.grids)
-            self._args = (self.jobs, self.svg, texts if self.svg else "")
-            self._main = figures.submit(figures.draw, *self._args)
-
-    def inline(self) -> dict[str, tuple[str, str]]:
-        """The period charts the page shows, as (SVG, alt) by figure id."""
-        if self._grids is None:
-            return {}
-        drawn = figures.result(self._grids, _grid_figures, self.grid_jobs)
-        self.grids = [r for r in drawn if r is not None]
-        self._grids = None
-        self._start()
-        return {r.fig_id: (r.svg.decode("utf-8"), alt) for r, alt in zip(drawn, self.alts,
-                                                                          strict=True)
-                if r is not None and alt is not None}
-
-    def write(self, put: Callable[[str, bytes], None]) -> None:
-        """Wait for the worker and write figures/qNN.png and .svg (the font embedded)."""
-        self.inline()
-        if not self.files or self._main is None:
-            return
-        with progress.stage(msg("report.drawing")):
-            drawn, css = figures.result(self._main, figures.draw, *self._args)
-        done = [*drawn, *self.grids]
-        if self.png:
-            for r in done:
-                put(f"{FIGURES}/{r.fig_id}.png", r.png)
-        if self.svg:
-            for r in done:
-                svg = fonts.embed(r.svg.decode("utf-8"), css)
-                put(f"{FIGURES}/{r.fig_id}.svg", svg.encode("utf-8"))
-
-
-def _grid_figures(jobs: list[Callable[[], Rendered | None]]) -> list[Rendered | None]:
-    return [job() for job in jobs]
-
-
-def _chart_jobs(model: structure.ReportModel, created: str | None, svg: bool,
-                png: bool) -> list[figures.Job]:
-    """Each chart's drawing, in section order."""
-    from kl_survey.report import breakdown_chart, charts, compare_chart
-
-    jobs = []
-    for sec in model.sections:
-        if sec.chart is not None:
-            jobs.append(figures.jobs(charts.render, sec.chart, created, svg=svg, png=png))
-        if sec.compare is not None and sec.compare.chart is not None:
-            jobs.append(figures.jobs(compare_chart.render, sec.compare.chart, created,
-                                     svg=svg, png=png))
-        if sec.breakdown is not None:
-            jobs.append(figures.jobs(breakdown_chart.render, sec.breakdown.chart, created,
-                                     svg=svg, png=png))
-    return jobs
