@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from kl_survey.report import pdf_tags
+from kl_survey.report import libs, pdf_tags
 
 PDF_VARIANT = "pdf/ua-1"
 _EPOCH = "SOURCE_DATE_EPOCH"
@@ -43,8 +43,9 @@ def pinned_font_clock(epoch: int | None) -> Iterator[None]:
 
 
 def render(html_text: str, epoch: int | None = None) -> bytes:
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
+    with libs.fast_find_library():  # once per process: the first import opens the libraries
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
 
     # Only data: URLs may be fetched; the report has no other resources, and a stray
     # reference must never reach the network or the file system.
