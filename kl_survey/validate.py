@@ -9,7 +9,6 @@ can stop a round before it reaches the newsletter.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +23,7 @@ from kl_survey.grid import answered
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.model import QType, Question, Survey
 from kl_survey.numbers import format_percent
+from kl_survey.output import jsontext
 
 SCHEMA = "kl-survey/validation/1"
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -294,7 +294,7 @@ def to_dict(v: Validation, strict: bool = False) -> dict[str, Any]:
 
 
 def to_json(v: Validation, strict: bool = False) -> str:
-    return json.dumps(to_dict(v, strict), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(to_dict(v, strict))
 
 
 _LABEL = {Severity.ERROR: "validate.level-error", Severity.WARNING: "validate.level-warning",

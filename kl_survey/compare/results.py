@@ -7,7 +7,6 @@ is the exact difference of the two shares in percentage points, as a float.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from kl_survey.analysis import Analysis
 from kl_survey.compare.model import Cell, Comparison, QuestionComparison, Row, Transitions
 from kl_survey.municipalities import Municipality
+from kl_survey.output import jsontext
 
 SCHEMA = "kl-survey/comparison/1"
 
@@ -35,7 +35,7 @@ def to_dict(c: Comparison) -> dict[str, Any]:
 
 
 def to_json(c: Comparison) -> str:
-    return json.dumps(to_dict(c), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(to_dict(c))
 
 
 def _round(label: str, a: Analysis, spec: str | None) -> dict[str, Any]:

@@ -7,7 +7,6 @@ depends on the machine or the clock.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +14,7 @@ from kl_survey.analysis import Analysis, QuestionResult
 from kl_survey.i18n import t
 from kl_survey.model import QType
 from kl_survey.numbers import Lang
-from kl_survey.output import census_json
+from kl_survey.output import census_json, jsontext
 
 SCHEMA = "kl-survey/analysis/1"
 
@@ -81,7 +80,7 @@ def _option(o: Any) -> dict[str, Any]:
 
 
 def to_json(a: Analysis) -> str:
-    return json.dumps(to_dict(a), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(to_dict(a))
 
 
 @dataclass(frozen=True)

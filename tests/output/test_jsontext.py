@@ -1,0 +1,44 @@
+"""jsontext.dumps writes exactly what json.dumps(indent=2, ensure_ascii=False) writes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kl_survey.output import jsontext
+
+
+def reference(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+leaves = (st.none() | st.booleans() | st.integers(min_value=-2**70, max_value=2**70)
+          | st.floats() | st.floats(min_value=-1e-3, max_value=1e-3) | st.text())
+documents = st.recursive(leaves, lambda inner: st.lists(inner, max_size=4)
+                         | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                         max_leaves=30)
+
+
+@settings(max_examples=300)
+@given(documents)
+def test_same_text_as_json(doc: Any) -> None:
+    assert jsontext.dumps(doc) == reference(doc)
+
+
+@pytest.mark.parametrize("value", [2.5e-05, 1e-07, 0.0001, 1e16, 1e22, -0.0, 123456789.125,
+                                   float("nan"), float("inf"), 2**64, "\ud800", "æ\u2028\x7f",
+                                   "\x00\x1f\"\\/", (1, [2, {"a": ()}])])
+def test_the_cases_where_orjson_differs(value: Any) -> None:
+    doc = {"questions": [{"share": value, "answers": ["Ja", "Nej"]}], "empty": {}}
+    assert jsontext.dumps(doc) == reference(doc)
+
+
+def test_other_types_raise_as_before() -> None:
+    with pytest.raises(TypeError):
+        jsontext.dumps({"a": {1, 2}})
+    assert not jsontext.plain({1: "a"})
+    assert jsontext.plain({"a": [1, 2.5, None, True, "x"]})
