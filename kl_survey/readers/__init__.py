@@ -70,6 +70,7 @@ def read_survey(path: Path, *, source: str | None = None,
     options = options or ReadOptions()
     check_path(path, folder=True)
     probe = Probe(path, options)
+    probe.start_digest()
     reader = _pick(probe, source)
     survey = reader.read(probe, options)
     if probe.issues:  # the source layer's findings come first, as the file is read first

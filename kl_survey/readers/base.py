@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -91,10 +92,31 @@ class Probe:
         return [str(v).strip() if v is not None and str(v) != "<NA>" else ""
                 for v in frame.iloc[0].tolist()]
 
-    def source(self, fmt: str, sheet: str | None = None) -> SourceInfo:
+    @cached_property
+    def digest(self) -> Future[str]:
+        """The file's SHA-256, for the JSON ``source``. :meth:`start_digest` starts it in
+        a thread before the file is read, so the two overlap (hashlib and file reads
+        release the GIL); otherwise it is computed when asked for."""
         from kl_survey.readers.builder import sha256_of
 
-        return SourceInfo(file=self.path.name, format=fmt, sha256=sha256_of(self.path),
+        done: Future[str] = Future()
+        done.set_result(sha256_of(self.path))
+        return done
+
+    def start_digest(self) -> None:
+        """Hash a file within the size limit in a thread, beside the read."""
+        if "digest" in self.__dict__ or not self.path.is_file():
+            return
+        if self.path.stat().st_size > self.options.max_bytes:  # refused before it is read
+            return
+        from kl_survey.readers.builder import sha256_of
+
+        pool = ThreadPoolExecutor(1, thread_name_prefix="kl-survey-sha256")
+        self.__dict__["digest"] = pool.submit(sha256_of, self.path)
+        pool.shutdown(wait=False)
+
+    def source(self, fmt: str, sheet: str | None = None) -> SourceInfo:
+        return SourceInfo(file=self.path.name, format=fmt, sha256=self.digest.result(),
                           sheet=sheet)
 
 

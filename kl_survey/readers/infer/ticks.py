@@ -18,21 +18,36 @@ from kl_survey.vocabulary import NOT_TICKED, TICKED, is_other, key
 
 
 def _verdicts(column: Column, option: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """Per distinct value: (not ticked, ticked); the extra last entry is a blank cell."""
-    low = [key(v) for v in column.distinct()]
+    """Per distinct value: (not ticked, ticked); the extra last entry is a blank cell.
+
+    Only values short enough to be a tick word (or the option's label) are looked up:
+    values are cleaned already and case-folding never shortens a text, so the free text
+    under "Andet" (most of a big column's distinct values) is neither, unread."""
     own = key(option) if option else None
-    no = np.array([v in NOT_TICKED for v in low] + [True], dtype=bool)
-    yes = np.array([v in TICKED or v == own for v in low] + [False], dtype=bool)
+    uniques = column.uniques
+    no = np.zeros(len(uniques) + 1, dtype=bool)
+    yes = np.zeros(len(uniques) + 1, dtype=bool)
+    no[-1] = True
+    if len(uniques):
+        lengths = np.asarray(uniques.str.len(), dtype=np.int64)
+        short = np.flatnonzero(lengths <= max(_LONGEST, len(own or "")))
+        for i, value in zip(short.tolist(), uniques[short].tolist(), strict=True):
+            low = key(value)
+            no[i] = low in NOT_TICKED
+            yes[i] = low in TICKED or low == own
     return no, yes
+
+
+_LONGEST = max(len(word) for word in TICKED | NOT_TICKED)
 
 
 def is_tick_column(column: Column, option: str) -> bool:
     """Values are ticks, or free text under an "Andet"-style option — not, say, a grid
     row answered on a scale."""
-    no, yes = _verdicts(column, option)
-    if (no | yes).all():
+    if is_other(option):
         return True
-    return is_other(option)
+    no, yes = _verdicts(column, option)
+    return bool((no | yes).all())
 
 
 def tick_values(column: Column, option: str | None = None) -> tuple[pd.Series, pd.Series]:
