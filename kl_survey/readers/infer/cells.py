@@ -47,22 +47,23 @@ def arrow_strings(s: pd.Series) -> pa.ChunkedArray | None:
     return None
 
 
-def clean_series(s: pd.Series) -> pd.Series:
-    """Vectorised :func:`clean_label` that keeps NA and turns blank cells into NA."""
+def clean_series(s: pd.Series, distinct: bool = False) -> pd.Series:
+    """Vectorised :func:`clean_label` that keeps NA and turns blank cells into NA;
+    ``distinct``: the values are known to differ (no need to find the distinct ones)."""
     s = s.astype("str") if s.dtype == object else s
     arr = arrow_strings(s)
     if arr is None:  # not Arrow-backed: pandas' (per-cell) regex path
         out = s.str.replace(r"\s+", " ", regex=True).str.strip()
         return out.mask(out == "")
-    cleaned = _clean_arrow(arr)
+    cleaned = _clean_arrow(arr, distinct)
     if cleaned is arr:
         return s
     return pd.Series(cleaned, dtype=s.dtype, index=s.index, name=s.name)
 
 
-def _clean_arrow(arr: pa.ChunkedArray) -> pa.ChunkedArray:
+def _clean_arrow(arr: pa.ChunkedArray, unique: bool = False) -> pa.ChunkedArray:
     """One C++ pass, and only when a distinct value needs it (most columns are clean)."""
-    distinct = pc.unique(arr)
+    distinct = arr if unique else pc.unique(arr)
     if pc.any(pc.match_substring_regex(distinct, _DIRTY)).as_py():
         arr = pc.utf8_trim(pc.replace_substring_regex(arr, _WS_RUN, " "), " ")
     elif not pc.any(pc.equal(distinct, "")).as_py():
@@ -120,7 +121,7 @@ class Column:
     def _factorized(self) -> tuple[np.ndarray, pd.Index, bool]:
         codes, uniques = pd.factorize(self.raw)
         distinct = pd.Series(uniques, dtype=self.raw.dtype)
-        cleaned = clean_series(distinct)
+        cleaned = clean_series(distinct, distinct=True)  # factorize's uniques
         changed = cleaned is not distinct
         if changed:  # merge values that differ only in spacing; blanks become -1
             merged, uniques = pd.factorize(cleaned)
@@ -156,7 +157,12 @@ class Column:
         return np.bincount(codes[codes >= 0], minlength=len(self.uniques))
 
     def distinct(self) -> list[str]:
-        return [str(v) for v in self.uniques.tolist()]
+        """:attr:`uniques` as Python strings (made once: several inferences ask)."""
+        return list(self._distinct)
+
+    @cached_property
+    def _distinct(self) -> tuple[str, ...]:
+        return tuple(str(v) for v in self.uniques.tolist())
 
     def with_values(self, values: pd.Series) -> Column:
         """The same place and header over other cells (rows kept, codes replaced)."""

@@ -136,9 +136,9 @@ def is_list(cells: Cells, terminated: bool = False) -> bool:
 
 def find_list(column: Column, seps: tuple[str, ...]) -> Cells | None:
     """The first separator in ``seps`` that makes the column a list of options, split."""
-    distinct = column.distinct()
+    uniques = column.uniques
     for sep in seps:
-        if not any(sep.strip() in t for t in distinct):
+        if not len(uniques) or not uniques.str.contains(sep.strip(), regex=False).any():
             continue
         cells = split_cells(column, sep)
         if is_list(cells, _terminated(column, sep)):
