@@ -30,6 +30,7 @@ from pydantic import (
 )
 
 from kl_survey.errors import SpecError
+from kl_survey.messages import Text, join, language, msg
 from kl_survey.spec_checks import SPEC_VERSION, check
 from kl_survey.spec_grid import DerivedSpec
 from kl_survey.spec_lines import (
@@ -72,7 +73,7 @@ class SurveySection(_Model):
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
-                raise ValueError(f"forventede en dato som 2025-05-19, fik '{value}'") from None
+                raise ValueError(msg("spec.expected-date", value=value)) from None
         return value
 
 
@@ -86,8 +87,7 @@ class RespondentsSection(_Model):
         if value == "alle" or (isinstance(value, list)
                                and all(type(v) is int for v in value)):
             return value
-        raise ValueError(f"forventede 'alle' eller en liste af kommunekoder som [101, 147], "
-                         f"fik {value_text(value)}")
+        raise ValueError(msg("spec.expected-population", value=value_text(value)))
 
 
 class AnalysisSection(_Model):
@@ -100,7 +100,7 @@ class AnalysisSection(_Model):
     @classmethod
     def _positive(cls, value: int) -> int:
         if value < 1:
-            raise ValueError(f"forventede et heltal på mindst 1, fik {value}")
+            raise ValueError(msg("spec.expected-min-base", value=value))
         return value
 
 
@@ -155,7 +155,8 @@ class Spec(_Model):
         return {q.id: q for q in self.question}
 
     def error_at(self, loc: Loc, message: str, hint: str | None = None) -> SpecError:
-        """A SpecError pointing at the line of ``loc`` (e.g. ``("respondents", "column")``)."""
+        """A SpecError pointing at the line of ``loc`` (e.g. ``("respondents", "column")``);
+        the hint defaults to the message's own."""
         text, name = self._source
         return spec_error(text, name, loc, message, hint)
 
@@ -183,41 +184,34 @@ def read_spec_text(path: Path) -> str:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise SpecError("Specifikationen findes ikke", file=path,
-                        hint="Lav en med kl-survey init EKSPORT -o survey.toml") from None
+        raise SpecError(msg("spec.missing"), file=path) from None
     except OSError as exc:
-        raise SpecError(f"Specifikationen kan ikke læses ({exc.strerror})", file=path,
-                        hint="Tjek stien, og at du har læseadgang") from None
+        raise SpecError(msg("spec.unreadable", reason=exc.strerror), file=path) from None
     if stat.S_ISDIR(info.st_mode):
-        raise SpecError("Specifikationen er en mappe, ikke en fil", file=path,
-                        hint="Angiv selve filen, fx --spec survey.toml")
+        raise SpecError(msg("spec.is-dir"), file=path)
     if not stat.S_ISREG(info.st_mode):
-        raise SpecError("Specifikationen er ikke en almindelig fil (men fx en enhed eller "
-                        "en pipe)", file=path, hint="Angiv en TOML-fil, fx --spec survey.toml")
-    limit = f"højst {_mb(MAX_SPEC_BYTES)}"
+        raise SpecError(msg("spec.not-regular"), file=path)
+    limit = _mb(MAX_SPEC_BYTES)
     if info.st_size > MAX_SPEC_BYTES:
-        raise SpecError(f"Specifikationen fylder {_mb(info.st_size)}; en spec-fil er {limit}",
-                        file=path,
-                        hint="Tjek at --spec peger på survey.toml og ikke på eksporten")
+        raise SpecError(msg("spec.too-big", size=_mb(info.st_size), limit=limit), file=path)
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_SPEC_BYTES + 1)
     except OSError as exc:
-        raise SpecError(f"Specifikationen kan ikke læses ({exc.strerror})", file=path,
-                        hint="Tjek at du har læseadgang") from None
+        raise SpecError(msg("spec.unreadable", reason=exc.strerror), file=path,
+                        hint=msg("spec.unreadable.hint-open")) from None
     if len(data) > MAX_SPEC_BYTES:  # a file that grew, or /proc-style size 0
-        raise SpecError(f"Specifikationen er for stor (en spec-fil er {limit})", file=path,
-                        hint="Tjek at --spec peger på survey.toml og ikke på eksporten")
+        raise SpecError(msg("spec.grew", limit=limit), file=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise SpecError(f"Specifikationen er ikke UTF-8 (byte {exc.start + 1})",
-                        file=f"{path}:{line}", hint="Gem filen som UTF-8 tekst") from None
+        raise SpecError(msg("spec.not-utf8", byte=exc.start + 1), file=f"{path}:{line}") from None
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1024**2:.1f} MB".replace(".", ",")
+    text = f"{n / 1024**2:.1f} MB"
+    return text.replace(".", ",") if language() == "da" else text
 
 
 def parse_spec(text: str, name: str = "survey.toml") -> Spec:
@@ -227,8 +221,7 @@ def parse_spec(text: str, name: str = "survey.toml") -> Spec:
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(exc, name) from None
     except RecursionError:  # check_nesting's scan should have stopped this first
-        raise SpecError("For dybt indlejrede lister eller tabeller", file=name,
-                        hint="En spec-fil har højst et par niveauer af [ ] og { }") from None
+        raise SpecError(msg("spec.too-nested"), file=name) from None
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
@@ -246,46 +239,45 @@ def parse_spec(text: str, name: str = "survey.toml") -> Spec:
 
 
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_TOML_DA = {
-    "Invalid value": "ugyldig værdi (mangler der anførselstegn?)",
-    "Invalid statement": "ugyldig linje",
-    "Expected '=' after a key in a key/value pair": "forventede '=' efter nøglen",
-    "Cannot overwrite a value": "nøglen er angivet to gange",
-    "Unclosed array": "listen mangler ']'",
-    "Unterminated string": "teksten mangler det afsluttende anførselstegn",
-    "Illegal character": "ugyldigt tegn",
+#: tomllib's English messages, and the catalogue keys that say them in the language
+_TOML_WORDS = {
+    "Invalid value": "spec.toml.invalid-value",
+    "Invalid statement": "spec.toml.invalid-statement",
+    "Expected '=' after a key in a key/value pair": "spec.toml.expected-equals",
+    "Cannot overwrite a value": "spec.toml.twice",
+    "Unclosed array": "spec.toml.unclosed-array",
+    "Unterminated string": "spec.toml.unterminated-string",
+    "Illegal character": "spec.toml.illegal-character",
 }
 
 
 def _syntax_error(exc: tomllib.TOMLDecodeError, name: str) -> SpecError:
     """tomllib (3.11) puts the position only in the message: ``... (at line 3, column 1)``."""
-    msg = str(exc)
-    m = _TOML_POS.search(msg)
+    text = str(exc)
+    m = _TOML_POS.search(text)
     line = int(m.group(1)) if m else None
-    core = _TOML_POS.sub("", msg)
-    for en, da in _TOML_DA.items():
+    core: str = _TOML_POS.sub("", text)
+    for en, key in _TOML_WORDS.items():
         if core.startswith(en):
-            core = da + core[len(en):]
+            core = msg("spec.toml.detail", what=msg(key), rest=core[len(en):])
             break
     where = f"{name}:{line}" if line else name
-    column = f" (kolonne {m.group(2)})" if m else ""
-    return SpecError(f"TOML-syntaksfejl: {core}{column}", file=where,
-                     hint="Tekst skal stå i anførselstegn og lister i [ ]; se README's "
-                     "afsnit om spec-filen")
+    column = msg("spec.toml.column", column=m.group(2)) if m else ""
+    return SpecError(msg("spec.toml", detail=core, column=column), file=where)
 
 
 # ---------------------------------------------------------------- messages
 
 
 _TYPE_WORDS = {
-    "string_type": "tekst i anførselstegn",
-    "int_type": "et heltal",
-    "bool_type": "true eller false",
-    "list_type": "en liste [ ... ]",
-    "dict_type": "en tabel { ... }",
-    "model_type": "en tabel",
-    "model_attributes_type": "en tabel",
-    "date_type": "en dato som 2025-05-19",
+    "string_type": "spec.type.string",
+    "int_type": "spec.type.int",
+    "bool_type": "spec.type.bool",
+    "list_type": "spec.type.list",
+    "dict_type": "spec.type.dict",
+    "model_type": "spec.type.table",
+    "model_attributes_type": "spec.type.table",
+    "date_type": "spec.type.date",
 }
 
 
@@ -293,21 +285,30 @@ def _describe(err: Any) -> str:
     kind, value = err["type"], err.get("input")
     ctx = err.get("ctx") or {}
     if kind == "literal_error":
-        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
-        return f"forventede {expected}, fik {value_text(value)}"
+        return msg("spec.expected", what=_choices(str(ctx.get("expected", ""))),
+                   value=value_text(value))
     if kind == "extra_forbidden":
-        return "ukendt nøgle"
+        return msg("spec.unknown-key")
     if kind == "missing":
-        return "mangler (skal angives)"
+        return msg("spec.required")
     if kind in _TYPE_WORDS:
-        return f"forventede {_TYPE_WORDS[kind]}, fik {value_text(value)}"
+        return msg("spec.expected", what=msg(_TYPE_WORDS[kind]), value=value_text(value))
     if kind == "string_pattern_mismatch":
-        return f"forventede et id af bogstaver, tal og _ (fx 'q3'), fik {value_text(value)}"
+        return msg("spec.expected-id", value=value_text(value))
     if kind == "too_short":
-        return "må ikke være tom"
+        return msg("spec.empty")
     if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    return f"{err['msg']} (fik {value_text(value)})"
+        error = ctx.get("error")  # a validator's ValueError, made with msg()
+        if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Text):
+            return error.args[0]
+        return str(error or err["msg"])
+    return msg("spec.invalid", detail=err["msg"], value=value_text(value))
+
+
+def _choices(expected: str) -> str:
+    """pydantic's ``'a', 'b' or 'c'`` with the current language's "or"."""
+    head, sep, last = expected.rpartition(" or ")
+    return join([head, last], "or") if sep else expected
 
 
 def _hint(err: Any, loc: Loc) -> str:
@@ -316,9 +317,9 @@ def _hint(err: Any, loc: Loc) -> str:
         known = _known_keys(loc[:-1])
         close = difflib.get_close_matches(key, known, n=1)
         if close:
-            return f"Mente du '{close[0]}'? Ret nøglen"
-        return "Gyldige nøgler her: " + ", ".join(known)
-    return "Ret værdien; README's afsnit om spec-filen viser formatet"
+            return msg("spec.did-you-mean-key", close=close[0])
+        return msg("spec.valid-keys", keys=", ".join(known))
+    return msg("spec.fix-value")
 
 
 def _known_keys(parent: Loc) -> list[str]:

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
+from kl_survey.messages import msg, plural
+
 if TYPE_CHECKING:
     from kl_survey.spec import QuestionSpec, Spec
 
@@ -50,50 +52,43 @@ def check_grids(spec: Spec, text: str, name: str) -> None:
         _check(i, q, text, name)
 
 
-def _fail(text: str, name: str, loc: tuple[str | int, ...], message: str, hint: str) -> Any:
+def _fail(text: str, name: str, loc: tuple[str | int, ...], message: str,
+          hint: str | None = None) -> Any:
     from kl_survey.spec_lines import spec_error
 
     raise spec_error(text, name, loc, message, hint)
 
 
 def _check(i: int, q: QuestionSpec, text: str, name: str) -> None:
-    def fail(key: tuple[str | int, ...], message: str, hint: str) -> None:
+    def fail(key: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
         _fail(text, name, ("question", i, *key), message, hint)
 
     is_grid = q.type in GRID_TYPES
     for key in ("rows", "grid_columns", "totals"):
         if getattr(q, key) is not None and not is_grid:
-            fail((key,), f"bruges kun med type = \"grid\" eller \"numeric_grid\", men type er "
-                 f"{q.type or 'ikke angivet'}", "Angiv type, eller fjern nøglen")
+            fail((key,), msg("spec.grid-only", type=q.type or msg("spec.no-type")))
     if q.derived and q.type != "numeric_grid":
-        fail(("derived",), "afledte tal (derived) kræver type = \"numeric_grid\"",
-             "Angiv type = \"numeric_grid\", eller fjern [[question.derived]]")
+        fail(("derived",), msg("spec.derived-needs-numeric"))
     if q.grid_columns is not None and q.type != "numeric_grid":
-        fail(("grid_columns",), "kun et numerisk gitter har kolonner",
-             "Brug type = \"numeric_grid\", eller fjern grid_columns")
+        fail(("grid_columns",), msg("spec.grid-columns-numeric"))
     for key in ("rows", "grid_columns"):
         labels = getattr(q, key) or []
         dupes = sorted({x for x in labels if labels.count(x) > 1})
         if dupes:
-            fail((key,), f"'{dupes[0]}' står to gange", "Hver række og kolonne skal have sit "
-                 "eget navn")
+            fail((key,), msg("spec.grid-label-twice", label=dupes[0]))
     if is_grid and q.rows and q.columns:
         cells = len(q.rows) * max(1, len(q.grid_columns or []))
         if len(q.columns) != cells:
-            fail(("columns",), f"{len(q.columns)} kolonner passer ikke til {len(q.rows)} "
-                 f"rækker" + (f" x {len(q.grid_columns or [])} kolonner" if q.grid_columns
-                               else ""),
-                 "Skriv én kildekolonne pr. celle, række for række")
+            by = plural(len(q.grid_columns), "spec.grid-by") if q.grid_columns else ""
+            fail(("columns",), plural(len(q.columns), "spec.grid-cells", by=by,
+                                      rows=plural(len(q.rows), "spec.grid-rows")))
     if is_grid and q.columns and not q.rows:
-        fail(("rows",), "mangler: et gitter af kildekolonner skal have rows",
-             "Skriv rækkernes navne, fx rows = [\"Rekruttering\", \"Fysiske rammer\"]")
+        fail(("rows",), msg("spec.grid-rows-missing"))
     for j, d in enumerate(q.derived):
         for key in ("numerator", "denominator"):
             problem = _reference_problem(getattr(d, key), q)
             if problem:
-                fail(("derived", j, key), problem,
-                     "Skriv fx \"q1:Antal henvendelser\" (rækkens total) eller "
-                     "\"q1:Antal henvendelser:Januar\" (en celle)")
+                fail(("derived", j, key), problem, msg("spec.reference-example"))
 
 
 def _reference_problem(ref: str, q: QuestionSpec) -> str | None:
@@ -102,11 +97,11 @@ def _reference_problem(ref: str, q: QuestionSpec) -> str | None:
     rows = tuple(q.rows or ())
     qid, row, column = split_reference(ref, rows)
     if not row:
-        return f"'{ref}' er ikke en reference som \"{q.id}:Række\""
+        return msg("spec.reference-form", ref=ref, id=q.id)
     if qid != q.id:
-        return f"'{ref}' peger på {qid}, men et afledt tal regnes inden for {q.id}"
+        return msg("spec.reference-other", ref=ref, other=qid, id=q.id)
     if rows and row not in rows:
-        return f"'{row}' er ikke en af rækkerne i {q.id}"
+        return msg("spec.reference-row", row=row, id=q.id)
     if column is not None and q.grid_columns is not None and column not in q.grid_columns:
-        return f"'{column}' er ikke en af kolonnerne i {q.id}"
+        return msg("spec.reference-column", column=column, id=q.id)
     return None

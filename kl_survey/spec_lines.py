@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kl_survey.errors import SpecError
+from kl_survey.messages import Text, msg
 
 Loc = tuple[str | int, ...]
 
@@ -34,16 +35,21 @@ def value_text(v: Any) -> str:
     if isinstance(v, str):
         return f"'{v}'"
     if isinstance(v, dict):
-        return "en tabel"
+        return msg("spec.value.table")
     if isinstance(v, list):
-        return "en liste"
+        return msg("spec.value.list")
     return str(v)
 
 
-def spec_error(text: str, name: str, loc: Loc, message: str, hint: str | None) -> SpecError:
+def spec_error(text: str, name: str, loc: Loc, message: str,
+               hint: str | None = None) -> SpecError:
+    """``name:line`` and ``key: message``; the hint defaults to the message's own."""
     line = find_line(text, loc)
     where = f"{name}:{line}" if line else name
-    return SpecError(f"{loc_text(loc)}: {message}" if loc else message, file=where, hint=hint)
+    if hint is None and isinstance(message, Text):
+        hint = message.hint()
+    return SpecError(msg("spec.at", key=loc_text(loc), message=message) if loc else message,
+                     file=where, hint=hint)
 
 
 
@@ -132,19 +138,17 @@ def check_nesting(text: str, name: str) -> None:
         if first in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                _too_deep(name, line, f"mere end {MAX_DEPTH} niveauer af [ ] og {{ }}")
+                _too_deep(name, line, msg("spec.too-deep.levels", n=MAX_DEPTH))
         elif first in "]}":
             depth = max(depth - 1, 0)
         elif first == ".":
             dots += 1
             if dots > MAX_DOTS:
-                _too_deep(name, line, f"en nøgle med mere end {MAX_DOTS} punktummer")
+                _too_deep(name, line, msg("spec.too-deep.dots", n=MAX_DOTS))
         if "\n" in tok:
             line += tok.count("\n")
             dots = 0
 
 
 def _too_deep(name: str, line: int, what: str) -> None:
-    raise SpecError(f"For dybt indlejret: {what}", file=f"{name}:{line}",
-                    hint="En spec-fil har højst et par niveauer; se README's afsnit om "
-                    "spec-filen")
+    raise SpecError(msg("spec.too-deep", what=what), file=f"{name}:{line}")

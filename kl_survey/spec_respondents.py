@@ -13,6 +13,7 @@ from dataclasses import replace
 import pandas as pd
 
 from kl_survey import municipalities as mun
+from kl_survey.messages import msg
 from kl_survey.model import Population, QType, Question, Survey
 from kl_survey.spec import Spec
 
@@ -38,13 +39,11 @@ def respondent_column(survey: Survey, spec: Spec) -> Survey:
     close = difflib.get_close_matches(column, known, n=1, cutoff=0.6)
     if used is not None:
         raise spec.error_at(("respondents", "column"),
-                            f"kolonnen '{column}' er ikke eksportens kommunekolonne, som "
-                            f"hedder '{used}'",
-                            f'Skriv column = "{used}", eller slet linjen')
-    raise spec.error_at(("respondents", "column"),
-                        f"kolonnen '{column}' findes ikke i eksporten",
-                        (f"Mente du '{close[0]}'? " if close else "")
-                        + "Skriv overskriften på kommunekolonnen, som den står i eksporten")
+                            msg("spec.column-not-municipality", column=column, used=used))
+    hint = msg("spec.column-missing.hint")
+    raise spec.error_at(("respondents", "column"), msg("spec.column-missing", column=column),
+                        msg("spec.column-missing.guess", close=close[0], hint=hint) if close
+                        else hint)
 
 
 def _norm(header: str) -> str:
