@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from kl_survey.issues import Issue, Severity, Where
+from kl_survey.messages import Text, msg, plural
 from kl_survey.model import (
     BaseRule,
     Chart,
@@ -42,16 +43,16 @@ class _Ctx:
     spec_name: str
     issues: list[Issue]
 
-    def data_issue(self, severity: Severity, code: str, message: str, q: Question | None,
-                   hint: str, question: str | None = None) -> None:
+    def data_issue(self, severity: Severity, code: str, message: Text, q: Question | None,
+                   question: str | None = None) -> None:
         column = q.columns[0] if q is not None and q.columns else None
         where = Where(file=self.survey.source.file, sheet=self.survey.source.sheet,
                       column=column, question=question or (q.id if q else None))
-        self.issues.append(Issue(severity, code, message, where, hint))
+        self.issues.append(Issue(severity, code, message, where, message.hint()))
 
-    def spec_issue(self, code: str, message: str, qid: str | None, hint: str) -> None:
+    def spec_issue(self, code: str, message: Text, qid: str | None) -> None:
         where = Where(file=self.spec_name, question=qid)
-        self.issues.append(Issue(Severity.WARNING, code, message, where, hint))
+        self.issues.append(Issue(Severity.WARNING, code, message, where, message.hint()))
 
 
 def apply_spec(survey: Survey, spec: Spec,
@@ -139,20 +140,15 @@ def _match(ctx: _Ctx, survey: Survey,
     for qs in spec.question:
         q = by_id.get(qs.id) if qs.id in by_id else by_cols.get(qs.id)
         if q is None:
-            ctx.spec_issue("question-missing",
-                           f"Spørgsmålet {qs.id} ('{_short(qs.text or qs.id)}') findes ikke "
-                           "i eksporten", qs.id,
-                           "Tjek at det er den rigtige eksport, eller fjern spørgsmålet fra "
-                           "specifikationen")
+            ctx.spec_issue("question-missing", msg("apply.question-missing", id=qs.id,
+                                                   text=_short(qs.text or qs.id)), qs.id)
             continue
         pairs.append((qs, q))
     for q in survey.questions:
         if q.id not in used:
             ctx.data_issue(Severity.WARNING, "column-unknown",
-                           f"Kolonnen '{_short(q.columns[0] if q.columns else q.text)}' "
-                           f"({q.id}) står ikke i specifikationen; den er talt med som læst",
-                           q, f"Tilføj spørgsmålet til {ctx.spec_name} (kl-survey init "
-                           "--force skriver en ny)")
+                           msg("apply.column-unknown", id=q.id, spec=ctx.spec_name,
+                               column=_short(q.columns[0] if q.columns else q.text)), q)
             pairs.append((None, q))
     return pairs
 
@@ -190,10 +186,8 @@ def _apply_question(ctx: _Ctx, q: Question, qs: QuestionSpec,
     qtype = _qtype(data, q, qs)
     if qs.columns and qtype is not QType.MULTI and tuple(qs.columns) != q.columns:
         ctx.data_issue(Severity.WARNING, "column-changed",
-                       f"Spørgsmål {qs.id} står i kolonnen '{_short(q.columns[0])}', men "
-                       f"specifikationen siger '{_short(qs.columns[0])}'", q,
-                       "Tjek at det stadig er samme spørgsmål, og ret columns i "
-                       "specifikationen")
+                       msg("apply.column-changed", id=qs.id, found=_short(q.columns[0]),
+                           spec=_short(qs.columns[0])), q)
     options: tuple[str, ...] = ()
     if qtype is QType.SINGLE:
         assert isinstance(data, pd.Series)
@@ -248,9 +242,7 @@ def _convert(ctx: _Ctx, q: Question, qs: QuestionSpec,
     if (want in ("multi", "grid", "numeric_grid") or q.type is QType.MULTI
             or q.type is QType.NUMERIC):
         ctx.data_issue(Severity.WARNING, "type-mismatch",
-                       f"Spørgsmål {qs.id} er læst som {q.type.value}, men specifikationen "
-                       f"siger {want}; det er talt som {q.type.value}", q,
-                       f"Ret type i specifikationen til \"{q.type.value}\"")
+                       msg("apply.type-mismatch", id=qs.id, found=q.type.value, spec=want), q)
         return data, None
     assert isinstance(data, pd.Series)
     text = data.astype("str")
@@ -306,14 +298,11 @@ def _final_options(ctx: _Ctx, q: Question, qs: QuestionSpec, targets: list[str],
         n = answered.get(label, 0)
         severity = Severity.WARNING if n or column_is_data else Severity.INFO
         ctx.data_issue(severity, "answer-unlisted",
-                       f"Svaret '{_short(label)}' ({n} svar) står ikke i specifikationens "
-                       f"options for {qs.id}; det er talt med som en ekstra svarmulighed", q,
-                       "Tilføj det til options, eller slå det sammen med merge/rename")
+                       plural(n, "apply.answer-unlisted", label=_short(label), id=qs.id), q)
     sources = set(_label_map(qs))
     for unused in sorted(sources - set(q.options)):
         ctx.data_issue(Severity.INFO, "rename-unused",
-                       f"'{_short(unused)}' i merge/rename for {qs.id} findes ikke i data", q,
-                       "Ret stavemåden, eller fjern den fra specifikationen")
+                       msg("apply.rename-unused", label=_short(unused), id=qs.id), q)
     return final
 
 
@@ -350,9 +339,7 @@ def _multi(ctx: _Ctx, q: Question, qs: QuestionSpec,
         idx = [i for i, t in enumerate(targets) if t == label]
         if not idx and label not in mapping.values():
             ctx.data_issue(Severity.INFO, "option-not-in-data",
-                           f"Svarmuligheden '{_short(label)}' i {qs.id} har ingen kolonne i "
-                           "eksporten; den tælles som 0", q,
-                           "Tjek stavemåden i options mod kolonneoverskrifterne")
+                           msg("apply.option-not-in-data", label=_short(label), id=qs.id), q)
         out[label] = (np.asarray(ticked[:, idx].any(axis=1)) if idx
                       else np.zeros(len(data), dtype=bool))
     return pd.DataFrame(out, index=data.index), tuple(final)
@@ -383,9 +370,8 @@ def _reclaim_other(ctx: _Ctx, q: Question, qs: QuestionSpec, data: pd.DataFrame,
             len(data), dtype=bool)
         data[label] = column | rows
         ctx.data_issue(Severity.INFO, "other-is-option",
-                       f"{int(rows.sum())} fritekstsvar '{_short(label)}' i {qs.id} er talt "
-                       "som svarmuligheden af samme navn", q,
-                       "Svarmuligheden står i specifikationens options")
+                       plural(int(rows.sum()), "apply.other-is-option", label=_short(label),
+                              id=qs.id), q)
     for c in other_cols:
         data[c] = data[c].to_numpy(dtype=bool) & ~hit
     return data, text.mask(pd.Series(hit, index=text.index))
@@ -407,8 +393,8 @@ def _check_labels(ctx: _Ctx, q: Question) -> None:
         for label in labels:
             if label not in q.options:
                 ctx.data_issue(Severity.WARNING, f"{key}-unknown",
-                               f"'{_short(label)}' i {key} for {q.id} er ikke en svarmulighed "
-                               "i data", q, "Ret stavemåden i specifikationen")
+                               msg("apply.label-unknown", label=_short(label), key=key,
+                                   id=q.id), q)
 
 
 # ---------------------------------------------------------------- across questions
@@ -428,8 +414,7 @@ def _attach_other(ctx: _Ctx, spec: Spec, questions: list[Question],
             continue
         if parent not in ids:
             ctx.spec_issue("other-parent-missing",
-                           f"{q.id}.other_of peger på {parent}, som ikke findes i eksporten",
-                           q.id, "Ret other_of i specifikationen")
+                           msg("apply.other-parent-missing", id=q.id, parent=parent), q.id)
             out.append(q)
             continue
         data = answers[q.id]
@@ -456,14 +441,11 @@ def _check_filter(ctx: _Ctx, q: Question, questions: list[Question]) -> Question
     target = next((x for x in questions if x.id == flt.question), None)
     if target is None:
         ctx.spec_issue("filter-missing",
-                       f"Filteret for {q.id} peger på {flt.question}, som ikke findes i "
-                       "eksporten; basen er derfor uden filter", q.id,
-                       "Ret filter.question i specifikationen")
+                       msg("apply.filter-missing", id=q.id, target=flt.question), q.id)
         return replace(q, base=replace(q.base, filter=None))
     missing = [o for o in flt.options if o not in target.options]
     if missing:
         ctx.data_issue(Severity.WARNING, "filter-option-unknown",
-                       f"Filteret for {q.id} bruger '{_short(missing[0])}', som ikke er en "
-                       f"svarmulighed i {flt.question}", q,
-                       "Ret filter.options i specifikationen")
+                       msg("apply.filter-option-unknown", id=q.id, label=_short(missing[0]),
+                           target=flt.question), q)
     return q

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 
 from kl_survey.grid import cell_keys, numeric_frame, split_reference
 from kl_survey.issues import Severity
+from kl_survey.messages import msg, plural
 from kl_survey.model import Derived, QType, Question, Survey
 from kl_survey.spec_grid import GRID_TYPES
 
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
     from kl_survey.spec_apply import Data, _Ctx
 
 _PLAIN = (QType.SINGLE, QType.NUMERIC, QType.TEXT)
+#: (label missing from the data, label the spec does not list) for rows and columns
+_LABEL_KEYS = {"row": ("apply.grid-row-missing", "apply.grid-row-unlisted"),
+               "column": ("apply.grid-cell-missing", "apply.grid-cell-unlisted")}
 
 
 def approximate_issue(ctx: _Ctx, q: Question, mask: np.ndarray,
@@ -42,10 +46,9 @@ def approximate_issue(ctx: _Ctx, q: Question, mask: np.ndarray,
     if not rows:
         return
     shown = ", ".join(str(r) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
-    word = "række" if len(rows) == 1 else "rækkerne"
     ctx.data_issue(Severity.WARNING, "numeric-approximate",
-                   f"{len(rows)} tal i spørgsmål {q.id} er et skøn (fx »ca. 20«) og er talt "
-                   f"med som tallet ({word} {shown})", q, "Skriv det præcise tal, hvis det kendes")
+                   plural(len(rows), "read.numeric-approximate", id=q.id,
+                          rows=plural(len(rows), "where.rows", rows=shown)), q)
     if column is not None:  # name the cell's own column, not the question's first
         last = ctx.issues[-1]
         ctx.issues[-1] = replace(last, where=replace(last.where, column=column, row=rows[0]))
@@ -75,10 +78,8 @@ def _merge(ctx: _Ctx, survey: Survey, qs: QuestionSpec) -> Survey:
         return survey  # question-missing is reported when questions are matched
     missing = [c for c, q in zip(qs.columns, found, strict=True) if q is None]
     if missing:
-        ctx.spec_issue("grid-column-missing",
-                       f"{len(missing)} af kolonnerne i {qs.id} findes ikke i eksporten "
-                       f"('{missing[0]}'); de tælles som ubesvarede", qs.id,
-                       "Ret columns i specifikationen til kolonnernes overskrifter")
+        ctx.spec_issue("grid-column-missing", plural(len(missing), "apply.grid-column-missing",
+                                                     id=qs.id, first=missing[0]), qs.id)
     used = [q for q in found if q is not None]
     rows, grid_columns = tuple(qs.rows or ()), tuple(qs.grid_columns or ())
     first = used[0]
@@ -174,15 +175,13 @@ def apply_grid(ctx: _Ctx, q: Question, qs: QuestionSpec,
         q, data = _grid_as_numbers(ctx, q, data)
     if qs.type is not None and qs.type != q.type.value:
         ctx.data_issue(Severity.WARNING, "type-mismatch",
-                       f"Spørgsmål {qs.id} er læst som {q.type.value}, men specifikationen "
-                       f"siger {qs.type}; det er talt som {q.type.value}", q,
-                       f"Ret type i specifikationen til \"{q.type.value}\"")
-    rows = _ordered(ctx, q, q.rows, qs.rows, "rækken")
+                       msg("apply.type-mismatch", id=qs.id, found=q.type.value, spec=qs.type), q)
+    rows = _ordered(ctx, q, q.rows, qs.rows, "row")
     if q.type is QType.GRID:
         data, options = _options(ctx, q, qs, data[list(rows)])
         new = decided(ctx, replace(q, rows=rows), qs, QType.GRID, options)
         return new, data, None
-    columns = _ordered(ctx, q, q.grid_columns, qs.grid_columns, "kolonnen")
+    columns = _ordered(ctx, q, q.grid_columns, qs.grid_columns, "column")
     keys = cell_keys(rows, columns)
     data = data[keys]
     unparsed = ctx.survey.unparsed.get(q.id)
@@ -204,9 +203,8 @@ def _grid_as_numbers(ctx: _Ctx, q: Question, data: pd.DataFrame
     read = [read_numbers(Column.of(0, row, data[row].astype("string").astype("str")))
             for row in q.rows]
     if any(r.bad.any() for r in read):
-        ctx.data_issue(Severity.WARNING, "type-mismatch",
-                       f"Spørgsmål {q.id} har svar, der ikke er tal; det er talt som gitter",
-                       q, "Ret type i specifikationen til \"grid\"")
+        ctx.data_issue(Severity.WARNING, "type-mismatch", msg("apply.type-not-numbers", id=q.id),
+                       q)
         return q, data
     for row, r in zip(q.rows, read, strict=True):
         if r.approximate.any():
@@ -216,21 +214,20 @@ def _grid_as_numbers(ctx: _Ctx, q: Question, data: pd.DataFrame
 
 
 def _ordered(ctx: _Ctx, q: Question, have: tuple[str, ...], want: list[str] | None,
-             what: str) -> tuple[str, ...]:
+             what: Literal["row", "column"]) -> tuple[str, ...]:
     """The spec's order; labels it lists that the data lacks are reported, labels the
     data has that it does not list come after, reported too."""
     if want is None:
         return have
+    missing, unlisted = _LABEL_KEYS[what]
     for label in want:
         if label not in have:
             ctx.data_issue(Severity.WARNING, "grid-label-missing",
-                           f"{what.capitalize()} '{label}' i {q.id} findes ikke i data", q,
-                           "Ret stavemåden i specifikationen")
+                           msg(missing, label=label, id=q.id), q)
     extra = [x for x in have if x not in want]
     for label in extra:
         ctx.data_issue(Severity.WARNING, "grid-label-unlisted",
-                       f"{what.capitalize()} '{label}' i {q.id} står ikke i specifikationen; "
-                       "den er talt med", q, "Tilføj den i specifikationen")
+                       msg(unlisted, label=label, id=q.id), q)
     return tuple(x for x in want if x in have) + tuple(extra)
 
 
@@ -260,9 +257,8 @@ def _derived(ctx: _Ctx, q: Question, qs: QuestionSpec) -> tuple[Derived, ...]:
         bad = [ref for ref in (d.numerator, d.denominator) if not _resolves(q, ref)]
         if bad:
             ctx.spec_issue("derived-reference-unknown",
-                           f"Det afledte tal '{d.name}' i {q.id} peger på '{bad[0]}', som ikke "
-                           "findes i data; det er udeladt", q.id,
-                           "Ret referencen til en række (og kolonne) i gitteret")
+                           msg("apply.derived-reference-unknown", name=d.name, id=q.id,
+                               ref=bad[0]), q.id)
             continue
         out.append(Derived(d.name, d.numerator, d.denominator))
     return tuple(out)
