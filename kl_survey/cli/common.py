@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 import typer
 
 from kl_survey.errors import ExitCode, KlSurveyError
-from kl_survey.messages import Lang, language, msg, set_language
+from kl_survey.messages import Lang, exists, language, msg, set_language
 
 if TYPE_CHECKING:
     from kl_survey.issues import Issue
@@ -185,8 +185,9 @@ def _list_sources(reading: Reading) -> bool:
         return True
     from kl_survey.readers import readers
 
-    for r in readers():
-        typer.echo(f"{r.name:<14} {r.label}")
+    for r in readers():  # a reader's label in the current language, when the catalogue has it
+        label = msg(key) if exists(key := f"read.reader.{r.name}") else r.label
+        typer.echo(f"{r.name:<14} {label}")
     return False
 
 

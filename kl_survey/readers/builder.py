@@ -21,6 +21,7 @@ from kl_survey import municipalities as mun
 from kl_survey.errors import InputError
 from kl_survey.grid import answered
 from kl_survey.issues import Issue, Severity, Where
+from kl_survey.messages import msg, plural
 from kl_survey.model import Meta, Population, QType, Question, SourceInfo, Survey
 from kl_survey.readers.infer import (
     ANY,
@@ -67,9 +68,7 @@ def sha256_of(path: Path) -> str:
 def body_of(table: RawTable, header_rows: int) -> tuple[pd.DataFrame, list[int]]:
     """The answer rows below ``header_rows`` header rows, with their source row numbers."""
     if len(table.frame) <= header_rows:
-        raise InputError("Filen indeholder kun overskrifter og ingen besvarelser",
-                         file=table.file, sheet=table.sheet,
-                         hint="Tjek at du har eksporteret besvarelserne, ikke kun skemaet")
+        raise InputError(msg("read.headers-only"), file=table.file, sheet=table.sheet)
     body = table.frame.iloc[header_rows:].reset_index(drop=True)
     return body, list(table.rows[header_rows:])
 
@@ -142,7 +141,7 @@ class SurveyBuilder:
         mask = np.asarray(mask, dtype=bool)
         self._excluded = mask if self._excluded is None else self._excluded | mask
         if mask.any():
-            self._why.append(f"{int(mask.sum())} {why}")
+            self._why.append(msg("read.no-respondents.why", n=int(mask.sum()), why=why))
 
     def columns(self, header: Sequence[object], body: pd.DataFrame) -> list[Column]:
         """The body's columns, cleaned once. A column without a header but with answers
@@ -159,12 +158,11 @@ class SurveyBuilder:
 
     def empty_header(self, column: Column) -> None:
         """A column with answers but no header: read as a question named by its letter."""
+        text = msg("read.header-missing", letter=column.letter, name=column.name)
         self.issues.append(Issue(
-            Severity.WARNING, "header-missing",
-            f"Kolonne {column.letter} har svar, men ingen overskrift; den er læst som "
-            f"spørgsmålet '{column.name}'",
+            Severity.WARNING, "header-missing", text,
             Where(file=self.source.file, sheet=self.source.sheet, column=column.letter),
-            "Skriv spørgsmålets tekst i kolonnens første række"))
+            text.hint()))
 
     # ------------------------------------------------------------ questions
 
@@ -340,7 +338,7 @@ class SurveyBuilder:
             keep &= resp["complete"].to_numpy(dtype=bool)
         notes = list(self.notes)
         if unanswered:
-            notes.append(f"{unanswered} rækker uden svar er ikke talt med som besvarelser.")
+            notes.append(plural(unanswered, "read.unanswered-rows"))
         issues = [*self.issues, *self._estimates(keep)]
         if not keep.any():
             issues.append(self._nobody_left(unanswered, partial if complete_only else 0))
@@ -367,29 +365,26 @@ class SurveyBuilder:
             if not found:
                 continue
             shown = ", ".join(str(r) for r in found[:10]) + (" …" if len(found) > 10 else "")
+            text = plural(len(found), "read.numeric-approximate", id=qid,
+                          rows=plural(len(found), "where.rows", rows=shown))
             out.append(Issue(
-                Severity.WARNING, "numeric-approximate",
-                f"{len(found)} tal i spørgsmål {qid} er et skøn (fx »ca. 20«) og er talt med "
-                f"som tallet ({'række' if len(found) == 1 else 'rækkerne'} {shown})",
+                Severity.WARNING, "numeric-approximate", text,
                 Where(file=self.source.file, sheet=self.source.sheet, row=found[0],
                       column=column, question=qid),
-                "Skriv det præcise tal, hvis det kendes"))
+                text.hint()))
         return out
 
     def _nobody_left(self, unanswered: int, partial: int) -> Issue:
         """Every row was left out: say which rule took them, so nothing is approved."""
         why = list(self._why)
         if unanswered:
-            why.append(f"{unanswered} uden svar")
+            why.append(msg("read.no-respondents.unanswered", n=unanswered))
         if partial:
-            why.append(f"{partial} ikke fuldført (--complete-only)")
-        rows = "rækken" if self.n == 1 else f"de {self.n} rækker"
-        hint = ("Kør uden --complete-only, eller eksportér igen når der er fuldførte svar"
-                if partial else "Tjek at det er den rigtige eksport, med rigtige besvarelser")
-        return Issue(Severity.ERROR, "no-respondents",
-                     f"Ingen besvarelser er tilbage at tælle: af {rows} er "
-                     + (", ".join(why) or "ingen besvarelser")
-                     + "; spørgsmålene vises med n = 0",
+            why.append(msg("read.no-respondents.partial", n=partial))
+        text = msg("read.no-respondents", rows=plural(self.n, "read.no-respondents.rows"),
+                   why=", ".join(why) or msg("read.no-respondents.none"))
+        hint = msg("read.no-respondents.hint-partial") if partial else text.hint()
+        return Issue(Severity.ERROR, "no-respondents", text,
                      Where(file=self.source.file, sheet=self.source.sheet), hint)
 
 

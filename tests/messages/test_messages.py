@@ -141,7 +141,7 @@ def test_issue_lines_follow_the_language() -> None:
 
 
 @pytest.mark.parametrize("module", ["cli", "output", "pipeline.py", "errors.py", "issues.py",
-                                    "report/writer.py", "readers/source", "readers/__init__.py",
+                                    "report/writer.py", "readers",
                                     "compare", "grouping.py", "extras.py", "dedupe.py",
                                     "by_municipality.py", "report/mapmodel.py", "spec.py",
                                     "spec_checks.py", "spec_grid.py", "spec_apply.py",

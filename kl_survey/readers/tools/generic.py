@@ -9,6 +9,7 @@ Danish Excel joins several ticked options in one cell).
 from __future__ import annotations
 
 from kl_survey.errors import InputError
+from kl_survey.messages import msg
 from kl_survey.model import SourceInfo, Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
 from kl_survey.readers.builder import SurveyBuilder
@@ -18,26 +19,19 @@ from kl_survey.vocabulary import is_metadata
 
 NAME = "generic"
 SEPARATORS = (";",)
-NOT_A_SURVEY = "Filen ligner ikke en eksport af besvarelser"
-NOT_A_SURVEY_HINT = ("Angiv eksporten fra spørgeskemaværktøjet: et regneark eller en CSV-fil "
-                     "med spørgsmålene i første række og én besvarelse pr. række")
 
 
 def read_grid(table: RawTable, source: SourceInfo, *, complete_only: bool = False) -> Survey:
     """Build a survey from a raw grid whose first row holds the headers."""
     if len(table.frame) < 2:
-        raise InputError("Filen indeholder kun en overskriftsrække og ingen besvarelser",
-                         file=table.file, sheet=table.sheet,
-                         hint="Tjek at du har eksporteret besvarelserne, ikke kun skemaet")
+        raise InputError(msg("read.header-row-only"), file=table.file, sheet=table.sheet)
     b, cols = SurveyBuilder.with_header_row(table, source)
     muni = b.find_municipality(cols)
     if muni is None and looks_like_prose(row_texts(table.frame, 0), table.frame.iloc[1:]):
-        raise InputError(NOT_A_SURVEY, file=table.file, sheet=table.sheet,
-                         hint=NOT_A_SURVEY_HINT)
+        raise InputError(msg("read.not-a-survey"), file=table.file, sheet=table.sheet)
     answers = [c for c in cols if c is not muni and not is_metadata(c.header)]
     if not answers:
-        raise InputError("Filen har ingen spørgsmålskolonner", file=table.file,
-                         sheet=table.sheet, hint="Første række skal indeholde spørgsmålene")
+        raise InputError(msg("read.no-questions"), file=table.file, sheet=table.sheet)
     for group in group_columns(answers):
         b.add_group(group, seps=SEPARATORS)
     return b.build(complete_only=complete_only)

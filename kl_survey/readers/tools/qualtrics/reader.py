@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kl_survey.messages import msg, plural
 from kl_survey.model import QType, Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
 from kl_survey.readers.builder import SurveyBuilder, body_of
@@ -135,9 +136,8 @@ def _respondents(b: SurveyBuilder, lay: Layout, cols: list[Column]) -> None:
         excluded = status.values.str.casefold().isin(list(_EXCLUDED_STATUS)).to_numpy()
         n = int(excluded.sum())
         if n:
-            what = "besvarelse" if n == 1 else "besvarelser"
-            b.notes.append(f"{n} {what} fra forhåndsvisning, test eller spam er ikke talt med.")
-        b.exclude(excluded, "fra forhåndsvisning, test eller spam")
+            b.notes.append(plural(n, "read.qualtrics.excluded-note"))
+        b.exclude(excluded, msg("read.qualtrics.excluded"))
     finished = _column(cols, lay.find("Finished", "finished"))
     if finished is not None:
         b.complete = finished.values.str.casefold().isin(list(_FINISHED)).to_numpy()

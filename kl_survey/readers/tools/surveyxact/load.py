@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from kl_survey.errors import InputError
+from kl_survey.messages import Text, msg
 from kl_survey.readers.base import Probe, ReadOptions
 from kl_survey.readers.infer import clean_label
 from kl_survey.readers.source import RawTable, read_workbook
@@ -24,8 +25,7 @@ from kl_survey.readers.tools.surveyxact.structure import (
 
 _PARTS = ("dataset", "labels", "structure")
 _DATASET_SHEET = re.compile(r"^dataset\s*(\(\d+\))?$", re.I)
-HINT = ("Eksportér igen fra SurveyXact (Dataudtræk) som Excel med arkene Dataset, "
-        "Labels og Structure, eller som CSV-filerne dataset.csv, labels.csv og structure.csv")
+HINT = "read.surveyxact.export-again"  # the hint of every refusal here (a catalogue key)
 
 
 @dataclass(frozen=True)
@@ -93,28 +93,30 @@ def _dataset(tables: list[RawTable], file: str, sheet: str | None) -> tuple[pd.D
     frames: list[pd.DataFrame] = []
     for table in tables:
         if len(table.frame) < 1:
-            raise InputError("Dataset er tomt", file=file, sheet=table.sheet, hint=HINT)
+            raise InputError(msg("read.surveyxact.dataset-empty"), file=file,
+                             sheet=table.sheet, hint=msg(HINT))
         header = [clean_label(h) if pd.notna(h) else "" for h in table.frame.iloc[0]]
         body = table.frame.iloc[1:].reset_index(drop=True)
         body.columns = header
         frames.append(body.loc[:, [bool(h) for h in header]])
     if len({len(f) for f in frames}) > 1:
-        raise InputError("Dataset-arkene har ikke lige mange rækker", file=file, sheet=sheet,
-                         hint=HINT)
+        raise InputError(msg("read.surveyxact.dataset-uneven"), file=file, sheet=sheet,
+                         hint=msg(HINT))
     data = pd.concat(frames, axis=1) if len(frames) > 1 else frames[0]
     data = data.loc[:, ~data.columns.duplicated()]
     return data, tables[0].rows[1:]
 
 
-def _missing(what: str, file: Path | str) -> InputError:
-    return InputError(f"SurveyXact-eksporten mangler {what}", file=file, hint=HINT)
+def _missing(what: Text, file: Path | str) -> InputError:
+    return InputError(msg("read.surveyxact.lacks", what=what), file=file, hint=msg(HINT))
 
 
 def _load_workbook(probe: Probe, options: ReadOptions) -> Export:
     names = _sheet_names(probe)
     for part in _PARTS:
         if not names[part]:
-            raise _missing(f"arket '{part.capitalize()}'", probe.path)
+            raise _missing(msg("read.surveyxact.lacks-sheet", sheet=part.capitalize()),
+                           probe.path)
     wanted = [*names["dataset"], names["labels"][0], names["structure"][0]]
     tables = read_workbook(probe.path, wanted, sniffed=probe.sniffed, options=options.source())
     file = str(probe.path)
@@ -130,7 +132,7 @@ def _load_csv(probe: Probe, options: ReadOptions) -> Export:
     found = _siblings(folder)
     for part in _PARTS:
         if part not in found:
-            raise _missing(f"filen {part}.csv ved siden af datasættet", folder)
+            raise _missing(msg("read.surveyxact.lacks-file", part=part), folder)
     data_path = found["dataset"]
     if probe.kind == "csv" and probe.path.stem.casefold() not in ("labels", "structure"):
         data_path = probe.path
@@ -148,4 +150,4 @@ def load_export(probe: Probe, options: ReadOptions) -> Export:
         return _load_workbook(probe, options)
     if probe.kind in ("dir", "csv"):
         return _load_csv(probe, options)
-    raise InputError("Filen er ikke en SurveyXact-eksport", file=probe.path, hint=HINT)
+    raise InputError(msg("read.surveyxact.not-an-export"), file=probe.path, hint=msg(HINT))

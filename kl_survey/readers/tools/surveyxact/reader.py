@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from kl_survey.errors import InputError
+from kl_survey.messages import msg, plural
 from kl_survey.model import QType, Question, SourceInfo, Survey
 from kl_survey.readers.base import Probe, Reader, ReadOptions
 from kl_survey.readers.builder import SurveyBuilder
@@ -76,15 +77,13 @@ class _Decoder:
         return mapped.where(mapped.notna(), codes), unknown
 
     def notes(self) -> list[str]:
-        out = []
+        out: list[str] = []
         for var, codes in self.unknown.items():
             if not codes:
-                out.append(f"Variablen '{var}' har ingen etiketter i Labels; "
-                           "svarene vises som de rå koder.")
+                out.append(msg("read.surveyxact.no-labels", var=var))
             else:
                 shown = ", ".join(codes[:5]) + (" …" if len(codes) > 5 else "")
-                out.append(f"Variablen '{var}' har koder uden etiket i Labels ({shown}); "
-                           "de vises som de rå koder.")
+                out.append(msg("read.surveyxact.unlabelled", var=var, codes=shown))
         return out
 
 
@@ -128,17 +127,14 @@ def _statuses(export: Export, layout: Layout) -> tuple[np.ndarray, np.ndarray] |
 
 
 def _status_notes(keep: np.ndarray, complete: np.ndarray, complete_only: bool) -> list[str]:
-    notes = []
+    notes: list[str] = []
     left_out = int((~keep).sum())
     if left_out:
-        notes.append(f"{left_out} udsendte skemaer uden besvarelse (status Ny, Distribueret "
-                     "eller Frafaldet) er ikke talt med.")
+        notes.append(plural(left_out, "read.surveyxact.not-sent"))
     partial = int((keep & ~complete).sum())
     if partial:
-        what = "delvis besvarelse" if partial == 1 else "delvise besvarelser"
-        verb = "er udeladt (--complete-only)" if complete_only else (
-            "er talt med (brug --complete-only for at udelade dem)")
-        notes.append(f"{partial} {what} {verb}.")
+        notes.append(plural(partial, "read.surveyxact.partial-left-out" if complete_only
+                            else "read.surveyxact.partial-counted"))
     return notes
 
 
@@ -230,8 +226,8 @@ def _add_grid(b: SurveyBuilder, dec: _Decoder, item: Item, q: Question) -> None:
 def build_survey(export: Export, source: SourceInfo, *, complete_only: bool = False) -> Survey:
     """The canonical survey from the three tables (shared by every export route)."""
     if export.data.empty:
-        raise InputError("Dataset indeholder ingen besvarelser", file=export.file,
-                         sheet=export.sheet, hint="Tjek at du har eksporteret besvarelserne")
+        raise InputError(msg("read.surveyxact.no-responses"), file=export.file,
+                         sheet=export.sheet)
     layout = plan(export.variables, export.labels, export.data.columns)
     b, data = _respondents(export, layout, source, complete_only)
     _add_questions(b, _Decoder(data, export.labels), layout)
@@ -244,9 +240,8 @@ def _respondents(export: Export, layout: Layout, source: SourceInfo, complete_on
     status = _statuses(export, layout)
     keep = status[0] if status else np.ones(len(export.data), bool)
     if status and not keep.any():
-        raise InputError("Eksporten har ingen besvarelser med status Gennemført eller "
-                         "Nogle svar", file=export.file, sheet=export.sheet,
-                         hint="Eksportér igen, når der er kommet besvarelser")
+        raise InputError(msg("read.surveyxact.none-answered"), file=export.file,
+                         sheet=export.sheet)
     data = export.data[keep].reset_index(drop=True)
     b = SurveyBuilder(source=source, rows=[r for r, k in zip(export.rows, keep, strict=True)
                                            if k])
@@ -267,7 +262,7 @@ def _add_questions(b: SurveyBuilder, dec: _Decoder, layout: Layout) -> None:
     hidden = [f"'{v.text}' ({v.name})" for v in layout.background
               if muni is None or v.name != muni.header]
     if hidden:
-        b.notes.append("Baggrundsvariabler vises ikke som spørgsmål: " + ", ".join(hidden) + ".")
+        b.notes.append(msg("read.surveyxact.background", names=", ".join(hidden)))
     missing = [v.name for it in items for v in it.variables if v.name not in dec.data]
     items = [it for it in items if it is not muni_item
              and any(v.name in dec.data for v in it.variables)]
@@ -281,8 +276,7 @@ def _add_questions(b: SurveyBuilder, dec: _Decoder, layout: Layout) -> None:
     b.notes.extend(dec.notes())
     if missing:
         shown = ", ".join(f"'{m}'" for m in missing[:10]) + (" …" if len(missing) > 10 else "")
-        b.notes.append(f"Variabler i Structure, der ikke findes i Dataset, er sprunget over: "
-                       f"{shown}.")
+        b.notes.append(msg("read.surveyxact.skipped", names=shown))
 
 
 def _add_others(b: SurveyBuilder, dec: _Decoder, layout: Layout, owner: dict[int, str]) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kl_survey.errors import InputError
+from kl_survey.messages import msg
 from kl_survey.readers.infer import clean_label, numeric_layout
 from kl_survey.vocabulary import SURVEYXACT_METADATA, is_other
 
@@ -110,16 +111,14 @@ def parse_structure(rows: Sequence[Sequence[object]], *, file: str,
                     sheet: str | None) -> list[Variable]:
     """Structure rows (header first) as variables; columns are found by name."""
     if not rows:
-        raise InputError("Structure er tom", file=file, sheet=sheet,
-                         hint="Eksportér datasættet igen fra SurveyXact")
+        raise InputError(msg("read.surveyxact.structure-empty"), file=file, sheet=sheet)
     header = [(_cell(rows[0], i) or "").casefold() for i in range(len(rows[0]))]
     pos = {name: header.index(name) for name in _COLUMNS if name in header}
     missing = [n for n in ("variablename", "questiontext") if n not in pos]
     if missing:
         wanted = ", ".join(c for c in ("variableName", "questionText") if c.lower() in missing)
-        raise InputError(f"Structure mangler kolonnen {wanted}", file=file, sheet=sheet,
-                         hint="Første række i Structure skal være questionName, variableName, "
-                              "questionType, subType, questionText, choiceValue, choiceText")
+        raise InputError(msg("read.surveyxact.structure-column", wanted=wanted), file=file,
+                         sheet=sheet)
     out: list[Variable] = []
     for row in rows[1:]:
         name = _cell(row, pos["variablename"])
