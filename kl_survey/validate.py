@@ -21,6 +21,7 @@ from kl_survey import municipalities as mun
 from kl_survey.dedupe import duplicate_issues, name_of
 from kl_survey.grid import answered
 from kl_survey.issues import Issue, Severity, Where
+from kl_survey.messages import Text, join, language, msg, plural
 from kl_survey.model import QType, Question, Survey
 from kl_survey.numbers import format_percent
 from kl_survey.output import jsontext
@@ -86,11 +87,17 @@ def _where(survey: Survey, **kw: Any) -> Where:
     return Where(file=survey.source.file, sheet=survey.source.sheet, **kw)
 
 
-def _rows(rows: Sequence[int]) -> str:
+def _rows(rows: Sequence[int]) -> Text:
+    """``række 4`` or ``rækkerne 4, 9 og 3 flere`` in the current language."""
     shown = ", ".join(str(r) for r in rows[:_MAX_LISTED])
-    more = f" og {len(rows) - _MAX_LISTED} flere" if len(rows) > _MAX_LISTED else ""
-    word = "række" if len(rows) == 1 else "rækkerne"
-    return f"{word} {shown}{more}"
+    if len(rows) > _MAX_LISTED:
+        shown = msg("words.more", shown=shown, n=len(rows) - _MAX_LISTED)
+    return plural(len(rows), "where.rows", rows=shown)
+
+
+def _issue(severity: Severity, code: str, message: Text, where: Where) -> Issue:
+    """An issue whose hint is its message's own (``issue.<code>.hint``)."""
+    return Issue(severity, code, message, where, message.hint())
 
 
 def _source_rows(survey: Survey, mask: np.ndarray) -> list[int]:
@@ -103,40 +110,35 @@ def _source_rows(survey: Survey, mask: np.ndarray) -> list[int]:
 def check_municipalities(survey: Survey, population: frozenset[int] | None) -> list[Issue]:
     resp = survey.respondents
     if "municipality_raw" not in resp:
-        return [Issue(Severity.INFO, "municipality-column-missing",
-                      "Der er ingen kommunekolonne i eksporten; kommunerne er ikke tjekket",
-                      _where(survey),
-                      "Angiv kolonnen med respondents.column i specifikationen")]
+        return [_issue(Severity.INFO, "municipality-column-missing",
+                       msg("issue.municipality-column-missing"), _where(survey))]
     raw, codes = resp["municipality_raw"], resp["municipality"]
     issues: list[Issue] = []
     blank = raw.isna().to_numpy()
     if blank.any():
         rows = _source_rows(survey, blank)
-        issues.append(Issue(Severity.WARNING, "municipality-missing",
-                            f"{len(rows)} besvarelser har ingen kommune ({_rows(rows)})",
-                            _where(survey, row=rows[0]),
-                            "Udfyld kommunen i eksporten, ellers tæller de ikke i "
-                            "svarprocenten"))
+        issues.append(_issue(Severity.WARNING, "municipality-missing",
+                             plural(len(rows), "issue.municipality-missing", rows=_rows(rows)),
+                             _where(survey, row=rows[0])))
     unknown = (raw.notna() & codes.isna()).to_numpy(dtype=bool)
     for value, rows in _rows_by(resp[unknown], "municipality_raw"):
         issues.append(_unknown(survey, str(value), rows))
     for value, rows in _rows_by(resp[~unknown & raw.notna().to_numpy()], "municipality_raw"):
         official = mun.alias_of(str(value))
         if official is not None:
-            issues.append(Issue(
+            issues.append(_issue(
                 Severity.WARNING, "municipality-alias",
-                f"'{value}' ({_rows(rows)}) er læst som {official.name} ({official.code})",
-                _where(survey, row=rows[0], municipality=str(value)),
-                f"Skriv det officielle navn, '{official.name}', så ingen er i tvivl"))
+                msg("issue.municipality-alias", value=value, rows=_rows(rows),
+                    name=official.name, code=official.code),
+                _where(survey, row=rows[0], municipality=str(value))))
     if population is not None:
         outside = (codes.notna() & ~codes.isin(list(population))).to_numpy(dtype=bool)
         for code, rows in _rows_by(resp[outside], "municipality"):
-            issues.append(Issue(
+            issues.append(_issue(
                 Severity.ERROR, "municipality-outside-population",
-                f"{name_of(int(code))} er ikke med i populationen, men har svaret "
-                f"({_rows(rows)})",
-                _where(survey, row=rows[0], municipality=name_of(int(code))),
-                "Fjern besvarelsen, eller tilføj kommunekoden til respondents.population"))
+                msg("issue.municipality-outside-population", name=name_of(int(code)),
+                    rows=_rows(rows)),
+                _where(survey, row=rows[0], municipality=name_of(int(code)))))
     return issues
 
 
@@ -150,15 +152,13 @@ def _rows_by(resp: pd.DataFrame, key: str) -> list[tuple[Any, list[int]]]:
 def _unknown(survey: Survey, value: str, rows: list[int]) -> Issue:
     close = mun.suggest(value)
     if close:
-        names = [f"{m.name} ({m.code})" for m in close]
-        guess = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " eller " + names[-1]
-        message = f"Ukendt kommune '{value}' ({_rows(rows)}) — mente du {guess}?"
-        hint = f"Ret navnet i eksporten til fx '{close[0].name}' eller kommunekoden {close[0].code}"
+        guess = join([f"{m.name} ({m.code})" for m in close], "or")
+        message = msg("issue.municipality-unknown", value=value, rows=_rows(rows), guess=guess,
+                      name=close[0].name, code=close[0].code)
     else:
-        message = f"Ukendt kommune '{value}' ({_rows(rows)}) — intet kommunenavn ligner"
-        hint = "Ret navnet til en af de 98 kommuner, eller fjern besvarelsen"
-    return Issue(Severity.ERROR, "municipality-unknown", message,
-                 _where(survey, row=rows[0], municipality=value), hint)
+        message = msg("issue.municipality-unknown-none", value=value, rows=_rows(rows))
+    return _issue(Severity.ERROR, "municipality-unknown", message,
+                  _where(survey, row=rows[0], municipality=value))
 
 
 def check_coverage(survey: Survey, population: frozenset[int] | None = None) -> list[Issue]:
@@ -180,11 +180,12 @@ def check_coverage(survey: Survey, population: frozenset[int] | None = None) -> 
     if missing:
         names = ", ".join(f"{m.name} ({m.code})" for m in missing)
         issues.append(Issue(Severity.INFO, "non-respondents",
-                            f"{len(missing)} af {size} kommuner har ikke svaret: {names}",
-                            _where(survey)))
-    parts = [f"{r} {a}/{n} ({format_percent(a, n)})" for r, a, n in by_region if n]
+                            plural(len(missing), "issue.non-respondents", size=size,
+                                   names=names), _where(survey)))
+    parts = [f"{r} {a}/{n} ({format_percent(a, n, language())})" for r, a, n in by_region if n]
     issues.append(Issue(Severity.INFO, "response-rate-by-region",
-                        "Svarprocent pr. region: " + "; ".join(parts), _where(survey)))
+                        msg("issue.response-rate-by-region", parts="; ".join(parts)),
+                        _where(survey)))
     return issues
 
 
@@ -204,20 +205,16 @@ def check_answers(survey: Survey) -> list[Issue]:
         where = _where(survey, question=q.id, column=col)
         # with nobody left every question is empty; the no-respondents error says why
         if not q.hidden and survey.n and not answered[q.id].any():
-            issues.append(Issue(Severity.WARNING, "question-empty",
-                                f"Spørgsmål {q.number} ({q.id}) har ingen svar", where,
-                                "Tjek at kolonnen er med i eksporten, eller skjul "
-                                "spørgsmålet med hidden = true"))
+            issues.append(_issue(Severity.WARNING, "question-empty",
+                                 msg("issue.question-empty", number=q.number, id=q.id), where))
         if q.type is QType.MULTI and not q.hidden:
             unclear = ~answered[q.id] & later
             if unclear.any():
                 rows = _source_rows(survey, unclear)
-                issues.append(Issue(
+                issues.append(_issue(
                     Severity.WARNING, "multi-unclear-skip",
-                    f"{len(rows)} besvarelser har intet krydset i spørgsmål {q.number} "
-                    f"({q.id}), men har svaret på senere spørgsmål ({_rows(rows)}); uklart "
-                    "om de sprang over", replace(where, row=rows[0]),
-                    "Tjek besvarelserne; de tæller ikke med i basen for spørgsmålet"))
+                    plural(len(rows), "issue.multi-unclear-skip", number=q.number, id=q.id,
+                           rows=_rows(rows)), replace(where, row=rows[0])))
         later |= answered[q.id]
     issues += _unparsed(survey)
     issues += _partial(survey)
@@ -248,14 +245,14 @@ def _unparsed_column(survey: Survey, q: Question, bad: pd.Series,
     mask = bad.notna().to_numpy()
     rows = _source_rows(survey, mask)
     values = [str(v) for v in bad[mask]]
-    shown = ", ".join(f"'{v}' (række {r})" for v, r in list(zip(values, rows, strict=True))[:5])
-    more = f" og {len(rows) - 5} flere" if len(rows) > 5 else ""
-    return [Issue(
+    shown = ", ".join(msg("issue.numeric-unparsed.value", value=v, row=msg("where.row", row=r))
+                      for v, r in list(zip(values, rows, strict=True))[:5])
+    if len(rows) > 5:
+        shown = msg("words.more", shown=shown, n=len(rows) - 5)
+    return [_issue(
         Severity.ERROR, "numeric-unparsed",
-        f"{len(rows)} svar i spørgsmål {q.number} ({q.id}) kan ikke læses som tal: "
-        f"{shown}{more}",
-        _where(survey, row=rows[0], question=q.id, column=column),
-        "Skriv tallet uden tekst, fx 1.234,5 eller 12; ellers tæller svaret ikke med")]
+        plural(len(rows), "issue.numeric-unparsed", number=q.number, id=q.id, shown=shown),
+        _where(survey, row=rows[0], question=q.id, column=column))]
 
 
 def _partial(survey: Survey) -> list[Issue]:
@@ -266,10 +263,9 @@ def _partial(survey: Survey) -> list[Issue]:
     if not partial.any():
         return []
     rows = _source_rows(survey, partial)
-    return [Issue(Severity.WARNING, "partial-respondents",
-                  f"{len(rows)} besvarelser er ikke fuldført ({_rows(rows)}); de tæller med",
-                  _where(survey, row=rows[0]),
-                  "Brug --complete-only for kun at tælle fuldførte besvarelser")]
+    return [_issue(Severity.WARNING, "partial-respondents",
+                   plural(len(rows), "issue.partial-respondents", rows=_rows(rows)),
+                   _where(survey, row=rows[0]))]
 
 
 # ---------------------------------------------------------------- output

@@ -151,4 +151,102 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.cpr-rows.one": ("række {rows}", "row {rows}"),
     "issue.cpr-rows.other": ("rækkerne {rows}", "rows {rows}"),
     "issue.cpr-rows-more": ("{rows} og {more} flere", "{rows} and {more} more"),
+    # the data checks of kl-survey validate (kl_survey/validate.py)
+    "issue.municipality-column-missing": ("Der er ingen kommunekolonne i eksporten; kommunerne "
+                                          "er ikke tjekket",
+                                          "The export has no municipality column; the "
+                                          "municipalities were not checked"),
+    "issue.municipality-column-missing.hint": ("Angiv kolonnen med respondents.column i "
+                                               "specifikationen",
+                                               "Give the column with respondents.column in the "
+                                               "spec"),
+    "issue.municipality-missing.one": ("{n} besvarelse har ingen kommune ({rows})",
+                                       "{n} response has no municipality ({rows})"),
+    "issue.municipality-missing.other": ("{n} besvarelser har ingen kommune ({rows})",
+                                         "{n} responses have no municipality ({rows})"),
+    "issue.municipality-missing.hint": ("Udfyld kommunen i eksporten, ellers tæller de ikke i "
+                                        "svarprocenten",
+                                        "Fill in the municipality in the export, or they do "
+                                        "not count in the response rate"),
+    "issue.municipality-alias": ("'{value}' ({rows}) er læst som {name} ({code})",
+                                 "'{value}' ({rows}) was read as {name} ({code})"),
+    "issue.municipality-alias.hint": ("Skriv det officielle navn, '{name}', så ingen er i tvivl",
+                                      "Write the official name, '{name}', so that no one is "
+                                      "in doubt"),
+    "issue.municipality-outside-population": ("{name} er ikke med i populationen, men har "
+                                              "svaret ({rows})",
+                                              "{name} is not in the population but has "
+                                              "answered ({rows})"),
+    "issue.municipality-outside-population.hint": ("Fjern besvarelsen, eller tilføj "
+                                                   "kommunekoden til respondents.population",
+                                                   "Remove the response, or add the "
+                                                   "municipality code to "
+                                                   "respondents.population"),
+    "issue.municipality-unknown": ("Ukendt kommune '{value}' ({rows}) — mente du {guess}?",
+                                   "Unknown municipality '{value}' ({rows}) — did you mean "
+                                   "{guess}?"),
+    "issue.municipality-unknown.hint": ("Ret navnet i eksporten til fx '{name}' eller "
+                                        "kommunekoden {code}",
+                                        "Correct the name in the export to, for example, "
+                                        "'{name}' or the municipality code {code}"),
+    "issue.municipality-unknown-none": ("Ukendt kommune '{value}' ({rows}) — intet "
+                                        "kommunenavn ligner",
+                                        "Unknown municipality '{value}' ({rows}) — no "
+                                        "municipality's name is close"),
+    "issue.municipality-unknown-none.hint": ("Ret navnet til en af de 98 kommuner, eller fjern "
+                                             "besvarelsen",
+                                             "Correct the name to one of the 98 "
+                                             "municipalities, or remove the response"),
+    "issue.non-respondents.one": ("{n} af {size} kommuner har ikke svaret: {names}",
+                                  "{n} of {size} municipalities has not answered: {names}"),
+    "issue.non-respondents.other": ("{n} af {size} kommuner har ikke svaret: {names}",
+                                    "{n} of {size} municipalities have not answered: {names}"),
+    "issue.response-rate-by-region": ("Svarprocent pr. region: {parts}",
+                                      "Response rate by region: {parts}"),
+    "issue.question-empty": ("Spørgsmål {number} ({id}) har ingen svar",
+                             "Question {number} ({id}) has no answers"),
+    "issue.question-empty.hint": ("Tjek at kolonnen er med i eksporten, eller skjul "
+                                  "spørgsmålet med hidden = true",
+                                  "Check that the column is in the export, or hide the "
+                                  "question with hidden = true"),
+    "issue.multi-unclear-skip.one": ("{n} besvarelse har intet krydset i spørgsmål {number} "
+                                     "({id}), men har svaret på senere spørgsmål ({rows}); "
+                                     "uklart om den sprang over",
+                                     "{n} response has nothing ticked in question {number} "
+                                     "({id}) but answered later questions ({rows}); it is "
+                                     "unclear whether it skipped the question"),
+    "issue.multi-unclear-skip.other": ("{n} besvarelser har intet krydset i spørgsmål "
+                                       "{number} ({id}), men har svaret på senere spørgsmål "
+                                       "({rows}); uklart om de sprang over",
+                                       "{n} responses have nothing ticked in question "
+                                       "{number} ({id}) but answered later questions "
+                                       "({rows}); it is unclear whether they skipped it"),
+    "issue.multi-unclear-skip.hint": ("Tjek besvarelserne; de tæller ikke med i basen for "
+                                      "spørgsmålet",
+                                      "Check the responses; they do not count in the "
+                                      "question's base"),
+    "issue.numeric-unparsed.one": ("{n} svar i spørgsmål {number} ({id}) kan ikke læses som "
+                                   "tal: {shown}",
+                                   "{n} answer in question {number} ({id}) cannot be read as "
+                                   "a number: {shown}"),
+    "issue.numeric-unparsed.other": ("{n} svar i spørgsmål {number} ({id}) kan ikke læses som "
+                                     "tal: {shown}",
+                                     "{n} answers in question {number} ({id}) cannot be read "
+                                     "as numbers: {shown}"),
+    "issue.numeric-unparsed.hint": ("Skriv tallet uden tekst, fx 1.234,5 eller 12; ellers "
+                                    "tæller svaret ikke med",
+                                    "Write the number without text, for example 1.234,5 or "
+                                    "12; otherwise the answer does not count"),
+    "issue.numeric-unparsed.value": ("'{value}' ({row})", "'{value}' ({row})"),
+    "issue.partial-respondents.one": ("{n} besvarelse er ikke fuldført ({rows}); den tæller "
+                                      "med",
+                                      "{n} response is not complete ({rows}); it is counted"),
+    "issue.partial-respondents.other": ("{n} besvarelser er ikke fuldført ({rows}); de tæller "
+                                        "med",
+                                        "{n} responses are not complete ({rows}); they are "
+                                        "counted"),
+    "issue.partial-respondents.hint": ("Brug --complete-only for kun at tælle fuldførte "
+                                       "besvarelser",
+                                       "Use --complete-only to count only complete "
+                                       "responses"),
 }
