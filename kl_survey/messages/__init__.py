@@ -16,8 +16,8 @@ the key before the first dot), each a ``MESSAGES`` dict of ``key: (danish, engli
 message's hint, when it has one, is the key plus ``.hint``; :class:`KlSurveyError`
 picks it up by itself. A count that changes the words uses ``.one``/``.other`` keys and
 :func:`plural`. ``tests/messages/`` checks that every key used exists, that both
-languages have the same placeholders, and lists the modules still raising Danish-only
-text (``python tests/messages/untranslated.py``).
+languages have the same placeholders, and that no module raises or reports Danish-only
+text (``python tests/messages/untranslated.py`` lists any that do).
 
 The language is a context variable, like gettext's current locale: the CLI sets it once
 from ``--lang``/``KL_SURVEY_LANG`` before it parses anything, so library code never

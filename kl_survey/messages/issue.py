@@ -1,8 +1,9 @@
 """Issue records (problems as data), keyed ``issue.<code>`` by their stable code.
 
 A code whose message comes in variants keeps them beside it (``issue.<code>-more``,
-``issue.<code>.<part>`` for a phrase put into the message). Only the codes whose modules
-are converted are here yet; see ``tests/messages/untranslated.py`` for the rest.
+``issue.<code>.<part>`` for a phrase put into the message). The spec-versus-data issues
+are keyed ``apply.<code>`` (``messages/apply.py``) and the readers' ``read.<code>``
+(``messages/read.py``); every other issue is here, validate's data checks included.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {

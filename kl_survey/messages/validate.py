@@ -1,6 +1,6 @@
 """``kl-survey validate``'s report around the issues (``kl_survey/validate.py``, output part).
 
-The issues' own messages move here (as ``issue.<code>``) when the checks are converted.
+The issues' own messages are in ``messages/issue.py``, keyed ``issue.<code>``.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
