@@ -36,8 +36,11 @@ from floors import ROOT, Cmd  # noqa: E402
 
 EXAMPLE = ROOT / "data" / "examples" / "kl-2025-05" / "responses.xlsx"
 SPEC = EXAMPLE.with_name("survey.toml")
-REAL = Path(os.environ.get("KL_SURVEY_REAL_EXPORTS", ROOT.parent.parent / "shared"
-                           / "real-exports")) / "surveyxact-readSX" / "ex_survey2.xlsx"
+#: ../shared/real-exports beside the checkout (a worktree's is two levels up)
+_SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
+                if p.is_dir()), ROOT.parent / "shared")
+REAL = Path(os.environ.get("KL_SURVEY_REAL_EXPORTS", _SHARED / "real-exports")
+            ) / "surveyxact-readSX" / "ex_survey2.xlsx"
 MB = 1024 * 1024
 
 
