@@ -108,12 +108,14 @@ def rich_block(r: QuestionResult, lang: Lang = "da") -> RichGroup:
 
 
 def _rich_table(header: list[str], rows: list[list[str]]) -> Any:
-    """Group names with their n on one line, long option words folded, never cut."""
+    """Group names with their n on one line up to 20 characters; longer ones wrap, so a
+    long name (an answer used as a group) can never squeeze the numbers away."""
     from rich.table import Table
     from rich.text import Text
 
     table = Table(expand=False)
-    table.add_column(header[0], no_wrap=True)
+    short = max((len(row[0]) for row in rows), default=0) <= 20
+    table.add_column(header[0], no_wrap=short, overflow="fold")
     for h in header[1:]:
         table.add_column(h, justify="right", overflow="fold")
     for i, row in enumerate(rows):

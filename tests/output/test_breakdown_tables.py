@@ -126,3 +126,19 @@ def test_key_sentence_and_method_notes(example: tuple) -> None:
     assert notes[0].startswith("Grænser: andelen blandt alle 98 kommuner")
     assert "Wilson med endelighedskorrektion (wilson-fpc)" in notes[1]
     assert ct.key_sentence(a, a.questions[0]) is None and ct.method_notes(a) == []
+
+
+def test_long_group_names_never_squeeze_the_numbers_away_at_80_columns(example: tuple) -> None:
+    # --by q1 has a 53-character group name; at a terminal's 80 columns the numbers
+    # were squeezed to zero width and the table showed empty cells
+    a, loaded = example
+    r = extend(a, loaded.survey, Extras(by="q1"), loaded.spec)[0].questions[1]
+    console = Console(width=80, record=True, file=io.StringIO(), force_terminal=False)
+    console.print(bt.rich_block(r))
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    _, rows = bt.grid(r)
+    for row in rows:
+        for cell in row[1:]:
+            assert cell.split(" ")[0] in text  # every share (or "–") is on the screen
+    assert "86,7%" in text and "(52)" in text and "Ja, helt" in text
