@@ -46,7 +46,8 @@ def _root(
 ) -> None:
     """Only flags here: Typer imports pydantic (~0.2 s) to coerce any other option, and
     this callback's options are processed for every ``kl-survey CMD --help``. --lang and
-    -q belong to the commands; ``KL_SURVEY_LANG`` sets the language of this help."""
+    -q belong to the commands; given before the command, ``KlGroup.main`` moves them
+    after it (:func:`~kl_survey.cli.app.hoist_command_options`)."""
     common.DEBUG = debug or common.DEBUG
 
 

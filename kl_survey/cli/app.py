@@ -25,7 +25,7 @@ import functools
 import inspect
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import typer
@@ -49,6 +49,42 @@ def requested_language(args: Sequence[str], env: Mapping[str, str] | None = None
         elif arg.startswith("--lang="):
             lang = arg.partition("=")[2]
     return lang if lang in ("da", "en") else "da"
+
+
+#: options every command takes; also accepted before the command (``kl-survey --lang en
+#: analyze FILE``, as httpie and uv take theirs), where :func:`hoist_command_options`
+#: moves them after it
+COMMAND_OPTIONS = ("--lang", "-q", "--quiet")
+
+
+def hoist_command_options(args: Sequence[str], commands: Collection[str]) -> list[str]:
+    """argv with ``--lang X``/``--lang=X``/``-q``/``--quiet`` moved from before the
+    command name to just after it, where Click parses them as the command's options.
+
+    Not a group option: Typer coerces a group option through pydantic (~0.2 s) on every
+    ``kl-survey CMD --help``. Without a command (``kl-survey --lang en --help``) they
+    are dropped: :func:`requested_language` has already read the language from argv.
+    """
+    args = list(args)
+    moved: list[str] = []
+    before: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--" or arg in commands:
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            moved += args[i:i + 2]
+            i += 2
+            continue
+        if arg in COMMAND_OPTIONS or arg.startswith("--lang="):
+            moved.append(arg)
+        else:
+            before.append(arg)
+        i += 1
+    if i < len(args) and args[i] in commands:
+        return [*before, args[i], *moved, *args[i + 1:]]
+    return [*before, *args[i:]]
 
 
 class _Localized:
@@ -194,6 +230,7 @@ class KlGroup(_Localized, TyperGroup):
 
         argv = list(sys.argv[1:] if args is None else args)
         token = set_language(requested_language(argv))
+        argv = hoist_command_options(argv, self.commands)
         try:
             self.localize()
             try:

@@ -23,7 +23,6 @@ from kl_survey.messages import Text, msg, render
 
 _EXTRA = re.compile(r"unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)", re.S)
 _NO_COMMAND = re.compile(r"No such command '(?P<name>[^']*)'")
-_COMMAND_OPTIONS = ("--lang", "-q", "--quiet")  # options of every command, not of kl-survey
 
 
 def is_usage_error(exc: BaseException) -> bool:
@@ -48,9 +47,6 @@ def describe(exc: BaseException, argv: Sequence[str], group: Any = None) -> tupl
     ctx = getattr(exc, "ctx", None)
     hint = msg("click.see-help", command=_command_path(ctx, argv, group))
     if "NoSuchOption" in names:
-        option = getattr(exc, "option_name", "")
-        if ctx is not None and ctx.parent is None and option in _COMMAND_OPTIONS:
-            return msg("click.option-after-command", option=option), hint
         return _no_such_option(exc), hint
     if "MissingParameter" in names:
         return msg("click.missing", name=_display(getattr(exc, "param", None))), hint

@@ -30,9 +30,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "click.no-such-option": ("Ukendt tilvalg {option}", "No such option {option}"),
     "click.no-such-option-suggest": ("Ukendt tilvalg {option} (mente du {suggestions}?)",
                                      "No such option {option} (did you mean {suggestions}?)"),
-    "click.option-after-command": (
-        "{option} skrives efter kommandoen, fx kl-survey analyze FIL {option}",
-        "{option} goes after the command, for example kl-survey analyze FILE {option}"),
     "click.missing": ("Mangler {name}", "Missing {name}"),
     "click.bad-value": ("Ugyldig værdi for {name}: '{value}'. {expected}",
                         "Invalid value for {name}: '{value}'. {expected}"),

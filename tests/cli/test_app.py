@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kl_survey.cli import app
-from kl_survey.cli.app import requested_language
+from kl_survey.cli.app import hoist_command_options, requested_language
 
 runner = CliRunner()
 COMMANDS = ["init", "validate", "analyze", "report", "compare"]
@@ -51,10 +51,34 @@ def test_english_help_has_no_danish(command: list[str]) -> None:
 def test_lang_anywhere_after_the_command() -> None:
     assert _help("analyze", "--lang=en").startswith("Usage: kl-survey analyze [OPTIONS] FILE")
     assert _help("analyze", "--lang", "en", "--lang", "da").startswith("Brug:")
-    res = runner.invoke(app, ["--lang", "en", "analyze", "x.xlsx"])
-    assert res.exit_code == 2
-    assert res.stderr.startswith("kl-survey: error: --lang goes after the command, for "
-                                 "example kl-survey analyze FILE --lang.")
+
+
+def test_lang_and_quiet_also_before_the_command() -> None:
+    # `kl-survey --lang en analyze FILE`, as httpie and uv take their global options
+    res = runner.invoke(app, ["--lang", "en", "analyze", "findes-ikke.xlsx"])
+    assert res.exit_code == 2, res.output  # a missing file is a usage error
+    assert res.stderr.startswith("kl-survey: error: findes-ikke.xlsx: The file does not "
+                                 "exist.")
+    assert _help("--lang", "en").startswith("Usage: kl-survey [OPTIONS] COMMAND")
+    assert _help("--lang=en", "analyze").startswith("Usage: kl-survey analyze [OPTIONS] FILE")
+    # the command's own --lang, later on the line, wins as everywhere else
+    res = runner.invoke(app, ["--lang", "en", "analyze", "x.xlsx", "--lang", "da"])
+    assert res.stderr.startswith("kl-survey: fejl: ")
+    res = runner.invoke(app, ["-q", "--lang", "en", "validate", "findes-ikke.csv"])
+    assert res.exit_code == 2 and res.stderr.startswith("kl-survey: error: findes-ikke.csv")
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["--lang", "en", "analyze", "f.xlsx"], ["analyze", "--lang", "en", "f.xlsx"]),
+    (["--lang=en", "-q", "report", "f"], ["report", "--lang=en", "-q", "f"]),
+    (["--debug", "--quiet", "analyze", "f"], ["--debug", "analyze", "--quiet", "f"]),
+    (["--lang", "en", "--help"], ["--help"]),  # no command: the language is already set
+    (["analyze", "f", "--lang", "en"], ["analyze", "f", "--lang", "en"]),
+    (["analyze", "--", "--lang"], ["analyze", "--", "--lang"]),
+])
+def test_command_options_before_the_command_move_after_it(argv: list[str],
+                                                          expected: list[str]) -> None:
+    assert hoist_command_options(argv, set(COMMANDS)) == expected
 
 
 def test_requested_language() -> None:
