@@ -145,6 +145,17 @@ def test_xlsx_has_a_breakdown_sheet_with_dashes(tmp_path: Path) -> None:
     assert yes[8:14] == (92, 96.8, 92 / 95, None, 92 / 98, 95 / 98)
 
 
+@pytest.mark.parametrize("asked", [["--by", "region"], ["--bounds"], ["--ci"]])
+def test_csv_refuses_what_it_cannot_hold_instead_of_dropping_it(asked: list[str]) -> None:
+    # CSV is one flat table without groups or ranges: they were silently left out
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "csv", *asked])
+    assert res.exit_code == 2 and res.stdout == ""
+    assert res.stderr.count("\n") == 1
+    assert "CSV har ikke plads til opdelinger, grænser og intervaller" in res.stderr
+    res = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "csv", *asked, "--lang", "en"])
+    assert "CSV has no room for breakdowns, bounds and intervals" in res.stderr
+
+
 def test_min_base_below_one_is_a_usage_error() -> None:
     res = runner.invoke(app, ["analyze", str(EXAMPLE), "--by", "region", "--min-base", "0"])
     assert res.exit_code == 2 and "--min-base skal være mindst 1, fik 0" in res.stderr

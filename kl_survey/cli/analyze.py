@@ -75,6 +75,8 @@ def analyze(
     output = None if paths.is_stdin(output) else output
     if fmt is Format.xlsx and output is None:
         fail(msg("cli.xlsx-needs-output"))
+    if fmt is Format.csv and extras.wanted:  # one flat table: refuse, never drop them
+        fail(msg("cli.csv-no-extras"))
     paths.check_output(output, [file, spec, extras.groups])
     with paths.export(file, reading.max_bytes) as path:
         analysis, loaded = run(path, reading.load_options(

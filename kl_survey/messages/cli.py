@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "Leave out {flag} to use the default limit"),
     "cli.xlsx-needs-output": ("xlsx skal skrives til en fil. Angiv -o resultater.xlsx",
                               "xlsx must be written to a file. Give -o results.xlsx"),
+    "cli.csv-no-extras": ("CSV har ikke plads til opdelinger, grænser og intervaller (--by, "
+                          "--bounds, --ci). Brug -f xlsx, json, markdown eller table",
+                          "CSV has no room for breakdowns, bounds and intervals (--by, "
+                          "--bounds, --ci). Use -f xlsx, json, markdown or table"),
     "cli.compare-xlsx-needs-output": ("xlsx skal skrives til en fil. Angiv -o "
                                       "sammenligning.xlsx",
                                       "xlsx must be written to a file. Give -o "
