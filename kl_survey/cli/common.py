@@ -321,10 +321,11 @@ def alias(path: Path, name: str) -> None:
 
 def reset() -> None:
     """Forget one run's state (CliRunner runs many in one process)."""
-    global QUIET
+    global QUIET, DEBUG
     from kl_survey import progress
 
     QUIET = False
+    DEBUG = bool(os.environ.get("KL_SURVEY_DEBUG"))
     progress.silence(False)
     _ALIASES.clear()
     if _SAVED_FILTERS:

@@ -213,3 +213,14 @@ def test_completion_offers_commands_options_and_choices(shell: str) -> None:
     assert "analyze" in _complete(shell, "kl-survey an")
     assert "--format" in _complete(shell, "kl-survey analyze --fo")
     assert "markdown" in _complete(shell, "kl-survey analyze -f ")
+
+
+def test_debug_does_not_outlive_its_run(tmp_path: Path) -> None:
+    """--debug in one CliRunner run (which raises the error for its traceback) must not
+    make the next run in the same process raise instead of printing one line."""
+    missing = tmp_path / "mangler.xlsx"
+    first = runner.invoke(app, ["--debug", "analyze", str(missing)])
+    assert type(first.exception).__name__ == "InputError"
+    second = runner.invoke(app, ["analyze", str(missing)])
+    assert second.exit_code == 2, second.exception
+    assert "mangler.xlsx" in second.stderr
