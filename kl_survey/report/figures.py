@@ -28,6 +28,7 @@ from kl_survey.report import fonts
 if TYPE_CHECKING:
     from kl_survey.report import structure
     from kl_survey.report.charts import Rendered
+    from kl_survey.report.grid_section import GridSection
 
 FIGURES = "figures"
 
@@ -116,11 +117,18 @@ class Drawing:
         self.svg, self.png = "svg" in wanted, "png" in wanted
         self.files = bool({"png", "svg"} & set(wanted))
         grids = [sec.grid for sec in model.sections if sec.grid is not None]
+        # only a period chart is inlined in the page, so only those are waited for
+        # before the layout; a Likert grid's figure is a file, drawn with the charts
+        periods = [g for g in grids if g.periods is not None]
         if not {"html", "pdf", "png", "svg"} & set(wanted):
-            grids = []
-        self.alts = [g.periods.alt if g.periods is not None else None for g in grids]
-        self.grid_jobs = [partial(grid_charts.render, g, created, png=self.png) for g in grids]
+            periods = []
+        self.alts = [g.periods.alt for g in periods if g.periods is not None]
+        self.grid_jobs = [partial(grid_charts.render, g, created, png=self.png)
+                          for g in periods]
         self.jobs = _chart_jobs(model, created, self.svg, self.png) if self.files else []
+        self.jobs += [job(_likert_file, g, created, svg=self.svg, png=self.png)
+                      for g in grids if g.periods is None and g.likert is not None
+                      and self.files]
         self.grids: list[Rendered] = []
         self._grids = submit(_grid_figures, self.grid_jobs) if self.grid_jobs else None
         self._main: Future[tuple[list[Rendered], str]] | None = None
@@ -161,6 +169,16 @@ class Drawing:
             for r in done:
                 svg = fonts.embed(r.svg.decode("utf-8"), css)
                 put(f"{FIGURES}/{r.fig_id}.svg", svg.encode("utf-8"))
+
+
+def _likert_file(grid: GridSection, created: str | None, *, svg: bool,
+                 png: bool) -> Rendered:
+    """A Likert grid's figures/qNN.* (the page shows the grid as HTML)."""
+    from kl_survey.report import grid_charts
+
+    drawn = grid_charts.render(grid, created, svg=svg, png=png)
+    assert drawn is not None  # a grid with a Likert chart always has a figure
+    return drawn
 
 
 def _grid_figures(jobs: list[Callable[[], Rendered | None]]) -> list[Rendered | None]:
