@@ -43,6 +43,8 @@ def python(code: str, *args: object) -> Cmd:
 
 
 IMPORT_PANDAS = python("import pandas")
+#: not a target's floor but what the analysing commands cannot run without
+IMPORT_NEEDED = python("import pandas, pyarrow, fastexcel, typer, pydantic")
 
 
 def fastexcel_parse(path: Path) -> Cmd:
