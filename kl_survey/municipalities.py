@@ -239,7 +239,7 @@ def _plausible(values: Sequence[object], min_share: float) -> bool:
     """
     if len(values) <= 5_000:
         return True
-    sample = pd.Series(values).sample(n=2_000, random_state=0)
+    sample = pd.Series(list(values), dtype=object).sample(n=2_000, random_state=0)
     cells = [v for v in sample if not _blank(v)]
     hits = sum(match(v) is not None for v in cells)
     return len(cells) < 200 or hits / len(cells) >= min_share - 0.15
