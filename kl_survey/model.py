@@ -141,6 +141,7 @@ class Meta:
     unit: str = "kommuner"
     colophon: bool = False  # spec [report] colophon: print file names and version
     maps: tuple[str, ...] = ()  # spec [report] maps: questions that also get a map
+    cpr_redacted: bool = False  # CPR numbers replaced in free text (the default; not --keep-cpr)
 
 
 @dataclass(frozen=True)

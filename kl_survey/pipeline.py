@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,6 +72,8 @@ def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
 
     survey, found = resolve(survey, opts.dedupe)
     issues += found
+    if not opts.keep_cpr:  # after the spec, which sets the rest of meta
+        survey = replace(survey, meta=replace(survey.meta, cpr_redacted=True))
     if opts.municipalities:
         from kl_survey import by_municipality
 

@@ -255,3 +255,18 @@ def test_analyze_warns_where_the_numbers_were() -> None:
     lines = [line for line in res.stderr.splitlines() if "CPR-nummer" in line]
     assert len(lines) == 3 and all(line.startswith("kl-survey: advarsel: cpr.csv, række")
                                    for line in lines)
+
+
+def test_report_appendix_says_cpr_numbers_are_removed() -> None:
+    """The appendix promised answers "as written" although CPR numbers are redacted by
+    default: it says so, in Danish and English, and only --keep-cpr keeps the old line."""
+    from kl_survey.analysis import analyse
+    from kl_survey.pipeline import LoadOptions, load
+    from kl_survey.report.structure import build
+
+    redacted = analyse(load(CPR_CSV).survey)
+    da, en = build(redacted, "da").appendix_intro, build(redacted, "en").appendix_intro
+    assert "CPR-numre" in da and REDACTED in da
+    assert "CPR numbers" in en and REDACTED in en
+    kept = build(analyse(load(CPR_CSV, LoadOptions(keep_cpr=True)).survey), "da")
+    assert "CPR" not in kept.appendix_intro and "som skrevet" in kept.appendix_intro

@@ -89,6 +89,10 @@ _S: dict[str, dict[str, str]] = {
     "appendix": {"da": "Bilag: Fritekstsvar", "en": "Appendix: Free-text answers"},
     "appendix_intro": {"da": "Svarene er gengivet som skrevet, i den rækkefølge de kom ind.",
                        "en": "Answers are shown as written, in the order they came in."},
+    "appendix_intro_cpr": {"da": "Svarene er gengivet som skrevet, i den rækkefølge de kom "
+                                 "ind, men CPR-numre er erstattet af [CPR fjernet].",
+                           "en": "Answers are shown as written, in the order they came in, "
+                                 "except that CPR numbers are replaced by [CPR fjernet]."},
     "appendix_other": {"da": "{heading} – svar under »{label}«",
                        "en": "{heading} – answers under “{label}”"},
     "other_generic": {"da": "Andet", "en": "Other"},
