@@ -16,7 +16,8 @@ from kl_survey import census
 from kl_survey.analysis import Analysis
 from kl_survey.breakdown import DEFAULT_MIN_BASE, Reason, Rules, breakdown
 from kl_survey.issues import Issue, Severity, Where
-from kl_survey.messages import msg
+from kl_survey.messages import join, msg, plural
+from kl_survey.model import QType
 
 if TYPE_CHECKING:
     from kl_survey.model import Survey
@@ -66,6 +67,7 @@ def extend(a: Analysis, survey: Survey, extras: Extras,
         grouping, found = resolve(survey, extras.by, extras.groups)
         issues += found
     size = _population_size(a, extras, issues)
+    issues += _skipped_grids(a)
     results = []
     for q in a.questions:
         found_census = census.for_result(q, size, with_bounds=r.bounds, with_ci=r.ci)
@@ -85,3 +87,16 @@ def _population_size(a: Analysis, extras: Extras, issues: list[Issue]) -> int | 
                             Where(file=a.source.file), message.hint()))
         return None
     return pop.size
+
+
+def _skipped_grids(a: Analysis) -> list[Issue]:
+    """Breakdowns, bounds and intervals are per option share; a grid has neither yet, and
+    the user who asked for them is told which questions go without, not left guessing."""
+    grids = [q.question for q in a.questions
+             if q.question.type in (QType.GRID, QType.NUMERIC_GRID)]
+    if not grids:
+        return []
+    message = plural(len(grids), "issue.extras-skip-grids",
+                     numbers=join([str(q.number) for q in grids]))
+    return [Issue(Severity.INFO, "extras-skip-grids", message, Where(file=a.source.file),
+                  message.hint())]

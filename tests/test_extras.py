@@ -11,7 +11,7 @@ from kl_survey.model import Population
 from kl_survey.pipeline import Loaded, LoadOptions, load, run
 from kl_survey.spec import parse_spec
 
-from paths import EXAMPLE
+from paths import EXAMPLE, EXAMPLE_Q1_DIR
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +92,23 @@ def test_loaded_carries_the_spec(tmp_path: Path) -> None:
     spec.write_text("version = 1\n[analysis]\nmin_base = 7\n", encoding="utf-8")
     loaded: Loaded = load(EXAMPLE, LoadOptions(spec=spec))
     assert loaded.spec is not None and loaded.spec.analysis.min_base == 7
+
+
+@pytest.mark.parametrize("extras", [Extras(by="region"), Extras(bounds=True), Extras(ci=True)])
+def test_grids_left_out_of_by_and_bounds_are_named(extras: Extras) -> None:
+    """Grids get no breakdown or bounds yet: one info line names them, not silence."""
+    a, loaded = run(EXAMPLE_Q1_DIR / "responses.xlsx",
+                    LoadOptions(spec=EXAMPLE_Q1_DIR / "survey.toml"))
+    b, issues = extend(a, loaded.survey, extras)
+    grids = [q for q in b.questions if q.question.type.value in ("grid", "numeric_grid")]
+    assert grids and all(q.census is None and q.breakdown is None for q in grids)
+    (info,) = [i for i in issues if i.code == "extras-skip-grids"]
+    assert info.severity.value == "info"
+    assert [q.question.number for q in grids] == [1, 2, 3]
+    assert info.message.endswith("vist uden: spørgsmål 1, 2 og 3")
+
+
+def test_no_grid_no_grid_line(example: tuple) -> None:
+    a, loaded = example
+    _, issues = extend(a, loaded.survey, Extras(by="region", bounds=True))
+    assert "extras-skip-grids" not in [i.code for i in issues]

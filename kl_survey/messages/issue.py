@@ -128,6 +128,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                         "specifikationen",
                                         "Give the population with respondents.population in "
                                         "the spec"),
+    "issue.extras-skip-grids.one": ("--by, --bounds og --ci gælder endnu ikke gitre; "
+                                    "vist uden: spørgsmål {numbers}",
+                                    "--by, --bounds and --ci do not cover grids yet; "
+                                    "shown without: question {numbers}"),
+    "issue.extras-skip-grids.other": ("--by, --bounds og --ci gælder endnu ikke gitre; "
+                                      "vist uden: spørgsmål {numbers}",
+                                      "--by, --bounds and --ci do not cover grids yet; "
+                                      "shown without: questions {numbers}"),
     # municipalities that answered twice (kl_survey/dedupe.py)
     "issue.municipality-duplicate": ("{name} har svaret {n} gange (række {rows}); {what}",
                                      "{name} answered {n} times (rows {rows}); {what}"),
