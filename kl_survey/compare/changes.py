@@ -31,7 +31,7 @@ from kl_survey.compare.model import (
 )
 from kl_survey.compare.model import QuestionComparison as QC
 from kl_survey.issues import Issue, Severity, Where
-from kl_survey.messages import msg
+from kl_survey.messages import join, msg, plural
 from kl_survey.model import QType, Question, Survey, yes_options
 
 
@@ -52,6 +52,7 @@ def compare(rounds: Sequence[Round], *, test: bool = False) -> Comparison:
     issues += pn.duplicate_issues(ids, labels)
     issues += [_reworded(q, labels) for q in questions if q.wording_changed]
     issues += ctx.issues
+    issues += _numbers_left_out(questions)
     if not panel.available:
         message = msg("issue.compare-no-municipality")
         issues.append(Issue(Severity.WARNING, "compare-no-municipality", message, Where(),
@@ -80,6 +81,17 @@ def _only_in(groups: Sequence[Group], size: int) -> tuple[OnlyIn, ...]:
             i, q = next((i, q) for i, q in enumerate(g.members) if q is not None)
             lone[i].append(q)
     return tuple(OnlyIn(i, tuple(qs)) for i, qs in enumerate(lone) if qs)
+
+
+def _numbers_left_out(questions: Sequence[QC]) -> list[Issue]:
+    """Numeric questions and numeric grids have no shares to compare: say so, once."""
+    numbers = [q.latest.number for q in questions
+               if q.type in (QType.NUMERIC, QType.NUMERIC_GRID)]
+    if not numbers:
+        return []
+    message = plural(len(numbers), "issue.compare-numbers-left-out",
+                     numbers=join([str(n) for n in numbers]))
+    return [Issue(Severity.INFO, "compare-numbers-left-out", message, Where())]
 
 
 def _reworded(q: QC, labels: Sequence[str]) -> Issue:
@@ -133,7 +145,8 @@ class _Ctx:
         return QC(
             id=latest.id, questions=members, matched_by=g.matched_by,
             wording_changed=g.wording_changed, type=latest.type,
-            options=_rows(_labels(members), whole, panel, first, last),
+            options=(_grid_rows(members, whole, panel, first, last) if types == {QType.GRID}
+                     else _rows(_labels(members), whole, panel, first, last)),
             yes=yes, transitions=transitions, panel=len(codes),
             bases=tuple(r.base if r else None for r in whole),
             panel_bases=tuple(r.base if r else None for r in panel),
@@ -173,6 +186,28 @@ def _rows(labels: list[str], whole: list[QuestionResult | None],
           panel: list[QuestionResult | None], first: int, last: int) -> tuple[Row, ...]:
     return tuple(_row(label, [_cell(r, label) for r in whole],
                       [_cell(r, label) for r in panel], first, last) for label in labels)
+
+
+def _grid_rows(members: Sequence[Question | None], whole: list[QuestionResult | None],
+               panel: list[QuestionResult | None], first: int,
+               last: int) -> tuple[Row, ...]:
+    """A grid compares like a single choice per row: one row per (grid row, option),
+    labelled "row: option", each on that grid row's own base."""
+    names: list[str] = []
+    for q in reversed(members):
+        if q is not None:
+            names += [r for r in q.rows if r not in names]
+    options = _labels(members)
+
+    def cell(r: QuestionResult | None, name: str, label: str) -> Cell | None:
+        row = None if r is None or r.grid is None else next(
+            (x for x in r.grid.rows if x.label == name), None)
+        o = None if row is None else next((o for o in row.options if o.label == label), None)
+        return None if o is None else Cell(o.count, o.base, o.excluded)
+
+    return tuple(_row(f"{name}: {label}", [cell(r, name, label) for r in whole],
+                      [cell(r, name, label) for r in panel], first, last)
+                 for name in names for label in options)
 
 
 def _yes_row(whole: list[QuestionResult | None], panel: list[QuestionResult | None],

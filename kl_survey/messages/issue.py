@@ -74,6 +74,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "may come from the new wording"),
     "issue.compare-wording-changed.hint": ("Sammenlign teksterne før ændringen offentliggøres",
                                            "Compare the texts before the change is published"),
+    "issue.compare-numbers-left-out.one": ("compare sammenligner andele; talspørgsmål og "
+                                           "talgitre er ikke med: spørgsmål {numbers}",
+                                           "compare compares shares; numeric questions and "
+                                           "numeric grids are left out: question {numbers}"),
+    "issue.compare-numbers-left-out.other": ("compare sammenligner andele; talspørgsmål og "
+                                             "talgitre er ikke med: spørgsmål {numbers}",
+                                             "compare compares shares; numeric questions and "
+                                             "numeric grids are left out: questions {numbers}"),
     "issue.compare-type-changed": ("Spørgsmål {n} har skiftet type mellem runderne ({types})",
                                    "Question {n} changed type between the rounds ({types})"),
     "issue.compare-type-changed.hint": ("Tjek at det er samme spørgsmål, eller ret type i "

@@ -167,3 +167,37 @@ def test_change_needs_both_shares() -> None:
 def test_compare_needs_two_rounds(rounds: list[Round]) -> None:
     with pytest.raises(ValueError):
         compare(rounds[:1])
+
+
+def test_a_grid_compares_row_by_row_on_each_rows_base() -> None:
+    """Issue 16: a Likert grid is compared per (row, option), not printed as "–"."""
+    from kl_survey import by_municipality
+    from kl_survey.analysis import analyse
+    from kl_survey.pipeline import LoadOptions, load
+
+    from paths import EXAMPLE_Q1_DIR
+
+    survey = load(EXAMPLE_Q1_DIR / "responses.xlsx",
+                  LoadOptions(spec=EXAMPLE_Q1_DIR / "survey.toml")).survey
+    some = by_municipality.resolve(["København", "Aarhus", "Odense", "Aalborg", "Vejle",
+                                    "Herning", "Greve", "Esbjerg", "Horsens", "Kolding"])
+    later = by_municipality.only(survey, some)
+    c = compare([Round("Før", survey), Round("Efter", later)])
+    q3 = _q(c, "q3")
+    (grid,) = [r for r in analyse(survey).questions if r.question.id == "q3"]
+    (grid_after,) = [r for r in analyse(later).questions if r.question.id == "q3"]
+    assert grid.grid is not None and grid_after.grid is not None
+    want = [(f"{row.label}: {o.label}", o.count, o.base, after_o.count, after_o.base)
+            for row, after in zip(grid.grid.rows, grid_after.grid.rows, strict=True)
+            for o, after_o in zip(row.options, after.options, strict=True)]
+    got = []
+    for r in q3.options:
+        a, b = r.rounds
+        assert a is not None and b is not None
+        got.append((r.label, a.count, a.base, b.count, b.base))
+        assert r.change == change(a, b) and r.change is not None
+    assert got == want and len(got) == 4 * 5
+    assert any(r.change != 0 for r in q3.options)
+    # the numeric grid (q1) and the numeric split (q2) have no shares: said once
+    (info,) = [i for i in c.issues if i.code == "compare-numbers-left-out"]
+    assert info.severity.value == "info" and info.message.endswith("spørgsmål 1 og 2")
