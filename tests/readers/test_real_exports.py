@@ -61,6 +61,15 @@ def _digital_twins(a: Analysis) -> None:
     assert (counts["Mechanical engineering"], counts["Computer science"]) == (12, 55)
 
 
+def _plr(a: Analysis) -> None:
+    """Bare code headings, metadata removed: still LimeSurvey; each QMIQ array one grid."""
+    grids = [r for r in a.questions if r.question.type.value == "grid"]
+    assert [r.question.text for r in grids] == [f"QMIQ0{i}" for i in range(2, 9)]
+    assert all(len(r.question.rows) == 5 and r.base == 50 for r in grids)
+    (age,) = _q(a, "Q02Age")
+    assert age.question.type.value == "numeric"
+
+
 def _googleforms(a: Analysis) -> None:
     for text in ("What is your field of study or major?",
                  "What state or country were you born in?"):
@@ -128,7 +137,8 @@ EXPECTED: dict[str, Expect] = {
     "limesurvey-digital-twins/"
     "jerome-pfeiffer1__modeling-languages-for-digital-twins__results_english.csv":
         Expect("limesurvey", 96, _digital_twins),
-    "limesurvey-plr/cvanbuckhave__PLR_tool_AP__results-survey.csv": Expect("generic", 50),
+    "limesurvey-plr/cvanbuckhave__PLR_tool_AP__results-survey.csv":
+        Expect("limesurvey", 50, _plr),
     "googleforms-uvads/UVADS__DS-4002__DS-4002-sp24-survey-results.csv":
         Expect("googleforms", 91, _googleforms),
     "googleforms-uvads/UVADS__DS-4002__Is hotdog a sandwich_ (Responses).xlsx":

@@ -138,7 +138,8 @@ def _is_meta(h: _Heading) -> bool:
 
 def _detect(probe: Probe) -> float:
     """Sure with three of LimeSurvey's own columns (id, submitdate, lastpage, …), in any
-    heading style; likely when a worded response id opens ``Question [Sub]`` headings."""
+    heading style; likely when a worded response id opens ``Question [Sub]`` headings,
+    and above the generic reader when every heading is a bare code (metadata removed)."""
     if probe.kind == "dir":
         return 0.0
     heads = [_parse(Column.of(i, h, _NO_ROWS)) for i, h in enumerate(probe.header)]
@@ -151,7 +152,21 @@ def _detect(probe: Probe) -> float:
         return 0.5
     if heads and norm(heads[0].text) in _ID_TEXTS and any(h.sub for h in heads[1:]):
         return 0.6
-    return 0.0
+    return 0.4 if _bare_codes(probe.header) else 0.0
+
+
+def _bare_codes(header: list[str]) -> bool:
+    """Bare code headings with the metadata removed (``Q1``, ``Q2[SQ001]``, ``Q2[SQ002]``):
+    every heading a code, and two or more questions with several subquestions each.
+    Spreadsheet tools put a space before a bracket (``Brug [Mail]``); LimeSurvey does not."""
+    codes = [_CODE_ONLY.match(h.strip()) for h in header if h and h.strip()]
+    if not codes or not all(codes):
+        return False
+    subs: dict[str, int] = {}
+    for m in codes:
+        if m is not None and m.group("sub"):
+            subs[m.group("code")] = subs.get(m.group("code"), 0) + 1
+    return sum(1 for n in subs.values() if n >= 2) >= 2
 
 
 def _is_other(h: _Heading) -> bool:

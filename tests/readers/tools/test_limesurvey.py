@@ -91,6 +91,23 @@ def test_detection(tmp_path: Path) -> None:
     assert READER.detect(Probe(plain)) == 0.0
 
 
+def test_bare_code_headings_without_metadata_are_limesurvey(tmp_path: Path) -> None:
+    """limesurvey-plr: the metadata removed, only ``Q2[SQ001]``-style codes are left;
+    a sheet whose brackets follow a space (``Brug [Mail]``) or hold one group is not it."""
+    bare = _write(tmp_path / "bare.csv", [
+        ["P", "Q2[SQ1]", "Q2[SQ2]", "Q3[SQ1]", "Q3[SQ2]", "Age"], ["S1", "1", "2", "3", "4", "20"]])
+    assert READER.detect(Probe(bare)) == pytest.approx(0.4)
+    assert read_survey(bare).source.format == "limesurvey"
+    spaced = _write(tmp_path / "spaced.csv", [
+        ["Kommune", "Brug [Mail]", "Brug [Tlf]", "Art [A]", "Art [B]"],
+        ["Aarhus", "x", "", "x", ""]])
+    one = _write(tmp_path / "one.csv", [["Q1", "Q2[SQ1]", "Q2[SQ2]"], ["1", "2", "3"]])
+    prose = _write(tmp_path / "prose.csv", [
+        ["Q2[SQ1]", "Q2[SQ2]", "Q3[SQ1]", "Q3[SQ2]", "Hvad mener I?"], ["1", "2", "3", "4", "x"]])
+    for path in (spaced, one, prose):
+        assert READER.detect(Probe(path)) == 0.0, path.name
+
+
 def _code_text(tmp_path: Path) -> Path:
     """Case 5: ``code. text`` headings, metadata columns, Yes/No/N/A option columns."""
     header = ["id. Response ID", "submitdate. Date submitted", "lastpage. Last page",
