@@ -120,6 +120,22 @@ def test_report_writes_the_grid_figures(tmp_path: Path) -> None:
     assert "<title>Stablede søjler (100%) for spørgsmål 3" in svg
 
 
+def test_the_pdf_keeps_the_likert_table_inside_the_text_column(tmp_path: Path) -> None:
+    """Tabel 3's seven share columns, their heads on one line, ran 16 pt into the right
+    margin of the A4 page; no character may pass the 18 mm margin."""
+    pdfium = pytest.importorskip("pypdfium2")
+    from kl_survey.report import write_report
+
+    write_report(_national(), tmp_path, formats=("pdf",))
+    doc = pdfium.PdfDocument((tmp_path / "report.pdf").read_bytes())
+    for i in range(len(doc)):
+        page = doc[i]
+        edge = page.get_width() - 18 / 25.4 * 72  # @page margin-right: 18mm
+        text = page.get_textpage()
+        right = max(text.get_charbox(k)[2] for k in range(text.count_chars()))
+        assert right <= edge + 0.5, f"page {i + 1}: text at {right:.1f} pt, margin at {edge:.1f}"
+
+
 def test_a_municipality_s_feedback_report_states_its_grid_answers(tmp_path: Path) -> None:
     from kl_survey.report.feedback_writer import write_per_municipality
 
