@@ -23,6 +23,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "other": {"da": "Andet (fritekst)", "en": "Other (free text)"},
     "no_answers": {"da": "Ingen svar", "en": "No answers"},
     "municipalities": {"da": "kommuner", "en": "municipalities"},
+    "municipality": {"da": "kommune", "en": "municipality"},  # --municipality: one of them
     "n_answers": {"da": "Antal besvarelser", "en": "Number of responses"},
     "stat_n": {"da": "Antal", "en": "n"},
     "stat_sum": {"da": "Sum", "en": "Sum"},

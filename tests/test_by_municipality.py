@@ -91,3 +91,26 @@ def test_only_limits_answers_texts_and_population(example: Survey) -> None:
     assert [m.name for m in a.coverage.non_respondents] == ["Læsø"]
     q1 = a.questions[0]
     assert q1.base == 3 and sum(o.count for o in q1.options) == 3
+
+
+def test_one_municipality_is_spoken_of_in_the_singular() -> None:
+    """`--municipality København` printed "Inviterede: 1 kommuner" and "1 af de 1
+    inviterede kommuner besvarede spørgeskemaet"."""
+    from kl_survey.analysis import analyse
+    from kl_survey.output.view import summary
+    from kl_survey.pipeline import LoadOptions, load
+    from kl_survey.report.structure import build
+
+    from paths import EXAMPLE_Q1_DIR
+
+    a = analyse(load(EXAMPLE_Q1_DIR / "responses.xlsx",
+                     LoadOptions(spec=EXAMPLE_Q1_DIR / "survey.toml",
+                                 municipalities=("København",))).survey)
+    assert "Inviterede: 1 kommune ·" in summary(a).line
+    assert "Invited: 1 municipality ·" in summary(a, "en").line
+    da, en = build(a, "da"), build(a, "en")
+    assert da.lede.startswith("1 af 1 inviteret kommune besvarede spørgeskemaet "
+                              "(svarprocent 100,0%).")
+    assert en.lede.startswith("1 of 1 invited municipality answered the questionnaire")
+    facts = {f.label: f.value for f in da.facts}
+    assert facts["Inviterede"] == "1 kommune" and facts["Deltagende"] == "1 kommune"

@@ -37,7 +37,9 @@ def summary(a: Analysis, lang: Lang = "da") -> Summary:
     if a.partial:
         parts[0] += f" ({t('partial', lang)} {format_int(a.partial, lang)})"
     if a.population:
-        unit = t("municipalities", lang) if a.population.unit == "kommuner" else a.population.unit
+        one = a.population.size == 1
+        unit = (t("municipality" if one else "municipalities", lang)
+                if a.population.unit == "kommuner" else a.population.unit)
         parts.append(f"{t('population', lang)}: {format_int(a.population.size, lang)} {unit}")
         parts.append(f"{t('response_rate', lang)}: "
                      f"{format_percent(a.respondents, a.population.size, lang)}")

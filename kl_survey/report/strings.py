@@ -52,6 +52,12 @@ _S: dict[str, dict[str, str]] = {
                         "en": "{r} of the {p} invited {unit} answered the questionnaire "
                               "(response rate {rate}). The main results come first, then the "
                               "results question by question."},
+    "lede_one": {"da": "{r} af 1 inviteret {unit} besvarede spørgeskemaet (svarprocent {rate}). "
+                       "Nedenfor gengives hovedresultaterne og derefter resultaterne spørgsmål "
+                       "for spørgsmål.",
+                 "en": "{r} of 1 invited {unit} answered the questionnaire (response rate "
+                       "{rate}). The main results come first, then the results question by "
+                       "question."},
     "lede_plain": {"da": "{r} besvarede spørgeskemaet. Nedenfor gengives hovedresultaterne og "
                          "derefter resultaterne spørgsmål for spørgsmål.",
                    "en": "{r} answered the questionnaire. The main results come first, then "
@@ -113,7 +119,9 @@ _S: dict[str, dict[str, str]] = {
     "made_with": {"da": "Lavet med kl-survey {version} ud fra {file}.",
                   "en": "Made with kl-survey {version} from {file}."},
     "unit_kommuner": {"da": "kommuner", "en": "municipalities"},
+    "unit_kommune": {"da": "kommune", "en": "municipality"},
     "unit_respondents": {"da": "respondenter", "en": "respondents"},
+    "unit_respondent": {"da": "respondent", "en": "respondent"},
     # Maps of the municipalities (report/mapmodel.py)
     "map_alt_categorical": {"da": "Danmarkskort over kommunernes svar på spørgsmål {n}.",
                             "en": "Map of Denmark showing each municipality's answer to "

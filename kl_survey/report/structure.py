@@ -160,12 +160,13 @@ def build(a: Analysis, lang: Lang = "da", *, title: str | None = None,
     )
 
 
-def _unit(a: Analysis, lang: Lang) -> str:
+def _unit(a: Analysis, lang: Lang, n: int = 2) -> str:
+    """The population's unit, in the singular for ``n == 1`` (``--municipality København``)."""
     unit = a.population.unit if a.population else "respondenter"
     if unit == "kommuner":
-        return s("unit_kommuner", lang)
+        return s("unit_kommune" if n == 1 else "unit_kommuner", lang)
     if unit == "respondenter":
-        return s("unit_respondents", lang)
+        return s("unit_respondent" if n == 1 else "unit_respondents", lang)
     return unit
 
 
@@ -184,22 +185,25 @@ def _kicker(a: Analysis, lang: Lang) -> str:
 def _lede(a: Analysis, lang: Lang) -> str:
     r = format_int(a.respondents, lang)
     if a.population and a.population.size:
+        rate = format_percent(a.respondents, a.population.size, lang)
+        if a.population.size == 1:
+            return s("lede_one", lang, r=r, unit=_unit(a, lang, 1), rate=rate)
         return s("lede_population", lang, r=r, p=format_int(a.population.size, lang),
-                 unit=_unit(a, lang), rate=format_percent(a.respondents, a.population.size,
-                                                          lang))
-    return s("lede_plain", lang, r=f"{r} {_unit(a, lang)}")
+                 unit=_unit(a, lang), rate=rate)
+    return s("lede_plain", lang, r=f"{r} {_unit(a, lang, a.respondents)}")
 
 
 def _facts(a: Analysis, lang: Lang) -> tuple[Fact, ...]:
     """Inviterede (the population) and Deltagende (the respondents): the two terms the
     whole report uses."""
-    answered = f"{format_int(a.respondents, lang)} {_unit(a, lang)}"
+    answered = f"{format_int(a.respondents, lang)} {_unit(a, lang, a.respondents)}"
     if a.partial:
         answered += f" ({s('m_partial', lang, k=format_int(a.partial, lang))})"
     facts = []
     if a.population and a.population.size:
         facts.append(Fact(s("m_population", lang),
-                          f"{format_int(a.population.size, lang)} {_unit(a, lang)}"))
+                          f"{format_int(a.population.size, lang)} "
+                          f"{_unit(a, lang, a.population.size)}"))
     facts.append(Fact(s("m_respondents", lang), answered))
     if a.population and a.population.size:
         facts.append(Fact(s("m_rate", lang),
