@@ -16,7 +16,7 @@ from kl_survey.output import breakdown_tables, census_text
 from kl_survey.output.census_text import group_heading, text
 from kl_survey.report import order
 from kl_survey.report.breakdown_chart import BreakdownChart, build
-from kl_survey.report.structure import Table, TableRow
+from kl_survey.report.parts import Table, TableRow
 
 if TYPE_CHECKING:
     from kl_survey.analysis import Analysis, QuestionResult

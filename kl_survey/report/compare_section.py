@@ -20,8 +20,9 @@ from kl_survey.i18n import t
 from kl_survey.model import QType
 from kl_survey.numbers import Lang, format_int, format_percent, format_pp
 from kl_survey.report import order
+from kl_survey.report.chartdata import DEFAULT_SCALE
+from kl_survey.report.parts import Fact, Table, TableRow
 from kl_survey.report.scale import BarScale
-from kl_survey.report.structure import DEFAULT_SCALE, Fact, Table, TableRow
 
 
 @dataclass(frozen=True)

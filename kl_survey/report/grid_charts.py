@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from kl_survey.report.structure import Bar
+    from kl_survey.report.chartdata import Bar
 
 LIKERT_BAR = 0.26  # inches: one row's stacked bar
 PERIOD_HEIGHT = 2.5  # inches: the plot area of Figur 1

@@ -26,10 +26,11 @@ from kl_survey.numbers import Lang, format_int, format_percent
 from kl_survey.output.grid_view import derived_text, totals_note, view
 from kl_survey.periods import month_name, month_of
 from kl_survey.report import order, style
+from kl_survey.report.chartdata import Bar
 from kl_survey.report.grid_sentences import alt_likert, alt_periods
+from kl_survey.report.parts import Table, TableRow
 from kl_survey.report.scale import BarScale, text_width
 from kl_survey.report.strings import s
-from kl_survey.report.structure import Bar, Table, TableRow
 
 #: Of the track, the gap between the answers and "Ved ikke" kept apart at its end.
 APART_GAP = 0.04

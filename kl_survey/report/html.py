@@ -21,7 +21,7 @@ from typing import Any
 
 from kl_survey.numbers import Lang, format_int
 from kl_survey.report.charts import strip_prolog
-from kl_survey.report.structure import ReportModel
+from kl_survey.report.parts import ReportModel
 
 _SVG_OPEN = re.compile(r"<svg\b")
 

@@ -8,7 +8,7 @@ number or a word.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,9 +19,9 @@ from kl_survey.model import QType
 from kl_survey.numbers import Lang, format_int, format_long_date, format_number, format_percent
 from kl_survey.output.safe import visible_controls
 from kl_survey.report import order, style
-from kl_survey.report.chartdata import DEFAULT_SCALE as DEFAULT_SCALE
-from kl_survey.report.chartdata import Bar, ChartData
-from kl_survey.report.highlights import Highlight, highlights
+from kl_survey.report.chartdata import DEFAULT_SCALE, Bar, ChartData
+from kl_survey.report.highlights import highlights
+from kl_survey.report.parts import AppendixGroup, Fact, ReportModel, Section, Table, TableRow
 from kl_survey.report.scale import BarScale
 from kl_survey.report.scale import for_labels as scale_for_labels
 from kl_survey.report.sentences import alt_text, key_sentence
@@ -29,80 +29,11 @@ from kl_survey.report.strings import join_list, quote, s
 
 if TYPE_CHECKING:
     from kl_survey.compare.model import Comparison
-    from kl_survey.report.breakdown_view import BreakdownSection
-    from kl_survey.report.compare_section import CompareSection
     from kl_survey.report.grid_section import GridSection
 
-
-
-@dataclass(frozen=True)
-class TableRow:
-    cells: tuple[str, ...]
-    strong: bool = False  # the "Ja i alt" total
-    muted: bool = False  # an option left out of the base
-
-
-@dataclass(frozen=True)
-class Table:
-    caption: str
-    head: tuple[str, ...]
-    rows: tuple[TableRow, ...]
-
-
-@dataclass(frozen=True)
-class Section:
-    number: int
-    anchor: str
-    heading: str
-    key_sentence: str
-    notes: tuple[str, ...]  # base note, "Flere svar muligt", filter/exclusion notes
-    chart: ChartData | None
-    table: Table | None
-    compare: CompareSection | None = None  # report --compare: the change since then
-    #: --by: the question by group (report/breakdown_view.py); --bounds: its sentence
-    breakdown: BreakdownSection | None = None
-    bounds: str | None = None
-    grid: GridSection | None = None  # grids: the Likert chart, or Tabel 1 and Figur 1
-
-
-@dataclass(frozen=True)
-class Fact:
-    label: str
-    value: str
-
-
-@dataclass(frozen=True)
-class AppendixGroup:
-    heading: str
-    answers: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ReportModel:
-    lang: Lang
-    title: str
-    kicker: str
-    lede: str
-    highlights_heading: str
-    highlights: tuple[Highlight, ...]
-    scale: BarScale
-    method_heading: str
-    facts: tuple[Fact, ...]
-    bases_heading: str
-    bases_text: str
-    sections: tuple[Section, ...]
-    appendix_heading: str
-    appendix_intro: str
-    appendix: tuple[AppendixGroup, ...]
-    source_line: str | None  # the spec's credit line under each figure
-    colophon_heading: str
-    colophon: tuple[str, ...]  # file names and version: only with --colophon
-    table_summary: str
-    page_word: str
-    of_word: str
-    created: str | None = None  # W3C datetime for the PDF/HTML metadata, or None
-    census_heading: str = ""  # the method box on --bounds/--ci (breakdown_view.py)
-    census_notes: tuple[str, ...] = ()
+#: the report's parts, defined in :mod:`.parts` and :mod:`.chartdata`, still importable here
+__all__ = ["DEFAULT_SCALE", "AppendixGroup", "Bar", "ChartData", "Fact", "ReportModel",
+           "Section", "Table", "TableRow", "bar_scale", "build"]
 
 
 def build(a: Analysis, lang: Lang = "da", *, title: str | None = None,
