@@ -99,7 +99,7 @@ def test_per_municipality_for_the_chosen_compares_with_everyone(tmp_path: Path) 
     page = (tmp_path / "kommuner" / "101-koebenhavn.html").read_text("utf-8")
     assert "Hele landet (n = 95)" in page  # the comparison is national
     main = (tmp_path / "report.html").read_text("utf-8")
-    assert "1 af de 1 inviterede kommuner" in main  # the main report: København alone
+    assert "1 af 1 inviteret kommune" in main  # the main report: København alone
 
 
 @pytest.mark.parametrize("name", ["København", "101", "Københavns Kommune"])
