@@ -9,15 +9,13 @@ and each disagreement is an :class:`~kl_survey.issues.Issue` (warning), which
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, TypeAlias
 
-import numpy as np
 import pandas as pd
 
 from kl_survey.issues import Issue, Severity, Where
-from kl_survey.messages import Text, msg, plural
+from kl_survey.messages import Text, msg
 from kl_survey.model import (
     BaseRule,
     Chart,
@@ -30,6 +28,16 @@ from kl_survey.model import (
     is_dont_know,
 )
 from kl_survey.spec import QuestionSpec, Spec
+from kl_survey.spec_options import (
+    convert,
+    final_type,
+    label_map,
+    mapped,
+    multi,
+    reclaim_other,
+    short,
+    single,
+)
 from kl_survey.spec_respondents import respondent_column
 
 Data: TypeAlias = pd.Series | pd.DataFrame
@@ -77,7 +85,7 @@ def apply_spec(survey: Survey, spec: Spec,
         if q.id != qs.id:
             _rekey(q.id, qs.id, other, unparsed)
         if isinstance(data, pd.DataFrame) and qs.id in other and qs.options:
-            data, other[qs.id] = _reclaim_other(ctx, q, qs, data, other[qs.id])
+            data, other[qs.id] = reclaim_other(ctx, q, qs, data, other[qs.id])
         new_q, new_data, bad = _apply_question(ctx, q, qs, data)
         if bad is not None:
             unparsed[qs.id] = bad
@@ -141,14 +149,14 @@ def _match(ctx: _Ctx, survey: Survey,
         q = by_id.get(qs.id) if qs.id in by_id else by_cols.get(qs.id)
         if q is None:
             ctx.spec_issue("question-missing", msg("apply.question-missing", id=qs.id,
-                                                   text=_short(qs.text or qs.id)), qs.id)
+                                                   text=short(qs.text or qs.id)), qs.id)
             continue
         pairs.append((qs, q))
     for q in survey.questions:
         if q.id not in used:
             ctx.data_issue(Severity.WARNING, "column-unknown",
                            msg("apply.column-unknown", id=q.id, spec=ctx.spec_name,
-                               column=_short(q.columns[0] if q.columns else q.text)), q)
+                               column=short(q.columns[0] if q.columns else q.text)), q)
             pairs.append((None, q))
     return pairs
 
@@ -167,10 +175,6 @@ def _rekey(old: str, new: str, *stores: dict[str, Any]) -> None:
             store[new] = store.pop(old)
 
 
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 # ---------------------------------------------------------------- one question
 
 
@@ -182,31 +186,31 @@ def _apply_question(ctx: _Ctx, q: Question, qs: QuestionSpec,
 
         assert isinstance(data, pd.DataFrame)
         return apply_grid(ctx, q, qs, data)
-    data, bad = _convert(ctx, q, qs, data)
-    qtype = _qtype(data, q, qs)
+    data, bad = convert(ctx, q, qs, data)
+    qtype = final_type(data, q, qs)
     if qs.columns and qtype is not QType.MULTI and tuple(qs.columns) != q.columns:
         ctx.data_issue(Severity.WARNING, "column-changed",
-                       msg("apply.column-changed", id=qs.id, found=_short(q.columns[0]),
-                           spec=_short(qs.columns[0])), q)
+                       msg("apply.column-changed", id=qs.id, found=short(q.columns[0]),
+                           spec=short(qs.columns[0])), q)
     options: tuple[str, ...] = ()
     if qtype is QType.SINGLE:
         assert isinstance(data, pd.Series)
-        data, options = _single(ctx, q, qs, data)
+        data, options = single(ctx, q, qs, data)
     elif qtype is QType.MULTI:
         assert isinstance(data, pd.DataFrame)
-        data, options = _multi(ctx, q, qs, data)
+        data, options = multi(ctx, q, qs, data)
     return decided(ctx, q, qs, qtype, options), data, bad
 
 
 def decided(ctx: _Ctx, q: Question, qs: QuestionSpec, qtype: QType,
             options: tuple[str, ...]) -> Question:
     """The question as the spec decides it: labels, yes, "Ved ikke", base and wording."""
-    mapping = _label_map(qs)
+    mapping = label_map(qs)
     dont_know = (tuple(qs.dont_know) if qs.dont_know is not None
-                 else _mapped(q.dont_know, mapping, options)
+                 else mapped(q.dont_know, mapping, options)
                  or tuple(o for o in options if is_dont_know(o)))
     yes = tuple(qs.yes) if qs.yes is not None else (
-        _mapped(q.yes, mapping, options) if q.yes is not None else None)
+        mapped(q.yes, mapping, options) if q.yes is not None else None)
     new = replace(
         q, type=qtype, options=options, yes=yes, dont_know=dont_know,
         number=qs.number if qs.number is not None else q.number,
@@ -219,162 +223,6 @@ def decided(ctx: _Ctx, q: Question, qs: QuestionSpec, qtype: QType,
     )
     _check_labels(ctx, new)
     return new
-
-
-def _qtype(data: Data, q: Question, qs: QuestionSpec) -> QType:
-    if isinstance(data, pd.DataFrame):
-        return QType.MULTI
-    if qs.type is not None and qs.type not in ("multi", "grid", "numeric_grid"):
-        return QType(qs.type)
-    return q.type
-
-
-def _convert(ctx: _Ctx, q: Question, qs: QuestionSpec,
-             data: Data) -> tuple[Data, pd.Series | None]:
-    """Change the question type when the spec says so and it can be done losslessly.
-
-    single/text/numeric convert among themselves (numbers via Danish-aware parsing);
-    multi-select needs the reader's columns, so a mismatch there is only reported.
-    """
-    want = qs.type
-    if want is None or want == q.type.value:
-        return data, None
-    if (want in ("multi", "grid", "numeric_grid") or q.type is QType.MULTI
-            or q.type is QType.NUMERIC):
-        ctx.data_issue(Severity.WARNING, "type-mismatch",
-                       msg("apply.type-mismatch", id=qs.id, found=q.type.value, spec=want), q)
-        return data, None
-    assert isinstance(data, pd.Series)
-    text = data.astype("str")
-    if want == "text":
-        return text, None
-    if want == "single":
-        from kl_survey.readers.infer import order_options
-
-        counts = {str(k): int(v) for k, v in text.value_counts().items()}
-        cats = list(order_options(list(counts), counts))
-        return pd.Series(pd.Categorical(text, categories=cats), index=text.index), None
-    from kl_survey.numbers import parse_approximate, parse_number
-
-    lookup = {v: parse_number(str(v)) for v in pd.unique(text.dropna())}
-    guessed = {v for v, x in lookup.items() if x is None and parse_approximate(str(v)) is not None}
-    lookup.update({v: parse_approximate(str(v)) for v in guessed})
-    if guessed:
-        from kl_survey.spec_apply_grid import approximate_issue
-
-        approximate_issue(ctx, q, text.isin(list(guessed)).to_numpy(dtype=bool))
-    num = text.map(lookup).astype("Float64")
-    bad = num.isna() & text.notna()
-    return num, (text.where(bad) if bad.any() else None)
-
-
-def _label_map(qs: QuestionSpec) -> dict[str, str]:
-    mapping = dict(qs.rename)
-    for target, sources in qs.merge.items():
-        for src in sources:
-            mapping[src] = target
-    return mapping
-
-
-def _mapped(labels: Iterable[str] | None, mapping: dict[str, str],
-            options: tuple[str, ...]) -> tuple[str, ...]:
-    out = dict.fromkeys(mapping.get(x, x) for x in labels or ())
-    return tuple(x for x in out if not options or x in options)
-
-
-def _final_options(ctx: _Ctx, q: Question, qs: QuestionSpec, targets: list[str],
-                   answered: dict[str, int], *, column_is_data: bool = False) -> list[str]:
-    """The spec's order, then anything the data has that the spec does not list.
-
-    An unlisted label nobody chose (a reader that knows the questionnaire) is only
-    info; for multi-select every option is an export column, so it is always a warning.
-    """
-    listed = list(qs.options) if qs.options is not None else list(dict.fromkeys(targets))
-    final = list(listed)
-    for label in dict.fromkeys(targets):
-        if label in final:
-            continue
-        final.append(label)
-        n = answered.get(label, 0)
-        severity = Severity.WARNING if n or column_is_data else Severity.INFO
-        ctx.data_issue(severity, "answer-unlisted",
-                       plural(n, "apply.answer-unlisted", label=_short(label), id=qs.id), q)
-    sources = set(_label_map(qs))
-    for unused in sorted(sources - set(q.options)):
-        ctx.data_issue(Severity.INFO, "rename-unused",
-                       msg("apply.rename-unused", label=_short(unused), id=qs.id), q)
-    return final
-
-
-def _single(ctx: _Ctx, q: Question, qs: QuestionSpec,
-            data: pd.Series) -> tuple[pd.Series, tuple[str, ...]]:
-    cats = [str(c) for c in data.cat.categories]
-    mapping = _label_map(qs)
-    targets = [mapping.get(c, c) for c in cats]
-    codes = data.cat.codes.to_numpy()
-    per_cat = np.bincount(codes[codes >= 0], minlength=len(cats))
-    answered: dict[str, int] = {}
-    for t, n in zip(targets, per_cat, strict=True):
-        answered[t] = answered.get(t, 0) + int(n)
-    final = _final_options(ctx, q, qs, targets, answered)
-    pos = {o: i for i, o in enumerate(final)}
-    lookup = np.array([pos[t] for t in targets] + [-1], dtype=np.int64)
-    new_codes = lookup[np.where(codes >= 0, codes, len(targets))]
-    cat = pd.Categorical.from_codes(new_codes, categories=pd.Index(final))
-    return pd.Series(cat, index=data.index), tuple(final)
-
-
-def _multi(ctx: _Ctx, q: Question, qs: QuestionSpec,
-           data: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    mapping = _label_map(qs)
-    cols = [str(c) for c in data.columns]
-    targets = [mapping.get(c, c) for c in cols]
-    ticked = data.to_numpy(dtype=bool)
-    answered: dict[str, int] = {}
-    for i, t in enumerate(targets):
-        answered[t] = answered.get(t, 0) + int(ticked[:, i].sum())
-    final = _final_options(ctx, q, qs, targets, answered, column_is_data=True)
-    out: dict[str, np.ndarray] = {}
-    for label in final:
-        idx = [i for i, t in enumerate(targets) if t == label]
-        if not idx and label not in mapping.values():
-            ctx.data_issue(Severity.INFO, "option-not-in-data",
-                           msg("apply.option-not-in-data", label=_short(label), id=qs.id), q)
-        out[label] = (np.asarray(ticked[:, idx].any(axis=1)) if idx
-                      else np.zeros(len(data), dtype=bool))
-    return pd.DataFrame(out, index=data.index), tuple(final)
-
-
-_OTHER_PREFIX = ("andet", "anden", "andre", "other")
-
-
-def _reclaim_other(ctx: _Ctx, q: Question, qs: QuestionSpec, data: pd.DataFrame,
-                   text: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
-    """Free text that is exactly an option the spec lists is a tick on that option.
-
-    Forms and Google Forms exports carry no option list, so an option only one
-    respondent ticked looks like "Other" free text to the reader; the spec's
-    ``options`` settle it. The tick moves from the "Andet" column to the option.
-    """
-    wanted = {o.casefold(): o for o in (qs.options or [])
-              if not o.casefold().startswith(_OTHER_PREFIX)}
-    hits = text.str.casefold().map(wanted)
-    hit = hits.notna().to_numpy(dtype=bool)
-    if not hit.any():
-        return data, text
-    data = data.copy()
-    other_cols = [c for c in data.columns if str(c).casefold().startswith(_OTHER_PREFIX)]
-    for label in sorted(set(hits.dropna())):
-        rows = (hits == label).to_numpy(dtype=bool)
-        column = data[label].to_numpy(dtype=bool) if label in data.columns else np.zeros(
-            len(data), dtype=bool)
-        data[label] = column | rows
-        ctx.data_issue(Severity.INFO, "other-is-option",
-                       plural(int(rows.sum()), "apply.other-is-option", label=_short(label),
-                              id=qs.id), q)
-    for c in other_cols:
-        data[c] = data[c].to_numpy(dtype=bool) & ~hit
-    return data, text.mask(pd.Series(hit, index=text.index))
 
 
 def _base(qs: QuestionSpec, dont_know: tuple[str, ...]) -> BaseRule:
@@ -393,7 +241,7 @@ def _check_labels(ctx: _Ctx, q: Question) -> None:
         for label in labels:
             if label not in q.options:
                 ctx.data_issue(Severity.WARNING, f"{key}-unknown",
-                               msg("apply.label-unknown", label=_short(label), key=key,
+                               msg("apply.label-unknown", label=short(label), key=key,
                                    id=q.id), q)
 
 
@@ -446,6 +294,6 @@ def _check_filter(ctx: _Ctx, q: Question, questions: list[Question]) -> Question
     missing = [o for o in flt.options if o not in target.options]
     if missing:
         ctx.data_issue(Severity.WARNING, "filter-option-unknown",
-                       msg("apply.filter-option-unknown", id=q.id, label=_short(missing[0]),
+                       msg("apply.filter-option-unknown", id=q.id, label=short(missing[0]),
                            target=flt.question), q)
     return q

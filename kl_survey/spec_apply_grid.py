@@ -235,14 +235,14 @@ def _options(ctx: _Ctx, q: Question, qs: QuestionSpec,
              data: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
     """The option labels the spec decides, counted over every row at once, so an
     unlisted answer is reported once for the grid."""
-    from kl_survey.spec_apply import _single
+    from kl_survey.spec_options import single
 
     n = len(data)
     codes = np.concatenate([data[c].cat.codes.to_numpy() for c in data.columns]
                            or [np.zeros(0, dtype=np.int64)])
     stacked = pd.Series(pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(
         list(q.options))))
-    mapped, options = _single(ctx, q, qs, stacked)
+    mapped, options = single(ctx, q, qs, stacked)
     mapped_codes = mapped.cat.codes.to_numpy()
     dtype = pd.CategoricalDtype(list(options))
     out = {c: pd.Categorical.from_codes(mapped_codes[i * n:(i + 1) * n], dtype=dtype)

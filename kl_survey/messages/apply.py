@@ -1,4 +1,5 @@
-"""Where the spec and the data disagree (``kl_survey/spec_apply.py``, ``spec_apply_grid.py``).
+"""Where the spec and the data disagree (``kl_survey/spec_apply.py``,
+``spec_options.py``, ``spec_apply_grid.py``).
 
 Each is an :class:`~kl_survey.issues.Issue`, keyed ``apply.<code>`` by its stable code
 (``yes-unknown`` and ``exclude-unknown`` share ``apply.label-unknown``). Spec keys
