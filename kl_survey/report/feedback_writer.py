@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import cache
 from importlib.resources import files
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -148,14 +147,11 @@ class _InProcess:
 
 
 def _printer(jobs: int, workers: int | None) -> _InProcess | ProcessPoolExecutor:
-    """Worker processes for the PDFs, one per core (never more than there are PDFs).
+    """Worker processes for the PDFs, one per core (never more than there are PDFs),
+    spawned and ending with this process (:mod:`kl_survey.report.workers`)."""
+    from kl_survey.report.workers import spawn_pool
 
-    spawn, not fork: the parent holds pyarrow's and matplotlib's threads, and a forked
-    child inheriting their locks can hang. Like any spawn pool, a script calling this
-    must guard its entry point with ``if __name__ == "__main__":`` (the kl-survey
-    command does).
-    """
     n = min(jobs, workers or os.cpu_count() or 1)
     if n <= 1:
         return _InProcess()
-    return ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"))
+    return spawn_pool(n)

@@ -49,9 +49,9 @@ def start() -> None:
     ``if __name__ == "__main__":`` (the kl-survey command does).
     """
     if enabled() and not _POOL:
-        from multiprocessing import get_context
+        from kl_survey.report.workers import spawn_pool
 
-        _POOL.append(ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")))
+        _POOL.append(spawn_pool(1))
         _POOL[0].submit(warm)
 
 
