@@ -1,5 +1,5 @@
 """How fast hostile workbooks are refused (the timing that used to be asserted in
-``tests/source/test_safety.py``; the tests keep the functional assertions).
+``tests/readers/source/test_safety.py``; the tests keep the functional assertions).
 
     python benches/bombs.py        # prints one JSON object: seconds per case
 
@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "source")]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "readers" / "source")]
 
 from test_safety import SHEET, benign_xlsx, declare_size, rebuild, spaces_member  # noqa: E402
 

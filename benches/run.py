@@ -159,7 +159,8 @@ class Bench:
     def __init__(self, args: argparse.Namespace) -> None:
         self.quick = args.quick
         self.repeats = args.repeats or (3 if args.quick else 5)
-        self.before = not args.quick and not args.no_before
+        self.rev = args.before or floors.BASELINE
+        self.before = bool(args.before) or (not args.quick and not args.no_before)
         self.rows: list[Row] = []
 
     def run(self, label: str, cmds: Sequence[Cmd | None], repeats: int | None = None
@@ -173,7 +174,7 @@ class Bench:
         self.rows.append(row)
 
     def was(self, *args: object) -> Cmd | None:
-        return floors.baseline(*args) if self.before else None
+        return floors.baseline(*args, rev=self.rev) if self.before else None
 
 
 def startup(b: Bench) -> Run:
@@ -198,13 +199,15 @@ def startup(b: Bench) -> Run:
 def report(b: Bench) -> None:
     with tempfile.TemporaryDirectory() as new, tempfile.TemporaryDirectory() as old:
         args = ["report", EXAMPLE, "--spec", SPEC]
-        today, now = b.run("report example (and today's)", [
-            floors.baseline(*args, "-o", Path(old) / "r"), cli(*args, "-o", Path(new) / "r")])
+        other = b.was(*args, "-o", Path(old) / "other") if b.rev != floors.BASELINE else None
+        today, now, earlier = b.run("report example (and today's)", [
+            floors.baseline(*args, "-o", Path(old) / "r"), cli(*args, "-o", Path(new) / "r"),
+            other])
         b.add(Row("floor: today's `report` example (the code of BASELINE)", today, "", "floor"))
         b.add(Row("`report` example (8 questions: HTML, PDF, 16 figures, xlsx, json)", now,
                   "≤ 2.5 s, ≤ 0.65 × today's",
                   f"{ratio(now, today, 0.65)}; "
-                  + judge(now, [("wall", lambda r: r.wall, 2.5)]), today))
+                  + judge(now, [("wall", lambda r: r.wall, 2.5)]), earlier or today))
         b.add(Row("report files of the example identical to today's", None, "",
                   same_tree(Path(old) / "r", Path(new) / "r")))
     if b.quick or not REAL.exists():
@@ -243,8 +246,9 @@ def sizes(b: Bench) -> None:
             label = f"`analyze` {n:,} × 60 {kind} → json".replace(",", " ")
             target = TARGETS.get((n, kind))
             if target is None:
-                (res,) = b.run(f"analyze {n} {kind}", [cli("analyze", path, "-f", "json")])
-                b.add(Row(label, res, "", judge(res, []) if res and res.error else ""))
+                res, was = b.run(f"analyze {n} {kind}", [cli("analyze", path, "-f", "json"),
+                                                         b.was("analyze", path, "-f", "json")])
+                b.add(Row(label, res, "", judge(res, []) if res and res.error else "", was))
                 continue
             name, text, limit, wall, rss = target
             floor_cmd = (floors.fastexcel_parse(path) if kind == "xlsx"
@@ -287,7 +291,7 @@ def table(rows: list[Row]) -> str:
     return "\n".join(out)
 
 
-def machine() -> str:
+def machine(rev: str = floors.BASELINE) -> str:
     """The facts a reader needs to compare numbers: cores, CPU, memory, load, versions."""
     from importlib.metadata import PackageNotFoundError, version
 
@@ -308,7 +312,7 @@ def machine() -> str:
         f"- nproc: {sh('nproc')}; CPU: {cpu}; load average {loadavg()}",
         f"- memory (free -h): {mem}; {platform.system()} {platform.release()}",
         f"- Python {platform.python_version()}; " + ", ".join(libs),
-        f"- before = the code of {floors.BASELINE[:10]} (benches/floors.py BASELINE)",
+        f"- before = the code of {rev[:10]}",
     ])
 
 
@@ -378,15 +382,18 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, help="runs per case (default 5, quick 3)")
     ap.add_argument("--no-before", action="store_true", help="skip the pre-change build "
                     "(today's report is still run: it is a floor)")
+    ap.add_argument("--before", metavar="REV", help="the build to compare against (default "
+                    "floors.BASELINE; given, the before column is filled in --quick too)")
     ap.add_argument("--stages", type=Path, help="time each step for one file, in-process")
     args = ap.parse_args()
     if args.stages:
         stages(args.stages)
         return
     started = time.perf_counter()
+    rev = args.before or floors.BASELINE
     compiled(ROOT, *([floors.baseline_tree()] if not args.quick and not args.no_before
-                     else []))
-    load = machine()
+                     else []), *([floors.baseline_tree(rev)] if args.before else []))
+    load = machine(rev)
     b = Bench(args)
     startup(b)
     report(b)
@@ -395,7 +402,7 @@ def main() -> None:
         bombs(b)
     print("\n" + load + "\n")
     print(table(b.rows))
-    print("\n" + consistency(10_000, b.before))
+    print("\n" + consistency(10_000, b.before and b.rev == floors.BASELINE))
     print(f"\n(benchmark took {time.perf_counter() - started:.0f} s"
           f"{', --quick' if args.quick else ''}; load average at the end {loadavg()})")
 
