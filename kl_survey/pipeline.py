@@ -57,11 +57,12 @@ def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
     with stage(msg("pipeline.reading", name=Path(path).name)):
         survey = _read(Path(path), opts, spec)
     issues: list[Issue] = list(survey.issues)
-    from kl_survey.privacy import cpr_issues, redact_survey
+    from kl_survey.privacy import scan
 
-    issues += cpr_issues(survey)  # with row and column, before the numbers are gone
-    if not opts.keep_cpr:  # once, before the spec (whose labels init wrote redacted), so
-        survey = redact_survey(survey)  # every output and the spec see the same labels
+    # the warning names row and column before the numbers are gone; redacted once, before
+    # the spec (whose labels init wrote redacted), so every output sees the same labels
+    found, survey = scan(survey, redact=not opts.keep_cpr)
+    issues += found
     if spec is not None:
         from kl_survey.spec_apply import apply_spec
 

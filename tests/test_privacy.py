@@ -270,3 +270,22 @@ def test_report_appendix_says_cpr_numbers_are_removed() -> None:
     assert "CPR numbers" in en and REDACTED in en
     kept = build(analyse(load(CPR_CSV, LoadOptions(keep_cpr=True)).survey), "da")
     assert "CPR" not in kept.appendix_intro and "som skrevet" in kept.appendix_intro
+
+
+def test_one_scan_finds_and_redacts_what_the_two_steps_do() -> None:
+    """pipeline.load searches each column once (privacy.scan); the result must be the
+    warnings of cpr_issues and the survey of redact_survey, column for column."""
+    from kl_survey.privacy import cpr_issues, redact_survey, scan
+    from kl_survey.readers import read_survey
+
+    survey = read_survey(CPR_CSV)
+    issues, redacted = scan(survey)
+    assert [i.as_dict() for i in issues] == [i.as_dict() for i in cpr_issues(survey)]
+    assert issues, "the fixture plants CPR numbers in free text"
+    alone = redact_survey(survey)
+    for store in ("answers", "other_text", "unparsed"):
+        got, want = getattr(redacted, store), getattr(alone, store)
+        assert got.keys() == want.keys()
+        for key in got:
+            assert got[key].equals(want[key]), (store, key)
+    assert scan(survey, redact=False)[1] is survey
