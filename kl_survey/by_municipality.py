@@ -18,16 +18,19 @@ import pandas as pd
 
 from kl_survey import municipalities as mun
 from kl_survey.errors import KlSurveyError
+from kl_survey.grid import ONE, split_reference
 from kl_survey.messages import msg
-from kl_survey.model import Population, QType, Survey
+from kl_survey.model import Population, QType, Question, Survey
 
 
 @dataclass(frozen=True)
 class Placed:
-    """One question's answers by municipality code, in code order.
+    """One question's (or one grid row's) answers by municipality code, in code order.
 
-    ``answers`` holds a label (single choice) or a number (numeric); municipalities
-    that did not answer are absent. ``disagree`` lists municipalities with several
+    ``answers`` holds a label (single choice, grid row) or a number (numeric, numeric
+    grid row); municipalities that did not answer are absent. ``row`` names the grid row
+    and ``column`` the numeric grid's column; a numeric grid row without a column is the
+    row's total ("Samlet"). ``disagree`` lists municipalities with several
     responses that gave different answers: the map shows the most frequent one (ties:
     the earlier option; for numbers the mean) and says so.
     """
@@ -38,6 +41,8 @@ class Placed:
     #: the municipalities asked, when a survey was limited to some (``--municipality``);
     #: () means all 98.
     asked: tuple[int, ...] = ()
+    row: str | None = None
+    column: str | None = None
 
     def as_dict(self) -> dict[int, str | float]:
         return dict(self.answers)
@@ -47,20 +52,77 @@ class MapNotPossible(KlSurveyError):
     """The question cannot be drawn on a map (wrong type, or no municipality column)."""
 
 
-def placed(survey: Survey, qid: str) -> Placed:
-    """Each municipality's answer to ``qid`` (single-choice or numeric questions)."""
-    q = survey.question(qid)
+def placed(survey: Survey, ref: str) -> Placed:
+    """Each municipality's answer to ``ref``: a single-choice or numeric question's id
+    (``"q1"``), or a grid row as the spec's derived rates name one (``"q3:Fysiske
+    rammer"``; a numeric grid's cell ``"q1:Antal henvendelser:Januar"``)."""
+    qid, _, rest = ref.partition(":")
+    q = survey.question(qid.strip())
     codes = survey.respondents.get("municipality")
     if codes is None or codes.notna().sum() == 0:
         raise MapNotPossible(msg("maps.no-municipality", n=q.number))
-    data = survey.answers[qid]
+    data = survey.answers[q.id]
     codes_asked = survey.population.codes if survey.population else None
     asked = tuple(sorted(codes_asked)) if codes_asked else ()
+    if q.type in (QType.GRID, QType.NUMERIC_GRID) and isinstance(data, pd.DataFrame):
+        row, column = grid_cell(q, rest)
+        if q.type is QType.GRID:
+            found = _single(q.id, codes, data[row], q.options)
+        else:
+            found = _numeric(q.id, codes, _row_values(q, data, row, column))
+        return replace(found, asked=asked, row=row, column=column)
+    if ":" in ref:
+        raise MapNotPossible(msg("maps.not-a-grid", n=q.number, ref=ref.strip(), qid=q.id))
     if q.type is QType.SINGLE and isinstance(data, pd.Series):
-        return replace(_single(qid, codes, data, q.options), asked=asked)
+        return replace(_single(q.id, codes, data, q.options), asked=asked)
     if q.type is QType.NUMERIC and isinstance(data, pd.Series):
-        return replace(_numeric(qid, codes, data), asked=asked)
+        return replace(_numeric(q.id, codes, data), asked=asked)
     raise MapNotPossible(msg("maps.wrong-type", n=q.number, type=q.type.value))
+
+
+def grid_cell(q: Question, rest: str) -> tuple[str, str | None]:
+    """``"Fysiske rammer"`` → that row; ``"Antal henvendelser:Januar"`` → a numeric
+    grid's cell. No row, or one the grid lacks, is an error listing the rows."""
+    rows = ", ".join(row_id(q, i) for i in range(len(q.rows)))
+    if not rest.strip():
+        raise MapNotPossible(msg("maps.grid-needs-row", n=q.number, example=row_id(q, 0),
+                                 rows=rows))
+    has_columns = q.type is QType.NUMERIC_GRID and bool(q.grid_columns)
+    _qid, row, column = split_reference(f"{q.id}:{rest}", q.rows if has_columns else [rest])
+    found = _label(row, q.rows)
+    if found is None:
+        raise MapNotPossible(msg("maps.unknown-row", n=q.number, row=row, rows=rows))
+    if column is None:
+        return found, None
+    cell = _label(column, q.grid_columns)
+    if cell is None:
+        raise MapNotPossible(msg("maps.unknown-column", n=q.number, column=column,
+                                 columns=", ".join(q.grid_columns), example=row_id(q, 0)))
+    return found, cell
+
+
+def row_id(q: Question, i: int) -> str:
+    """How a map names row ``i`` of grid ``q``: ``"q3:Fysiske rammer"``."""
+    return f"{q.id}:{q.rows[i]}" if q.rows else q.id
+
+
+def _label(given: str, labels: Sequence[str]) -> str | None:
+    """``given`` as one of ``labels``: exactly, else ignoring case."""
+    if given in labels:
+        return given
+    folded = [x for x in labels if x.casefold() == given.casefold()]
+    return folded[0] if len(folded) == 1 else None
+
+
+def _row_values(q: Question, data: pd.DataFrame, row: str, column: str | None) -> pd.Series:
+    """One cell, or the row's total per respondent under the question's ``totals`` rule:
+    "complete" needs every cell of the row, "all" sums the cells answered."""
+    if column is not None:
+        return data[(row, column)]
+    block = data[[(row, c) for c in q.grid_columns or (ONE,)]]
+    filled = block.notna()
+    counted = filled.all(axis=1) if q.totals == "complete" else filled.any(axis=1)
+    return block.sum(axis=1, skipna=True).astype("Float64").where(counted)
 
 
 def _pairs(codes: pd.Series, values: pd.Series) -> dict[int, list[object]]:

@@ -137,7 +137,7 @@ class QuestionSpec(_Model):
 
 class ReportSection(_Model):
     colophon: bool = False  # the export's name and kl-survey's version at the report's end
-    maps: list[str] = []  # question ids that get a map of Denmark beside their chart
+    maps: list[str] = []  # ids ("q1") or grid rows ("q3:Fysiske rammer") to map on Denmark
 
 
 class Spec(_Model):

@@ -76,6 +76,7 @@ def report(
     from kl_survey.errors import KlSurveyError
     from kl_survey.pipeline import load
     from kl_survey.report import parse_formats, write_report
+    from kl_survey.report.mapmodel import split_refs
     from kl_survey.report.mapmodel import wanted as map_ids
 
     wanted = parse_formats(formats)
@@ -100,8 +101,8 @@ def report(
 
     analysis, found = extend(analyse(survey), survey, extras, loaded.spec)
     warn((*loaded.issues, *found))
-    extra = [q.strip() for q in (maps or "").split(",") if q.strip()]
-    placed = [by_municipality.placed(survey, qid) for qid in map_ids(survey, extra)]
+    extra = split_refs(maps or "", survey)
+    placed = [by_municipality.placed(survey, ref) for ref in map_ids(survey, extra)]
     also = None
     if per_municipality:  # into the same folder, swapped in with the report
         from functools import partial

@@ -70,10 +70,12 @@ def inline_svg(svg: str, alt: str) -> str:
 def render(model: ReportModel, maps: Mapping[str, tuple[str, str]] | None = None,
            figures: Mapping[str, tuple[str, str]] | None = None) -> str:
     """The report page; ``maps`` takes a section's anchor ("q01") to its map's
-    (SVG, alt text)."""
+    (SVG, alt text); ``"q03/…"`` keys add a further map to section q03 (grid rows)."""
     from markupsafe import Markup
 
-    drawn = {anchor: Markup(inline_svg(svg, alt)) for anchor, (svg, alt) in (maps or {}).items()}
+    drawn: dict[str, list[Markup]] = {}
+    for key, (svg, alt) in (maps or {}).items():
+        drawn.setdefault(key.partition("/")[0], []).append(Markup(inline_svg(svg, alt)))
     template = _env().get_template("report.html.j2")
     inline = {fig_id: Markup(inline_svg(svg, alt))
               for fig_id, (svg, alt) in (figures or {}).items()}

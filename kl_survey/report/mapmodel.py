@@ -52,22 +52,53 @@ class MapData:
         return self.classes[dict(self.fill)[code]]
 
 
-def fig_id(q: Question) -> str:
-    return f"q{q.number:02d}-kort"
+def fig_id(q: Question, row: str | None = None, column: str | None = None) -> str:
+    """``q01-kort``; a grid row's map ``q03-r2-kort``, a numeric grid cell's
+    ``q01-r1-k2-kort`` (1-based, as the rows and columns stand in the spec)."""
+    part = f"-r{q.rows.index(row) + 1}" if row is not None else ""
+    if row is not None and column is not None:
+        part += f"-k{q.grid_columns.index(column) + 1}"
+    return f"q{q.number:02d}{part}-kort"
+
+
+def split_refs(text: str, survey: Survey) -> list[str]:
+    """``--maps "q1,q3:Fysiske rammer"`` → the maps asked for. Commas separate them,
+    but a row label may hold one: after a row, a piece that starts with no question id
+    belongs to that row's label."""
+    ids = {q.id for q in survey.questions}
+    out: list[str] = []
+    for piece in text.split(","):
+        if out and ":" in out[-1] and piece.partition(":")[0].strip() not in ids:
+            out[-1] += "," + piece
+        else:
+            out.append(piece)
+    return [x.strip() for x in out if x.strip()]
 
 
 def wanted(survey: Survey, extra: Iterable[str] = ()) -> tuple[str, ...]:
-    """The questions to map, in questionnaire order: ``chart = "map"`` in the spec,
-    ``[report] maps`` and ``--maps``. An unknown id is an error naming the known ones."""
-    asked = [*survey.meta.maps, *extra]
+    """The maps to draw, in questionnaire order: ``chart = "map"`` in the spec,
+    ``[report] maps`` and ``--maps``, each a question id or a grid row named as the
+    spec's derived rates name one (``q3:Fysiske rammer``). An unknown id is an error
+    naming the known ones; :func:`kl_survey.by_municipality.placed` checks the rows."""
+    asked = [_tidy(x) for x in (*survey.meta.maps, *extra)]
     visible = [q for q in survey.questions if not q.hidden]
-    known = {q.id for q in visible}
-    unknown = [x for x in asked if x not in known]
+    position = {q.id: i for i, q in enumerate(visible)}
+    unknown = [x for x in asked if _qid(x) not in position]
     if unknown:
         raise KlSurveyError(msg("maps.unknown-question", ids=", ".join(unknown),
                                 known=", ".join(q.id for q in visible)))
-    chosen = set(asked) | {q.id for q in visible if q.chart == "map"}
-    return tuple(q.id for q in visible if q.id in chosen)
+    chosen = dict.fromkeys([*asked, *(q.id for q in visible if q.chart == "map")])
+    return tuple(sorted(chosen, key=lambda x: position[_qid(x)]))
+
+
+def _qid(ref: str) -> str:
+    return ref.partition(":")[0]
+
+
+def _tidy(ref: str) -> str:
+    """``" q3 : Fysiske rammer"`` → ``"q3:Fysiske rammer"``."""
+    qid, sep, rest = ref.partition(":")
+    return f"{qid.strip()}{sep}{rest.strip()}"
 
 
 def _count(n: int, lang: Lang) -> str:
@@ -81,7 +112,8 @@ def build(r: QuestionResult, where: Placed, lang: Lang, source: str | None) -> M
     q = r.question
     answers = where.as_dict()
     everyone = [m.code for m in mun.register()]
-    if q.type is QType.NUMERIC:
+    row = _row_label(q, where, lang)
+    if q.type in (QType.NUMERIC, QType.NUMERIC_GRID):
         classes, index = _choropleth(answers, lang)
         kind = "choropleth"
     else:
@@ -103,11 +135,28 @@ def build(r: QuestionResult, where: Placed, lang: Lang, source: str | None) -> M
     if where.disagree:
         key = "disagree_numeric" if kind == "choropleth" else "disagree"
         notes[0] += " · " + s(f"map_{key}", lang, n=format_int(len(where.disagree), lang))
+    if where.row is not None and where.column is None and len(q.grid_columns) > 1:
+        notes.append(s(f"map_total_{q.totals}", lang,
+                       columns=join_list(list(q.grid_columns), lang)))
+    title = f"{q.title or q.text} – {row}" if row else q.title
     return MapData(
-        fig_id=fig_id(q), kind=kind, title=q.title, classes=tuple(classes), fill=fill,
+        fig_id=fig_id(q, where.row, where.column), kind=kind, title=title,
+        classes=tuple(classes), fill=fill,
         notes=(*notes, *([source] if source else []), ATTRIBUTION),
-        alt=_alt(q, kind, classes, missing, len(outside), lang), lang=lang,
+        alt=_alt(q, row, kind, classes, missing, len(outside), lang), lang=lang,
     )
+
+
+def _row_label(q: Question, where: Placed, lang: Lang) -> str | None:
+    """"Fysiske rammer"; a numeric grid's "Antal henvendelser, samlet" (the row's total
+    over several columns) or "Antal henvendelser, Januar" (one cell)."""
+    if where.row is None:
+        return None
+    if where.column is not None:
+        return f"{where.row}, {where.column}"
+    if len(q.grid_columns) > 1:
+        return s("map_row_total", lang, row=where.row)
+    return where.row
 
 
 def _categorical(q: Question, answers: dict[int, str | float]
@@ -138,14 +187,15 @@ def _choropleth(answers: dict[int, str | float], lang: Lang
     return classes, index
 
 
-def _alt(q: Question, kind: str, classes: list[MapClass], missing: list[int], outside: int,
-         lang: Lang) -> str:
+def _alt(q: Question, row: str | None, kind: str, classes: list[MapClass], missing: list[int],
+         outside: int, lang: Lang) -> str:
     """Every class with its count, and the non-respondents by name."""
     real = [c for c in classes if not (c.hatched or c.blank)]
+    of = "_row" if row else ""
     if kind == "choropleth":
-        head = s("map_alt_choropleth", lang, n=q.number, k=len(real))
+        head = s(f"map_alt_choropleth{of}", lang, n=q.number, k=len(real), row=row)
     else:
-        head = s("map_alt_categorical", lang, n=q.number)
+        head = s(f"map_alt_categorical{of}", lang, n=q.number, row=row)
     items = [f"{c.label}: {_count(c.count, lang)}" for c in real]
     names = [mun.by_code(code).name for code in missing]
     tail = f"{s('map_not_answered', lang)}: {_count(len(missing), lang)}"

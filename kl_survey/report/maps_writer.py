@@ -22,7 +22,10 @@ FIGURES = "figures"
 def draw_maps(a: Analysis, maps: Sequence[Placed], lang: Lang, created: str | None,
               wanted: tuple[str, ...], put: Callable[[str, bytes], None]
               ) -> dict[str, tuple[str, str]]:
-    """Draw each map once; write its PNG/SVG if asked; return anchor → (SVG, alt)."""
+    """Draw each map once; write its PNG/SVG if asked; return anchor → (SVG, alt).
+
+    A grid row's map is keyed ``"q03/q03-r2-kort"``: its section's anchor, then the
+    map, so several rows of one grid each get a map in that section."""
     from kl_survey.report import fonts
     from kl_survey.report import maps as draw
 
@@ -34,9 +37,13 @@ def draw_maps(a: Analysis, maps: Sequence[Placed], lang: Lang, created: str | No
         for where in maps:
             result = results[where.qid]
             model = mapmodel.build(result, where, lang, source)
+            if model.fig_id in svgs:  # the same row asked for twice
+                advance(1)
+                continue
             rendered = draw.render(model, created)
             svg = rendered.svg.decode("utf-8")
-            out[f"q{result.question.number:02d}"] = (svg, model.alt)
+            anchor = f"q{result.question.number:02d}"
+            out[anchor if where.row is None else f"{anchor}/{model.fig_id}"] = (svg, model.alt)
             svgs[model.fig_id] = svg
             if "png" in wanted:
                 put(f"{FIGURES}/{model.fig_id}.png", rendered.png)

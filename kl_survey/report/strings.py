@@ -130,6 +130,21 @@ _S: dict[str, dict[str, str]] = {
                                  "inddelt i {k} klasser.",
                            "en": "Map of Denmark showing each municipality's answer to "
                                  "question {n}, in {k} classes."},
+    "map_alt_categorical_row": {"da": "Danmarkskort over kommunernes svar på spørgsmål {n}, "
+                                      "rækken »{row}«.",
+                                "en": "Map of Denmark showing each municipality's answer to "
+                                      "question {n}, row “{row}”."},
+    "map_alt_choropleth_row": {"da": "Danmarkskort over kommunernes svar på spørgsmål {n}, "
+                                     "rækken »{row}«, inddelt i {k} klasser.",
+                               "en": "Map of Denmark showing each municipality's answer to "
+                                     "question {n}, row “{row}”, in {k} classes."},
+    "map_row_total": {"da": "{row}, samlet", "en": "{row}, total"},
+    "map_total_complete": {"da": "Samlet: summen af {columns} for de kommuner, der har "
+                                 "udfyldt dem alle",
+                           "en": "Total: the sum of {columns} for the municipalities that "
+                                 "filled in all of them"},
+    "map_total_all": {"da": "Samlet: summen af de udfyldte felter ({columns})",
+                      "en": "Total: the sum of the cells filled in ({columns})"},
     "map_n_municipalities": {"da": "{n} kommuner", "en": "{n} municipalities"},
     "map_one_municipality": {"da": "1 kommune", "en": "1 municipality"},
     # the wording: also covers a respondent who skipped this one question

@@ -16,7 +16,7 @@ from languages import both_runs, in_both, runner
 from kl_survey import municipalities as mun
 from kl_survey.cli import app
 
-from paths import EXAMPLE, EXAMPLE_DIR, EXAMPLE_NOV_DIR
+from paths import EXAMPLE, EXAMPLE_DIR, EXAMPLE_NOV_DIR, EXAMPLE_Q1_DIR
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +154,19 @@ def test_mapmodel_an_unknown_question_to_map(tmp_path: Path) -> None:
                   "q3, q4, q5, q6, q7, q8.")
     assert en == ("kl-survey: error: Unknown question to map: q99. The questions are q1, q2, "
                   "q3, q4, q5, q6, q7, q8.")
+
+
+def test_by_municipality_a_grid_to_map_without_a_row(tmp_path: Path) -> None:
+    """The line lists the rows as --maps takes them and says how to write one."""
+    rows = ["Rekruttering af medarbejdere", "Fysiske rammer", "Samarbejdet med regionen",
+            "Kendskabet til tilbuddet blandt borgerne"]
+    listed = ", ".join(f"q3:{r}" for r in rows)
+    da, en = in_both(["report", str(EXAMPLE_Q1_DIR / "responses.xlsx"), "--spec",
+                      str(EXAMPLE_Q1_DIR / "survey.toml"), "--maps", "q3", "-o",
+                      str(tmp_path / "r")], 2, data=rows)
+    assert da == ("kl-survey: fejl: Spørgsmål 3 er et gitter; vælg én række til kortet som "
+                  "spørgsmål:række, fx »q3:Rekruttering af medarbejdere«. Rækkerne hedder "
+                  f"{listed}.")
+    assert en == ("kl-survey: error: Question 3 is a grid; choose one row for the map as "
+                  "question:row, e.g. “q3:Rekruttering af medarbejdere”. The rows are "
+                  f"{listed}.")
