@@ -1,11 +1,12 @@
-"""Rebuild the issue-13 screenshots in docs/: three maps and one per-municipality page.
+"""Rebuild the issue-13 screenshots in docs/: four maps and one per-municipality page.
 
     python docs/make_maps.py      # from the repository root
 
 map-q01.png and map-q05.png are the example's Q1 and Q5; map-choropleth.png is a numeric
-question with synthetic numbers (the example has none); kommune-101-page1.png is page 1
-of København's report from ``--per-municipality``. PNGs are reduced to 48 colours so
-they stay small in git.
+question with synthetic numbers (the example has none); map-grid-row.png is one row of
+the activity example's Likert grid (``--maps "q3:Fysiske rammer"``);
+kommune-101-page1.png is page 1 of København's report from ``--per-municipality``. PNGs
+are reduced to 48 colours so they stay small in git.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from kl_survey.report.feedback_writer import write_per_municipality
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "examples" / "kl-2025-05"
+ACTIVITY = ROOT / "data" / "examples" / "kl-2025-q1-aktivitet"
 DOCS = ROOT / "docs"
 
 
@@ -55,6 +57,7 @@ def main() -> None:
                            Placed("q9", tuple(sorted(values.items()))), "da",
                            "Kilde: syntetiske tal til dokumentationen")
     _save(maps.render(model).png, "map-choropleth.png")
+    _grid_row()
     with tempfile.TemporaryDirectory() as out:
         write_per_municipality(survey, Path(out), formats=("pdf",),
                                chosen=resolve(["København"]), workers=1)
@@ -62,6 +65,16 @@ def main() -> None:
         buf = io.BytesIO()
         page.render(scale=1.6).to_pil().save(buf, format="PNG")
     _save(buf.getvalue(), "kommune-101-page1.png", size=953)
+
+
+def _grid_row() -> None:
+    survey = load(ACTIVITY / "responses.xlsx",
+                  LoadOptions(spec=ACTIVITY / "survey.toml")).survey
+    analysis = analyse(survey)
+    where = placed(survey, "q3:Fysiske rammer")
+    result = next(r for r in analysis.questions if r.question.id == where.qid)
+    model = mapmodel.build(result, where, "da", analysis.meta.credit or "")
+    _save(maps.render(model).png, "map-grid-row.png")
 
 
 if __name__ == "__main__":
