@@ -104,7 +104,9 @@ def test_two_concurrent_runs_never_mix_their_files(tmp_path: Path) -> None:
     ("report.html", True), ("report.pdf", True), ("results.json", True),
     ("results.xlsx", True), ("comparison.json", True), ("comparison.xlsx", True),
     ("figures/q01.png", True), ("figures/q12.svg", True), ("figures/q03-compare.svg", True),
-    ("figures/q05-kort.png", True), ("kommuner/101-koebenhavn.pdf", True),
+    ("figures/q05-kort.png", True), ("figures/q01-region.svg", True),
+    ("figures/q03-r2-kort.png", True), ("figures/q01-r1-k2-kort.svg", True),
+    ("figures/q02-størrelse.png", True), ("kommuner/101-koebenhavn.pdf", True),
     ("kommuner/169-hoeje-taastrup.html", True), ("kommuner/noter.txt", False),
     ("figures/.q01.png.abc123.tmp", True), (".report.pdf.x1.tmp", True),
     ("responses.xlsx", False), ("survey.toml", False), ("noter.txt", False),
@@ -128,3 +130,15 @@ def test_per_municipality_reports_are_part_of_the_swapped_set(tmp_path: Path) ->
     second = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out), "--formats", "json"])
     assert second.exit_code == 0, second.output
     assert sorted(_tree(out)) == ["results.json"]
+
+
+def test_a_report_with_breakdowns_can_be_written_again(tmp_path: Path) -> None:
+    """figures/qNN-region.* were not known as report files, so a second
+    'report --by region' into the same folder was refused (exit 3)."""
+    args = ["report", str(EXAMPLE), "--by", "region", "--formats", "svg", "-o",
+            str(tmp_path / "r")]
+    runner = CliRunner()
+    for _ in range(2):
+        res = runner.invoke(app, args)
+        assert res.exit_code == 0, res.output
+    assert (tmp_path / "r" / "figures" / "q01-region.svg").exists()

@@ -82,7 +82,8 @@ def write_report(a: Analysis, out_dir: Path, *, lang: Lang = "da", title: str | 
 #: temporary files of older versions' killed runs: a folder holding only these is a
 #: previous report, which a new run may replace. Extend it with any new output.
 REPORT_FILES = re.compile(r"report\.(html|pdf)|(results|comparison)\.(xlsx|json)"
-                          r"|figures/q\d+(-compare|-kort)?\.(png|svg)"
+                          # qNN, -compare, -kort, -rN-kort, and -<grouping> of --by/--groups
+                          r"|figures/q\d+(-[^/.]+)?\.(png|svg)"
                           r"|kommuner/\d+-[a-z0-9-]+\.(html|pdf)"
                           r"|((figures|kommuner)/)?\.[^/]+\.tmp")
 

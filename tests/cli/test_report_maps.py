@@ -99,8 +99,6 @@ def test_grid_rows_become_maps_in_their_section(tmp_path: Path) -> None:
     assert 'id="q03-r3-kort-k101"' in svg
 
 
-@pytest.mark.xfail(strict=True, reason="report/writer.py's REPORT_FILES does not know "
-                   "figures/qNN-rN-kort.* yet (lead's file): add (-r\\d+(-k\\d+)?)? before -kort")
 def test_a_report_with_grid_row_maps_can_be_written_again(tmp_path: Path) -> None:
     args = ("report", str(EXAMPLE_Q1_DIR / "responses.xlsx"), "--spec",
             str(EXAMPLE_Q1_DIR / "survey.toml"), "-o", str(tmp_path), "--formats", "svg",
