@@ -143,3 +143,16 @@ def test_without_municipality_the_same_file_gives_the_national_table() -> None:
     assert doc["questions"][0]["complete"] == len(complete) == 91
     henv = [row[1] + row[2] + row[3] for row in complete]
     assert rows["Antal henvendelser"]["total"] == {"n": 91, "sum": sum(henv)}
+
+
+def test_report_says_grids_go_without_extras_only_when_asked_for(tmp_path: Path) -> None:
+    """The report's bounds are on by default, so a grid survey's every report used to
+    print 'info: --by, --bounds og --ci gælder endnu ikke gitre' unasked."""
+    plain = runner.invoke(app, ["report", DATA, "--spec", SPEC, "-o", str(tmp_path / "a"),
+                                "--formats", "json"])
+    assert plain.exit_code == 0, plain.output
+    assert "gitre" not in plain.stderr
+    asked = runner.invoke(app, ["report", DATA, "--spec", SPEC, "-o", str(tmp_path / "b"),
+                                "--formats", "json", "--ci"])
+    assert asked.exit_code == 0, asked.output
+    assert "gælder endnu ikke gitre" in asked.stderr

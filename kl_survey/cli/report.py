@@ -100,6 +100,8 @@ def report(
     from kl_survey.extras import extend
 
     analysis, found = extend(analyse(survey), survey, extras, loaded.spec)
+    if not (extras.by or extras.ci):  # bounds are the report's default, not a request
+        found = tuple(i for i in found if i.code != "extras-skip-grids")
     warn((*loaded.issues, *found))
     extra = split_refs(maps or "", survey)
     placed = [by_municipality.placed(survey, ref) for ref in map_ids(survey, extra)]
