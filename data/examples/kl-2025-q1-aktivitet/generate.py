@@ -18,13 +18,13 @@ cell, headed ``1. Question - Row - Month`` (a numeric grid), ``2. Question - Row
 from __future__ import annotations
 
 import random
+import runpy
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))  # run from a checkout without installing
 SEED = 20250331
-CREATED = 946684800  # 2000-01-01T00:00:00Z, the workbook's fixed date
 NON_RESPONDENTS = (492, 563, 825, 336)  # Ærø, Fanø, Læsø, Stevns
 KOBENHAVN = 101
 
@@ -109,24 +109,10 @@ def responses() -> tuple[list[str], list[list[object]]]:
 
 
 def write_xlsx(path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    from kl_survey.output.atomic import normalise_zip, write_bytes
-    from kl_survey.output.workbook import save
-
-    header, body = responses()
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Besvarelser"
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for r in body:
-        ws.append(r)
-    ws.freeze_panes = "B2"
-    write_bytes(path, normalise_zip(save(wb, CREATED)))
+    """The sheet written as May's example is: bold wrapped header, frozen panes, the
+    workbook's fixed date (May's generate.py, run by path: both scripts share a name)."""
+    may = runpy.run_path(str(HERE.parent / "kl-2025-05" / "generate.py"))
+    may["write_xlsx"](path, sheet=responses())
 
 
 if __name__ == "__main__":
