@@ -6,8 +6,6 @@ tests wrap them in fixtures (tests/compare/conftest.py).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -15,18 +13,12 @@ from types import ModuleType
 from kl_survey.compare import Comparison, Round, compare
 from kl_survey.compare.rounds import load_rounds
 
-from paths import EXAMPLE_DIR, EXAMPLE_NOV_DIR
+from paths import EXAMPLE_DIR, EXAMPLE_NOV_DIR, load
 
 
 def generator(folder: Path, name: str) -> ModuleType:
     """An example's generate.py by path (both are called generate.py)."""
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, folder / "generate.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    return load(folder / "generate.py", name)
 
 
 @cache

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import importlib.util
 import pickle
 import pkgutil
 from pathlib import Path
@@ -24,12 +23,10 @@ from kl_survey.messages import (
     use_language,
 )
 
+from paths import load
+
 PACKAGE = Path(messages.__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location(
-    "untranslated", Path(__file__).with_name("untranslated.py"))
-assert _spec is not None and _spec.loader is not None
-untranslated = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(untranslated)
+untranslated = load(Path(__file__).with_name("untranslated.py"), "untranslated")
 AREAS = [m.name for m in pkgutil.iter_modules(messages.__path__)]
 
 

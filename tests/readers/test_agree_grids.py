@@ -9,11 +9,8 @@ kl-survey.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -21,23 +18,12 @@ from kl_survey.analysis import QuestionResult, analyse
 from kl_survey.model import QType
 from kl_survey.readers import Probe, read_survey, readers
 
-from paths import DATA
+from paths import DATA, load
 
 GRIDS = DATA / "grids"
 
 
-def _source() -> ModuleType:
-    name = "kl_test_make_grids"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, GRIDS / "make_grids.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-SRC = _source()
+SRC = load(GRIDS / "make_grids.py", "kl_test_make_grids")
 #: (tool, file, has the question text, has a numeric grid)
 LAYOUTS = [
     ("generic", "generic/besvarelser.csv", True, True),

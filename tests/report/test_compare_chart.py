@@ -65,14 +65,9 @@ def test_residual_answers_are_grey_in_both_rounds(comparison: Comparison) -> Non
 
 def _contrast() -> Any:
     """tests/report/test_style.py's WCAG contrast ratio (a sibling test module)."""
-    import importlib.util
+    from paths import load
 
-    spec = importlib.util.spec_from_file_location("kl_test_style",
-                                                  Path(__file__).with_name("test_style.py"))
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.contrast
+    return load(Path(__file__).with_name("test_style.py"), "kl_test_style").contrast
 
 
 def test_every_colour_keeps_three_to_one_against_white() -> None:
