@@ -289,3 +289,16 @@ def test_one_scan_finds_and_redacts_what_the_two_steps_do() -> None:
         for key in got:
             assert got[key].equals(want[key]), (store, key)
     assert scan(survey, redact=False)[1] is survey
+
+
+def test_the_column_search_finds_every_dash() -> None:
+    """The column-wide search (RE2 through pandas) spells the dashes as characters; each
+    must still be found, beside a plain and a spaced number."""
+    import pandas as pd
+
+    from kl_survey.privacy import _candidates
+
+    values = pd.Series(["010203-1234", "010203 1234", "0102031234", "a 010203\u20101234",
+                        "010203\u20111234 b", "010203\u20131234", "010203\u20141234",
+                        "ingen", None], dtype="str")
+    assert _candidates(values, None).tolist() == [True] * 6 + [False] * 3
