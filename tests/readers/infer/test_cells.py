@@ -2,9 +2,11 @@
 distinct values found once per column, and nothing kept after the read."""
 
 import random
+import threading
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from kl_survey.readers.infer import cells
@@ -74,6 +76,14 @@ def test_letters_and_names_of_headerless_columns() -> None:
 def test_columns_of_prefetches_big_sheets_with_the_same_answers(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cells, "PREFETCH_CELLS", 0)
+    threads: list[str] = []
+    real = cells.factorize
+
+    def factorize(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+        threads.append(threading.current_thread().name)
+        return real(values)
+
+    monkeypatch.setattr(cells, "factorize", factorize)
     rng = np.random.default_rng(1)
     body = pd.DataFrame({i: pd.Series(rng.choice(["x", "y ", " y", None], 5_000), dtype="str")
                          for i in range(6)})
@@ -82,3 +92,17 @@ def test_columns_of_prefetches_big_sheets_with_the_same_answers(
         assert "_factorized" in col.__dict__  # found by the pool, not later
         want = pd.factorize(clean_series(body[col.index]))[0]
         assert col.codes.tolist() == want.tolist()
+    assert len(threads) == 6 and threading.main_thread().name not in threads
+
+
+def test_factorize_is_pandas_factorize_over_many_chunks() -> None:
+    """Arrow's dictionary encoding gives pandas' codes (first appearance, -1 for NA)
+    and uniques, also when the column arrives in chunks (as a CSV read does)."""
+    chunks = [["b", None, "a"], [], ["a", "c", None, "b"], ["æ", "b"]]
+    arrow = pa.chunked_array(chunks, type=pa.large_string())
+    values = pd.Series(pd.arrays.ArrowStringArray(arrow), dtype="str")
+    codes, uniques = cells.factorize(values)
+    want_codes, want_uniques = pd.factorize(values)
+    assert codes.tolist() == want_codes.tolist() == [0, -1, 1, 1, 2, -1, 0, 3, 0]
+    assert uniques.equals(want_uniques) and uniques.dtype == want_uniques.dtype
+    assert cells.factorize(pd.Series([None, None], dtype="str"))[0].tolist() == [-1, -1]
