@@ -12,14 +12,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kl_survey import census
-from kl_survey.analysis import Analysis
-from kl_survey.breakdown import DEFAULT_MIN_BASE, Reason, Rules, breakdown
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.messages import join, msg, plural
-from kl_survey.model import QType
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the CLI makes an Extras before it reads: no pandas for that (see
+    # kl_survey.readers.source.ahead), so what computes is imported where it is used
+    from kl_survey.analysis import Analysis
+    from kl_survey.breakdown import Reason, Rules
     from kl_survey.model import Survey
     from kl_survey.spec import Spec
 
@@ -46,6 +45,8 @@ def reason(a: Analysis) -> Reason:
 
 
 def rules(a: Analysis, extras: Extras, spec: Spec | None = None) -> Rules:
+    from kl_survey.breakdown import DEFAULT_MIN_BASE, Rules
+
     section = spec.analysis if spec is not None else None
     min_base = extras.min_base or (section.min_base if section else DEFAULT_MIN_BASE)
     return Rules(min_base=min_base,
@@ -58,6 +59,9 @@ def extend(a: Analysis, survey: Survey, extras: Extras,
     """The analysis with bounds/intervals and breakdowns added where asked for."""
     if not extras.wanted:
         return a, ()
+    from kl_survey import census
+    from kl_survey.breakdown import breakdown
+
     issues: list[Issue] = []
     r = rules(a, extras, spec)
     grouping = None
@@ -92,6 +96,8 @@ def _population_size(a: Analysis, extras: Extras, issues: list[Issue]) -> int | 
 def _skipped_grids(a: Analysis) -> list[Issue]:
     """Breakdowns, bounds and intervals are per option share; a grid has neither yet, and
     the user who asked for them is told which questions go without, not left guessing."""
+    from kl_survey.model import QType
+
     grids = [q.question for q in a.questions
              if q.question.type in (QType.GRID, QType.NUMERIC_GRID)]
     if not grids:

@@ -69,6 +69,8 @@ def analyze(
 ) -> None:
     """Parse, call :func:`kl_survey.pipeline.run`, write; the help text is in the catalogue."""
     from kl_survey.cli import paths
+
+    paths.read_ahead(file, reading, spec)  # before the imports below: they overlap
     from kl_survey.output import emit
     from kl_survey.pipeline import run
 

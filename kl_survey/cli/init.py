@@ -37,6 +37,8 @@ def init(
 ) -> None:
     """Never overwrites a spec without --force, nor the export even with it."""
     from kl_survey.cli import paths
+
+    paths.read_ahead(file, reading)  # before the imports below: they overlap
     from kl_survey.errors import KlSurveyError
     from kl_survey.output import atomic
     from kl_survey.pipeline import load

@@ -20,10 +20,13 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from kl_survey.errors import InputError, KlSurveyError, UnsafeInputError
 from kl_survey.messages import msg
+
+if TYPE_CHECKING:
+    from kl_survey.cli.common import Reading
 
 STDIN = "-"
 CHUNK = 1024 * 1024
@@ -31,6 +34,26 @@ CHUNK = 1024 * 1024
 
 def is_stdin(path: Path | None) -> bool:
     return path is not None and str(path) == STDIN
+
+
+def read_ahead(file: Path, reading: Reading, spec: Path | None = None) -> None:
+    """Start reading the export in a thread while the command imports what it needs
+    (:mod:`kl_survey.readers.source.ahead`), with the options the pipeline will read
+    it with. Not from stdin (spooled first), not with a spec (it may name the sheet),
+    and not when an option is bad: the command reports that in its own order."""
+    if spec is not None or is_stdin(file):
+        return
+    from dataclasses import replace
+
+    from kl_survey.readers.source import ahead
+    from kl_survey.readers.source.limits import DEFAULT_MAX_BYTES
+
+    try:
+        options = replace(reading.limits(), max_bytes=reading.max_bytes or DEFAULT_MAX_BYTES,
+                          repair_encoding=reading.repair_encoding)
+    except KlSurveyError:
+        return
+    ahead.start(file, sheet=reading.sheet, options=options)
 
 
 @contextmanager

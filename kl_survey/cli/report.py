@@ -70,9 +70,11 @@ def report(
     voice: Voice,
 ) -> None:
     """Load, analyse, and hand the analysis to :func:`kl_survey.report.write_report`."""
+    from kl_survey.cli import paths
+
+    paths.read_ahead(file, reading, spec)  # before the imports below: they overlap
     from kl_survey import by_municipality
     from kl_survey.analysis import analyse
-    from kl_survey.cli import paths
     from kl_survey.errors import KlSurveyError
     from kl_survey.pipeline import load
     from kl_survey.report import parse_formats, write_report

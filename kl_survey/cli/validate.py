@@ -48,8 +48,10 @@ def validate(
     voice: Voice,
 ) -> None:
     """Exit 0 approved, 1 errors (or warnings with --strict), 2 unusable input."""
-    from kl_survey import validate as v
     from kl_survey.cli import paths
+
+    paths.read_ahead(file, reading, spec)  # before the imports below: they overlap
+    from kl_survey import validate as v
     from kl_survey.errors import ExitCode
 
     if fmt not in VALIDATE_FORMATS:

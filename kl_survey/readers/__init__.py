@@ -12,14 +12,27 @@ from __future__ import annotations
 import importlib
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kl_survey.errors import InputError, SourceDetectionError
 from kl_survey.messages import msg
-from kl_survey.model import Survey
-from kl_survey.readers.base import Probe, Reader, ReadOptions
-from kl_survey.readers.source import check_path, not_a_file
+
+if TYPE_CHECKING:
+    from kl_survey.model import Survey
+    from kl_survey.readers.base import Probe, Reader, ReadOptions
 
 __all__ = ["Probe", "ReadOptions", "Reader", "read_survey", "readers", "source_names"]
+
+
+def __getattr__(name: str) -> Any:
+    """``Probe``, ``Reader`` and ``ReadOptions`` on first use: :mod:`.base` imports
+    pandas, and importing this package must not, so that :mod:`.source` can start
+    reading a file while pandas is still being imported (:mod:`.source.ahead`)."""
+    if name in ("Probe", "Reader", "ReadOptions"):
+        from kl_survey.readers import base
+
+        return getattr(base, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _MODULES = (
     "surveyxact",
@@ -52,6 +65,8 @@ def _pick(probe: Probe, source: str | None) -> Reader:
     scored = sorted(((r.detect(probe), i, r) for i, r in enumerate(available)),
                     key=lambda t: (-t[0], t[1]))
     best_score, _, best = scored[0]
+    from kl_survey.readers.source import not_a_file
+
     if best_score <= 0 and probe.kind == "dir":
         raise not_a_file(probe.path)
     if best_score <= 0:
@@ -67,6 +82,9 @@ def _pick(probe: Probe, source: str | None) -> Reader:
 def read_survey(path: Path, *, source: str | None = None,
                 options: ReadOptions | None = None) -> Survey:
     """Read any supported export into the canonical :class:`Survey`."""
+    from kl_survey.readers.base import Probe, ReadOptions
+    from kl_survey.readers.source import check_path
+
     options = options or ReadOptions()
     check_path(path, folder=True)
     probe = Probe(path, options)

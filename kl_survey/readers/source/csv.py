@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
@@ -31,6 +31,9 @@ from kl_survey.readers.source.limits import (
 from kl_survey.readers.source.raw import RawTable, arrow_frame, finish, wrapped
 from kl_survey.readers.source.repair import repair_table
 from kl_survey.readers.source.sniffing import Sniffed
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _DELIMITERS = (";", ",", "\t")
 _SEP_LINE = re.compile(r"sep=([^\r\n])\r?\n")  # Excel's way of naming the delimiter
@@ -172,6 +175,8 @@ def _parse(source: Path | bytes, path: Path, encoding: str, form: Dialect,
         check_cells(path, table.columns, options.max_cell_length)
         broken = any(_has_break(c) for c in table.columns)  # before to_pandas frees them
         return arrow_frame(table), broken
+    import pandas as pd  # ragged rows only (see raw.py on why not at the top)
+
     src = source if isinstance(source, Path) else io.BytesIO(source)
     try:
         frame = pd.read_csv(src, sep=form.delimiter, header=None, dtype="str",

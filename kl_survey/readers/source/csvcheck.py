@@ -12,14 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from kl_survey.errors import InputError
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.messages import msg, plural
 from kl_survey.readers.source.raw import RawTable, column_letter
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TAIL = 64 * 1024
 _BREAK = re.compile(r"\r\n|\n|\r")

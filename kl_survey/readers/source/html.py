@@ -6,7 +6,6 @@ import codecs
 from dataclasses import replace
 from html.parser import HTMLParser
 
-import pandas as pd
 import pyarrow as pa
 
 from kl_survey.errors import InputError
@@ -97,6 +96,8 @@ def read_html(sniffed: Sniffed, options: SourceOptions) -> RawTable:
                          hint=msg("source.not-a-table.hint"))
     width = max(len(r) for r in parser.rows)
     check_columns(path, width, options.max_columns)
+    import pandas as pd  # not at the top: see raw.py
+
     frame = pd.DataFrame([r + [None] * (width - len(r)) for r in parser.rows], dtype="str")
     frame.columns = pd.RangeIndex(width)
     check_cells(path, [pa.array(frame[c]) for c in frame.columns], options.max_cell_length)

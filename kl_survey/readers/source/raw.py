@@ -6,14 +6,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 
 from kl_survey.errors import InputError, KlSurveyError
 from kl_survey.issues import Issue
 from kl_survey.messages import Text, msg
+
+if TYPE_CHECKING:  # pandas is imported where a frame is made: the source layer can then
+    import pandas as pd  # start parsing a file while pandas is still being imported
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ def wrapped(
 
 def arrow_frame(table: pa.Table) -> pd.DataFrame:
     """Arrow string columns to pandas "str" columns, named 0..n-1."""
+    import pandas as pd
+
     if table.num_columns == 0:
         return pd.DataFrame(index=pd.RangeIndex(0))
     frame = table.to_pandas(split_blocks=True, self_destruct=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kl_survey.errors import InputError
 from kl_survey.messages import msg
-from kl_survey.readers.source import workbook
+from kl_survey.readers.source import ahead, workbook
 from kl_survey.readers.source.csv import read_csv
 from kl_survey.readers.source.html import decode, read_html
 from kl_survey.readers.source.limits import SourceOptions
@@ -39,9 +39,19 @@ def read_table(
 ) -> RawTable:
     """The one entry point: sniff the real format (unless ``sniffed`` says it) and read
     one table of it. ``sheet`` only applies to workbooks; CSV and HTML have one table.
+    A table the CLI started reading ahead (:mod:`.ahead`) is taken from there.
     """
-    found = resniff(path, sniffed)
     opts = _options(options, max_bytes)
+    early = ahead.take(path, sheet, opts)
+    if early is not None:
+        return early
+    return read_now(path, sheet, opts, sniffed)
+
+
+def read_now(path: Path, sheet: str | None, opts: SourceOptions,
+             sniffed: Sniffed | None = None) -> RawTable:
+    """:func:`read_table`'s work, here and now (also what :mod:`.ahead`'s thread runs)."""
+    found = resniff(path, sniffed)
     if found.kind == "csv":
         table = read_csv(found, opts)
     elif found.kind == "html":

@@ -1,0 +1,103 @@
+"""Read the export's table in a thread while the command imports the rest.
+
+An analysing command spends its first half second or more importing pandas and
+kl-survey's own modules, one core busy and the other idle, and only then starts
+reading. calamine's parse and pyarrow's CSV read release the GIL, so the two can
+overlap: the CLI calls :func:`start` as soon as it knows the file and its options,
+and :func:`kl_survey.readers.source.read_table` takes the table from here (:func:`take`)
+when it is asked for the same file, sheet and options. The source layer imports
+without pandas for this reason (pandas is imported where a frame is made).
+
+The thread runs exactly what :func:`read_table` would run, in a copy of the caller's
+context (so its messages speak the same ``--lang``); a failure is raised where the
+table is taken, as the same error. A table asked for with anything else is read as
+before, after the thread has finished, so two parses of one big file never hold
+memory at the same time.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kl_survey.readers.source.limits import SourceOptions
+
+if TYPE_CHECKING:
+    from kl_survey.readers.source.raw import RawTable
+
+Key = tuple[str, int, int, str | None, SourceOptions]
+_PENDING: dict[Key, Future[RawTable]] = {}
+_LOCK = threading.Lock()
+
+
+def enabled() -> bool:
+    """Only with a second core; ``KL_SURVEY_WORKERS=0`` (one process, one thread of
+    work, as for the report's figures) turns it off."""
+    return os.environ.get("KL_SURVEY_WORKERS", "").strip() != "0" and (os.cpu_count() or 1) > 1
+
+
+def _key(path: Path, sheet: str | None, options: SourceOptions) -> Key | None:
+    """The file as it is now (a file rewritten in between is read again), the sheet and
+    the options; None for anything but a regular file."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    if not path.is_file():
+        return None
+    return (str(path.resolve()), st.st_size, st.st_mtime_ns, sheet, options)
+
+
+def start(path: Path, *, sheet: str | None = None,
+          options: SourceOptions | None = None) -> None:
+    """Begin reading ``path`` (one table: ``sheet``, else the default) in a daemon thread.
+
+    A no-op with one core, for a folder or a missing file, or when a read of the same
+    file is already under way. Daemon: a command that fails before it reads exits at
+    once instead of waiting for the parse.
+    """
+    options = options or SourceOptions()
+    key = _key(path, sheet, options)
+    if key is None or not enabled():
+        return
+    with _LOCK:
+        if key in _PENDING:
+            return
+        future: Future[RawTable] = Future()
+        _PENDING[key] = future
+    context = contextvars.copy_context()
+
+    def work() -> None:
+        from kl_survey.readers.source.table import read_now
+
+        try:
+            future.set_result(context.run(read_now, path, sheet, options))
+        except BaseException as exc:  # handed to the taker, raised there
+            future.set_exception(exc)
+
+    threading.Thread(target=work, name="kl-survey-read-ahead", daemon=True).start()
+
+
+def take(path: Path, sheet: str | None, options: SourceOptions) -> RawTable | None:
+    """The table read ahead for exactly this file, sheet and options (raising what the
+    read raised), or None. Any other read ahead is waited for and dropped first."""
+    with _LOCK:
+        if not _PENDING:
+            return None
+        key = _key(path, sheet, options)
+        mine = _PENDING.pop(key, None) if key is not None else None
+        others = list(_PENDING.values())
+        _PENDING.clear()
+    for future in others:  # let go of the memory before this table is read
+        future.exception()
+    return mine.result() if mine is not None else None
+
+
+def pending() -> bool:
+    """Whether a read ahead waits to be taken (tests, and the benchmarks' sanity)."""
+    with _LOCK:
+        return bool(_PENDING)

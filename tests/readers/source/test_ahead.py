@@ -1,0 +1,129 @@
+"""Reading ahead: the table read in a thread is the one read_table would return, its
+failures are raised where it is taken, and anything not asked for is dropped."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kl_survey.cli import app
+from kl_survey.errors import InputError
+from kl_survey.messages import use_language
+from kl_survey.readers.source import ahead, read_table, table
+from kl_survey.readers.source.limits import SourceOptions
+
+from fixtures.raw_tables import write_xlsx
+from paths import EXAMPLE, ROOT
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The thread each real read ran in; read ahead on, whatever this machine has."""
+    monkeypatch.setattr(ahead, "enabled", lambda: True)
+    threads: list[str] = []
+    real = table.read_now
+
+    def read_now(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table, "read_now", read_now)
+    yield threads
+    assert not ahead.pending()  # nothing left behind for the next test
+
+
+def _two_sheets(tmp_path: Path) -> Path:
+    return write_xlsx(tmp_path / "d.xlsx", {"Svar": [["id", "q1"], [1, "Ja"], [2, "Nej"]],
+                                            "Andet": [["x"], ["y"]]})
+
+
+def test_the_table_read_ahead_is_the_table(tmp_path: Path, reads: list[str]) -> None:
+    path = _two_sheets(tmp_path)
+    ahead.start(path)
+    early = read_table(path)
+    assert reads == ["kl-survey-read-ahead"]
+    later = read_table(path)
+    assert early.frame.equals(later.frame)
+    assert (early.rows, early.sheet, early.kind) == (later.rows, later.sheet, later.kind)
+    assert reads == ["kl-survey-read-ahead", "MainThread"]  # taken once, not kept
+
+
+def test_another_sheet_or_other_options_are_read_here(tmp_path: Path,
+                                                      reads: list[str]) -> None:
+    path = _two_sheets(tmp_path)
+    ahead.start(path)
+    assert read_table(path, sheet="Andet").sheet == "Andet"
+    ahead.start(path)
+    read_table(path, options=SourceOptions(max_columns=10))
+    assert reads.count("MainThread") == 2 and not ahead.pending()
+
+
+def test_a_rewritten_file_is_read_again(tmp_path: Path, reads: list[str]) -> None:
+    path = _two_sheets(tmp_path)
+    ahead.start(path)
+    write_xlsx(path, {"Ny": [["id", "q1"], [1, "Ja"]]})
+    assert read_table(path).sheet == "Ny"
+
+
+def test_a_failure_is_raised_where_the_table_is_taken_in_the_callers_language(
+        tmp_path: Path, reads: list[str]) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a workbook")
+    with use_language("en"):
+        ahead.start(path)
+    with pytest.raises(InputError) as raised:
+        read_table(path)
+    with use_language("en"), pytest.raises(InputError) as direct:
+        read_table(path)
+    assert str(raised.value) == str(direct.value)
+    assert reads == ["kl-survey-read-ahead", "MainThread"]
+
+
+def test_one_core_or_workers_off_reads_nothing_ahead(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KL_SURVEY_WORKERS", "0")
+    ahead.start(_two_sheets(tmp_path))
+    assert not ahead.pending()
+    monkeypatch.delenv("KL_SURVEY_WORKERS")
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    ahead.start(tmp_path / "d.xlsx")
+    ahead.start(tmp_path)  # a folder: never
+    assert not ahead.pending()
+
+
+def test_the_source_layer_reads_without_pandas() -> None:
+    """What lets the read overlap the import of pandas: parsing needs none of it."""
+    code = ("import sys; from kl_survey.readers.source import workbook, csv, html, table;"
+            "print('pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("command", ["analyze", "validate", "report"])
+def test_the_commands_read_the_export_once_ahead(command: str, tmp_path: Path,
+                                                reads: list[str]) -> None:
+    args = [command, str(EXAMPLE)]
+    if command == "report":
+        args += ["-o", str(tmp_path / "r"), "--formats", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert reads == ["kl-survey-read-ahead"]
+
+
+def test_with_a_spec_the_export_is_read_in_the_command(tmp_path: Path,
+                                                      reads: list[str]) -> None:
+    """A spec may name the sheet, known only once the spec is read."""
+    spec = tmp_path / "survey.toml"
+    assert runner.invoke(app, ["init", str(EXAMPLE), "-o", str(spec)]).exit_code == 0
+    reads.clear()
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), "--spec", str(spec)])
+    assert result.exit_code == 0, result.output
+    assert reads == ["MainThread"]
