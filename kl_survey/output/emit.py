@@ -24,7 +24,7 @@ def render_bytes(a: Analysis, fmt: str, lang: Lang) -> bytes:
     from kl_survey.output import results, tables
 
     if fmt == "json":  # exact text: JSON escapes control characters itself
-        return results.to_json(a).encode("utf-8")
+        return results.to_json_bytes(a)
     a = visible_controls(a)
     if fmt == "csv":
         return tables.to_csv(a, lang)

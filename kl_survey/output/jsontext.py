@@ -32,6 +32,17 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
 
+def dumps_bytes(obj: Any) -> bytes:
+    """:func:`dumps` as UTF-8, straight from orjson's bytes: no round trip through a
+    ``str`` (two copies of 70 MB for the free text of 500 000 respondents)."""
+    if plain(obj):
+        try:
+            return orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+        except (TypeError, orjson.JSONEncodeError):
+            pass
+    return dumps(obj).encode("utf-8")
+
+
 def plain(obj: Any) -> bool:
     """Whether orjson writes ``obj`` exactly as json does (see the module's docstring)."""
     todo = [obj]

@@ -83,6 +83,11 @@ def to_json(a: Analysis) -> str:
     return jsontext.dumps(to_dict(a))
 
 
+def to_json_bytes(a: Analysis) -> bytes:
+    """:func:`to_json` as UTF-8, made without the ``str`` in between."""
+    return jsontext.dumps_bytes(to_dict(a))
+
+
 @dataclass(frozen=True)
 class Row:
     """One line of the flat table: a question's option, its yes total, a stat or an answer."""

@@ -29,6 +29,19 @@ def test_same_text_as_json(doc: Any) -> None:
     assert jsontext.dumps(doc) == reference(doc)
 
 
+@settings(max_examples=300)
+@given(documents)
+def test_the_bytes_are_the_text_in_utf8(doc: Any) -> None:
+    """What a file gets; a lone surrogate (no UTF-8 for it) fails as encoding it did."""
+    try:
+        want = reference(doc).encode("utf-8")
+    except UnicodeEncodeError:
+        with pytest.raises(UnicodeEncodeError):
+            jsontext.dumps_bytes(doc)
+        return
+    assert jsontext.dumps_bytes(doc) == want
+
+
 @pytest.mark.parametrize("value", [2.5e-05, 1e-07, 0.0001, 1e16, 1e22, -0.0, 123456789.125,
                                    float("nan"), float("inf"), 2**64, "\ud800", "æ\u2028\x7f",
                                    "\x00\x1f\"\\/", (1, [2, {"a": ()}])])
