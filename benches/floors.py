@@ -43,8 +43,14 @@ def python(code: str, *args: object) -> Cmd:
 
 
 IMPORT_PANDAS = python("import pandas")
-#: not a target's floor but what the analysing commands cannot run without
-IMPORT_NEEDED = python("import pandas, pyarrow, fastexcel, typer, pydantic")
+#: not a target's floor but what the analysing commands cannot run without: pandas,
+#: pyarrow and fastexcel, and a Typer command parsing one option (Typer 0.29 coerces
+#: every option through a pydantic TypeAdapter, and imports pydantic's schema machinery
+#: for the first one)
+IMPORT_NEEDED = python("import sys, pandas, pyarrow, fastexcel, typer\n"
+                       "def main(x: str = typer.Option('a')) -> None: pass\n"
+                       "sys.argv = ['x', '--x', 'b']\n"
+                       "typer.run(main)\n")
 
 
 def fastexcel_parse(path: Path) -> Cmd:
