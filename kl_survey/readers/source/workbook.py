@@ -6,6 +6,7 @@ Every cell comes back as the text calamine gives it; the safety screens in
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,22 +44,36 @@ def _open_workbook(path: Path, kind: str, options: SourceOptions,
         check_memory(path, options.max_memory)
     else:
         check_file_size(path, options.max_bytes)
-    stat = path.stat()
-    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-    reader = _OPENED.pop(key, None)
-    if reader is None:
-        broken = (msg("source.corrupt-xlsx") if kind == "xlsx"
-                  else msg("source.unreadable-workbook"))
-        with wrapped(path, broken):
-            source = str(path) if path.suffix.lower() in SUFFIXES[kind] else path.read_bytes()
-            reader = fastexcel.read_excel(source)
-    if keep:
-        _OPENED.clear()
-        _OPENED[key] = reader
+    key = _identity(path)
+    with _OPENING:
+        reader = _OPENED.pop(key, None)
+        if reader is None:
+            broken = (msg("source.corrupt-xlsx") if kind == "xlsx"
+                      else msg("source.unreadable-workbook"))
+            with wrapped(path, broken):
+                source = (str(path) if path.suffix.lower() in SUFFIXES[kind]
+                          else path.read_bytes())
+                reader = fastexcel.read_excel(source)
+        if keep:
+            _OPENED.clear()
+            _OPENED[key] = reader
+        _NAMES[key] = list(reader.sheet_names)
     return reader
 
 
-_OPENED: dict[tuple[str, int, int], fastexcel.ExcelReader] = {}
+Identity = tuple[str, int, int]
+#: one open at a time: a listing waits for the read-ahead thread's open of the same file
+_OPENING = threading.RLock()
+_OPENED: dict[Identity, fastexcel.ExcelReader] = {}
+#: the sheet names of every workbook opened, so listing them after (or while) the
+#: read-ahead thread reads the file does not parse its shared strings a second time
+_NAMES: dict[Identity, list[str]] = {}
+
+
+def _identity(path: Path) -> Identity:
+    """The file as it is now: a file rewritten in between is opened again."""
+    stat = path.stat()
+    return (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
 
 
 def _text_column(column: pa.Array) -> pa.Array:
@@ -139,8 +154,13 @@ def sheet_names(sniffed: Sniffed) -> list[str]:
     """
     if sniffed.kind not in SUFFIXES:
         return []
-    unlimited = SourceOptions(max_bytes=2**62, max_memory=2**62)
-    return list(_open_workbook(sniffed.path, sniffed.kind, unlimited, keep=True).sheet_names)
+    with _OPENING:
+        known = _NAMES.get(_identity(sniffed.path))
+        if known is not None:
+            return list(known)
+        unlimited = SourceOptions(max_bytes=2**62, max_memory=2**62)
+        return list(_open_workbook(sniffed.path, sniffed.kind, unlimited,
+                                   keep=True).sheet_names)
 
 
 def read_sheets(sniffed: Sniffed, sheets: Sequence[str],

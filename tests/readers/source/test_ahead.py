@@ -127,3 +127,25 @@ def test_with_a_spec_the_export_is_read_in_the_command(tmp_path: Path,
     result = runner.invoke(app, ["analyze", str(EXAMPLE), "--spec", str(spec)])
     assert result.exit_code == 0, result.output
     assert reads == ["MainThread"]
+
+
+def test_a_workbook_read_ahead_is_opened_once(tmp_path: Path, reads: list[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Detection lists the sheets while (or after) the thread reads: the names come from
+    the thread's open, not from parsing the shared strings again."""
+    from kl_survey.readers import read_survey
+    from kl_survey.readers.source import workbook
+
+    path = _two_sheets(tmp_path)
+    opened: list[object] = []
+    real = workbook.fastexcel.read_excel
+
+    def read_excel(source: object) -> object:
+        opened.append(source)
+        return real(source)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workbook.fastexcel, "read_excel", read_excel)
+    ahead.start(path)
+    survey = read_survey(path)
+    assert survey.source.sheet == "Svar" and len(opened) == 1
+    assert reads == ["kl-survey-read-ahead"] and not workbook._OPENED
