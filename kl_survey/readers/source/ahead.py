@@ -97,6 +97,16 @@ def take(path: Path, sheet: str | None, options: SourceOptions) -> RawTable | No
     return mine.result() if mine is not None else None
 
 
+def drop() -> None:
+    """Wait for any read ahead and let go of its table (a caller reading the file some
+    other way, e.g. several named sheets at once)."""
+    with _LOCK:
+        futures = list(_PENDING.values())
+        _PENDING.clear()
+    for future in futures:
+        future.exception()
+
+
 def pending() -> bool:
     """Whether a read ahead waits to be taken (tests, and the benchmarks' sanity)."""
     with _LOCK:

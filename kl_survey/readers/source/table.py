@@ -73,6 +73,7 @@ def read_workbook(
     sniffed: Sniffed | None = None, options: SourceOptions | None = None,
 ) -> dict[str, RawTable]:
     """Several named sheets of one workbook, checking and opening the file only once."""
+    ahead.drop()  # not the table read ahead: let its memory go first
     return workbook.read_sheets(resniff(path, sniffed), sheets, _options(options, max_bytes))
 
 

@@ -149,3 +149,13 @@ def test_a_workbook_read_ahead_is_opened_once(tmp_path: Path, reads: list[str],
     survey = read_survey(path)
     assert survey.source.sheet == "Svar" and len(opened) == 1
     assert reads == ["kl-survey-read-ahead"] and not workbook._OPENED
+
+
+def test_reading_named_sheets_drops_the_table_read_ahead(tmp_path: Path,
+                                                         reads: list[str]) -> None:
+    from kl_survey.readers.source import read_workbook
+
+    path = _two_sheets(tmp_path)
+    ahead.start(path)
+    assert set(read_workbook(path, ["Svar", "Andet"])) == {"Svar", "Andet"}
+    assert not ahead.pending()
