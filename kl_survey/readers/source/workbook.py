@@ -78,10 +78,13 @@ def _identity(path: Path) -> Identity:
 
 def _text_column(column: pa.Array) -> pa.Array:
     """calamine's text for a cell: "" becomes null, midnight datetimes become dates,
-    time-only cells (day 0 = 1899-12-31) become times. Integers already lack ".0"."""
-    column = pc.cast(column, pa.string())
+    time-only cells (day 0 = 1899-12-31) become times. Integers already lack ".0".
+
+    Made ``large_string``, what pandas stores: pandas' own conversion of a ``string``
+    column costs ten times this cast (0.2 s for 100 000 x 60)."""
+    column = pc.cast(column, pa.large_string())
     if pc.any(pc.equal(column, "")).as_py():
-        column = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.string()), column)
+        column = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.large_string()), column)
     if pc.any(pc.ends_with(column, " 00:00:00")).as_py():
         column = pc.replace_substring_regex(column, r"^(\d{4}-\d\d-\d\d) 00:00:00$", r"\1")
     if pc.any(pc.starts_with(column, "1899-12-31 ")).as_py():
