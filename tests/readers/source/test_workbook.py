@@ -130,3 +130,17 @@ def test_surveyxact_xlsx_matches_csv_and_ragged_structure() -> None:
     ragged = read_table(base / "ex_survey2_comma_ansi" / "structure.csv")
     assert ragged.frame.shape == (245, 8) and ragged.frame[7].isna().all()
     assert "på ungdomsskolen" in ragged.frame.iat[1, 4]
+
+
+def test_a_big_sheet_cleans_its_columns_on_two_threads_alike(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kl_survey.readers.source import workbook
+
+    path = write_xlsx(tmp_path / "d.xlsx", {"Data": [
+        ["id", "dato", "svar"], [1, dt.datetime(2024, 3, 1), ""],
+        [2, dt.time(13, 45), "Ja"], [3, None, "Nej"]]})
+    serial = read_table(path)
+    monkeypatch.setattr(workbook, "POOL_CELLS", 0)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    pooled = read_table(path)
+    assert pooled.frame.equals(serial.frame) and grid(pooled)[1] == ["1", "2024-03-01", None]
