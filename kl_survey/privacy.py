@@ -15,6 +15,7 @@ a number; :func:`cpr_issues` is ``validate``'s warning, which looks before redac
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -80,8 +81,30 @@ def scan(survey: Survey, *, redact: bool = True) -> tuple[list[Issue], Survey]:
     free-text column for candidates once (the search is most of their cost: ~1 s at
     500 000 rows)."""
     memo: Memo = {}
+    _search_all(survey, memo)
     issues = cpr_issues(survey, memo)
     return issues, (redact_survey(survey, memo) if redact else survey)
+
+
+#: free-text cells below which a thread pool costs more than it saves
+POOL_CELLS = 200_000
+
+
+def _search_all(survey: Survey, memo: Memo) -> None:
+    """Search the free-text columns of a big survey on two threads at once (RE2 in
+    Arrow releases the GIL), filling ``memo`` for the warnings and the redaction."""
+    columns = [values for q in survey.questions for _, values in _texts(survey, q)
+               if not isinstance(values.dtype, pd.CategoricalDtype)
+               and not pd.api.types.is_numeric_dtype(values.dtype)]
+    if len(columns) < 2 or sum(map(len, columns)) < POOL_CELLS or (os.cpu_count() or 1) < 2:
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    unique = list({id(v): v for v in columns}.values())
+    with ThreadPoolExecutor(2) as pool:
+        found = list(pool.map(lambda v: _candidates(v, None), unique))
+    for values, hits in zip(unique, found, strict=True):
+        memo[id(values)] = (values, hits)
 
 
 def _candidates(values: pd.Series, memo: Memo | None) -> np.ndarray:

@@ -272,11 +272,19 @@ def test_report_appendix_says_cpr_numbers_are_removed() -> None:
     assert "CPR" not in kept.appendix_intro and "som skrevet" in kept.appendix_intro
 
 
-def test_one_scan_finds_and_redacts_what_the_two_steps_do() -> None:
-    """pipeline.load searches each column once (privacy.scan); the result must be the
-    warnings of cpr_issues and the survey of redact_survey, column for column."""
+@pytest.mark.parametrize("pool", [False, True])
+def test_one_scan_finds_and_redacts_what_the_two_steps_do(
+        pool: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pipeline.load searches each column once (privacy.scan), a big survey's columns on
+    two threads; the result must be the warnings of cpr_issues and the survey of
+    redact_survey, column for column."""
+    from kl_survey import privacy
     from kl_survey.privacy import cpr_issues, redact_survey, scan
     from kl_survey.readers import read_survey
+
+    if pool:
+        monkeypatch.setattr(privacy, "POOL_CELLS", 0)
+        monkeypatch.setattr("os.cpu_count", lambda: 2)
 
     survey = read_survey(CPR_CSV)
     issues, redacted = scan(survey)
