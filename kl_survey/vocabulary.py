@@ -187,6 +187,11 @@ def is_municipality_header(header: str) -> bool:
     return key(header) in MUNICIPALITY_HEADERS
 
 
+#: every tool's bookkeeping headers at once (what no reader reads as a question)
+ANY_METADATA = (METADATA | MSFORMS_METADATA | GOOGLEFORMS_METADATA | LIMESURVEY_METADATA
+                | QUALTRICS_METADATA | SURVEYMONKEY_METADATA | SURVEYXACT_METADATA)
+
+
 def is_metadata(header: str, tool: frozenset[str] = frozenset()) -> bool:
     """Whether a header names a bookkeeping column rather than a question: one of any
     tool's (:data:`METADATA`) or of the exporting tool's own (``tool``, keys)."""

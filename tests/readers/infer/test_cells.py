@@ -106,3 +106,16 @@ def test_factorize_is_pandas_factorize_over_many_chunks() -> None:
     assert codes.tolist() == want_codes.tolist() == [0, -1, 1, 1, 2, -1, 0, 3, 0]
     assert uniques.equals(want_uniques) and uniques.dtype == want_uniques.dtype
     assert cells.factorize(pd.Series([None, None], dtype="str"))[0].tolist() == [-1, -1]
+
+
+def test_the_prefetch_leaves_bookkeeping_columns_until_asked(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An id or a timestamp is all distinct values (the costliest to hash) and no reader
+    looks at them: not hashed ahead, still there when asked for."""
+    monkeypatch.setattr(cells, "PREFETCH_CELLS", 0)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    body = pd.DataFrame({i: pd.Series([str(n) for n in range(50)], dtype="str")
+                         for i in range(3)})
+    cols = columns_of(["Respondent ID", "Tidsstempel", "Hvor mange?"], body)
+    assert ["_factorized" in c.__dict__ for c in cols] == [False, False, True]
+    assert cols[0].codes.tolist() == list(range(50))
