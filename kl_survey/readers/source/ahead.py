@@ -29,6 +29,9 @@ from kl_survey.readers.source.limits import SourceOptions
 if TYPE_CHECKING:
     from kl_survey.readers.source.raw import RawTable
 
+#: smaller files are read in a few milliseconds: a thread would cost more than it saves
+MIN_BYTES = 1_000_000
+
 Key = tuple[str, int, int, str | None, SourceOptions]
 _PENDING: dict[Key, Future[RawTable]] = {}
 _LOCK = threading.Lock()
@@ -56,13 +59,13 @@ def start(path: Path, *, sheet: str | None = None,
           options: SourceOptions | None = None) -> None:
     """Begin reading ``path`` (one table: ``sheet``, else the default) in a daemon thread.
 
-    A no-op with one core, for a folder or a missing file, or when a read of the same
-    file is already under way. Daemon: a command that fails before it reads exits at
-    once instead of waiting for the parse.
+    A no-op with one core, for a folder, a missing or a small file (:data:`MIN_BYTES`),
+    or when a read of the same file is already under way. Daemon: a command that fails
+    before it reads exits at once instead of waiting for the parse.
     """
     options = options or SourceOptions()
     key = _key(path, sheet, options)
-    if key is None or not enabled():
+    if key is None or key[1] < MIN_BYTES or not enabled():
         return
     with _LOCK:
         if key in _PENDING:

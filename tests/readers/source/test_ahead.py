@@ -27,6 +27,7 @@ runner = CliRunner()
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The thread each real read ran in; read ahead on, whatever this machine has."""
     monkeypatch.setattr(ahead, "enabled", lambda: True)
+    monkeypatch.setattr(ahead, "MIN_BYTES", 0)
     threads: list[str] = []
     real = table.read_now
 
@@ -95,6 +96,13 @@ def test_one_core_or_workers_off_reads_nothing_ahead(tmp_path: Path,
     monkeypatch.setattr("os.cpu_count", lambda: 1)
     ahead.start(tmp_path / "d.xlsx")
     ahead.start(tmp_path)  # a folder: never
+    assert not ahead.pending()
+
+
+def test_a_small_file_is_read_when_asked_for(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ahead, "enabled", lambda: True)
+    ahead.start(_two_sheets(tmp_path))  # a few kB: parsed in milliseconds anyway
     assert not ahead.pending()
 
 
