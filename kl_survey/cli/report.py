@@ -73,6 +73,10 @@ def report(
     from kl_survey.cli import paths
 
     paths.read_ahead(file, reading, spec)  # before the imports below: they overlap
+    if "pdf" in formats.lower():  # checked below; a worker imports WeasyPrint meanwhile
+        from kl_survey.report import pdf
+
+        pdf.start()
     from kl_survey import by_municipality
     from kl_survey.analysis import analyse
     from kl_survey.errors import KlSurveyError

@@ -1,29 +1,30 @@
-"""figures/qNN.png and .svg, drawn in a second process while this one prints the PDF.
+"""figures/qNN.png and .svg, drawn in a second process while the PDF is printed.
 
 A report's time goes to two independent jobs of about the same size: matplotlib
 drawing and encoding the stand-alone figures, and WeasyPrint laying out and writing
-the PDF. Both hold the GIL, so they get a core each: one worker process (spawned, as
-in :mod:`.feedback_writer`: the parent holds pyarrow's threads) draws every figure and
-subsets the SVG font, while the main process prints. :func:`start`, called by ``kl-survey
-report`` before it reads the export, has the worker import matplotlib meanwhile.
+the PDF. Both hold the GIL, so they get a process each: one worker (spawned, as in
+:mod:`.feedback_writer`: the parent holds pyarrow's threads) draws every figure and
+subsets the SVG font, while another prints (:mod:`.pdf`) and the main process makes
+the result tables. :func:`start`, called by ``kl-survey report`` before it reads the
+export, has the worker import matplotlib meanwhile.
 
 The worker runs exactly the code the main process used to run, on the same pickled
 chart models, so the files are the same bytes. With one core, or with
-``KL_SURVEY_WORKERS=0``, everything is drawn in this process, in the same order.
+``KL_SURVEY_WORKERS=0``, everything is drawn in this process, in the same order; a
+worker that died leaves its work to this process (:class:`.workers.Worker`).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from kl_survey import progress
 from kl_survey.messages import msg
 from kl_survey.report import fonts
+from kl_survey.report.workers import Worker
 
 if TYPE_CHECKING:
     from kl_survey.report import structure
@@ -32,27 +33,7 @@ if TYPE_CHECKING:
 
 FIGURES = "figures"
 
-T = TypeVar("T")
 Job = Callable[[], "Rendered"]
-_POOL: list[ProcessPoolExecutor] = []  # at most one, kept for the process's life
-
-
-def enabled() -> bool:
-    """A worker only pays off with a second core; ``KL_SURVEY_WORKERS=0`` turns it off."""
-    return os.environ.get("KL_SURVEY_WORKERS", "").strip() != "0" and (os.cpu_count() or 1) > 1
-
-
-def start() -> None:
-    """Start the worker and have it import matplotlib now (no-op when disabled).
-
-    Like any spawn pool, a script calling this must guard its entry point with
-    ``if __name__ == "__main__":`` (the kl-survey command does).
-    """
-    if enabled() and not _POOL:
-        from kl_survey.report.workers import spawn_pool
-
-        _POOL.append(spawn_pool(1))
-        _POOL[0].submit(warm)
 
 
 def warm() -> None:
@@ -64,26 +45,16 @@ def warm() -> None:
     from kl_survey.report import charts  # noqa: F401
 
 
-def submit(fn: Callable[..., T], *args: Any) -> Future[T]:
-    """Run ``fn(*args)`` in the worker, or right here when there is none."""
-    start()
-    if _POOL:
-        try:
-            return _POOL[0].submit(fn, *args)
-        except (BrokenProcessPool, RuntimeError):  # the worker died; carry on in-process
-            _POOL.clear()
-    done: Future[T] = Future()
-    done.set_result(fn(*args))
-    return done
+WORKER = Worker(warm)
 
 
-def result(future: Future[T], fn: Callable[..., T], *args: Any) -> T:
-    """``future``'s result; if the worker died on the way, the same work done here."""
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        _POOL.clear()
-        return fn(*args)
+def start() -> None:
+    """Start the worker and have it import matplotlib now (no-op when disabled).
+
+    Like any spawn pool, a script calling this must guard its entry point with
+    ``if __name__ == "__main__":`` (the kl-survey command does).
+    """
+    WORKER.start()
 
 
 def draw(jobs: list[Job], svg: bool, texts: str = "") -> tuple[list[Rendered], str]:
@@ -130,7 +101,7 @@ class Drawing:
                       for g in grids if g.periods is None and g.likert is not None
                       and self.files]
         self.grids: list[Rendered] = []
-        self._grids = submit(_grid_figures, self.grid_jobs) if self.grid_jobs else None
+        self._grids = WORKER.submit(_grid_figures, self.grid_jobs) if self.grid_jobs else None
         self._main: Future[tuple[list[Rendered], str]] | None = None
         if self._grids is None:
             self._start()
@@ -140,13 +111,13 @@ class Drawing:
         if self.jobs or (self.grids and self.files):
             texts = "".join(fonts.svg_text(r.svg.decode("utf-8")) for r in self.grids)
             self._args = (self.jobs, self.svg, texts if self.svg else "")
-            self._main = submit(draw, *self._args)
+            self._main = WORKER.submit(draw, *self._args)
 
     def inline(self) -> dict[str, tuple[str, str]]:
         """The period charts the page shows, as (SVG, alt) by figure id."""
         if self._grids is None:
             return {}
-        drawn = result(self._grids, _grid_figures, self.grid_jobs)
+        drawn = WORKER.result(self._grids, _grid_figures, self.grid_jobs)
         self.grids = [r for r in drawn if r is not None]
         self._grids = None
         self._start()
@@ -160,7 +131,7 @@ class Drawing:
         if not self.files or self._main is None:
             return
         with progress.stage(msg("report.drawing")):
-            drawn, css = result(self._main, draw, *self._args)
+            drawn, css = WORKER.result(self._main, draw, *self._args)
         done = [*drawn, *self.grids]
         if self.png:
             for r in done:

@@ -5,6 +5,14 @@ cells get /Scope and figures a bounding box in page space through :mod:`.pdf_tag
 and reproducible: no wall-clock date (only the one the
 HTML's ``dcterms`` metadata carries, from SOURCE_DATE_EPOCH) and a file identifier
 derived from the content rather than left to chance.
+
+Printing is the longest single job of a report (importing WeasyPrint ~0.5 s, with cffi
+parsing its declarations; layout and ``write_pdf`` ~1.6 s on the example), so
+``kl-survey report`` hands it to :data:`WORKER`, a second process that :func:`start`
+spawns before the export is read and that imports WeasyPrint meanwhile; the main
+process writes the figures and result tables while the page is printed. The worker
+runs the same :func:`render` on the same text, so the PDF is the same bytes; with one
+core, ``KL_SURVEY_WORKERS=0`` or a worker that died, it runs in this process.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from kl_survey.report import libs, pdf_tags
+from kl_survey.report.workers import Worker
 
 PDF_VARIANT = "pdf/ua-1"
 _EPOCH = "SOURCE_DATE_EPOCH"
@@ -40,6 +49,24 @@ def pinned_font_clock(epoch: int | None) -> Iterator[None]:
             os.environ.pop(_EPOCH, None)
         else:
             os.environ[_EPOCH] = old
+
+
+def warm() -> None:
+    """In the worker: import WeasyPrint (and open its libraries) before there is a page."""
+    with libs.fast_find_library():
+        import weasyprint  # noqa: F401
+
+
+WORKER = Worker(warm)
+
+
+def start() -> None:
+    """Spawn the printing worker and have it import WeasyPrint now (no-op when disabled).
+
+    As for :func:`kl_survey.report.figures.start`, a script calling this must guard its
+    entry point with ``if __name__ == "__main__":``.
+    """
+    WORKER.start()
 
 
 def render(html_text: str, epoch: int | None = None) -> bytes:

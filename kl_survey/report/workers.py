@@ -8,15 +8,68 @@ when it is gone.
 spawn, not fork: the parent holds pyarrow's and matplotlib's threads, and a forked child
 inheriting their locks can hang. Like any spawn pool, a script using one must guard its
 entry point with ``if __name__ == "__main__":`` (the kl-survey command does).
+
+:class:`Worker` is one such process kept for the whole run, warmed up (its imports
+done) before there is work, with the in-process fallback a report needs: with one core,
+or ``KL_SURVEY_WORKERS=0``, or after the worker died, the same function runs here.
 """
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 #: how often a worker looks for its parent, in seconds
 WATCH_INTERVAL = 0.5
+
+
+def enabled() -> bool:
+    """A worker only pays off with a second core; ``KL_SURVEY_WORKERS=0`` turns it off."""
+    return os.environ.get("KL_SURVEY_WORKERS", "").strip() != "0" and (os.cpu_count() or 1) > 1
+
+
+class Worker:
+    """One spawned worker for the process's life, or none: then its jobs run here.
+
+    ``warm`` (a module-level function, so it pickles) is the worker's first job: its
+    imports, done while the parent works on. A job sent to a worker that died, or whose
+    worker dies on the way, is done again in this process, so a run never fails for it.
+    """
+
+    def __init__(self, warm: Callable[[], None]) -> None:
+        self.warm = warm
+        self.pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        """Spawn the worker and have it run ``warm`` (no-op when disabled or started)."""
+        if self.pool is None and enabled():
+            self.pool = spawn_pool(1)
+            self.pool.submit(self.warm)
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        """Run ``fn(*args)`` in the worker, or right here (now) when there is none."""
+        self.start()
+        if self.pool is not None:
+            try:
+                return self.pool.submit(fn, *args)
+            except (BrokenProcessPool, RuntimeError):  # the worker died; carry on here
+                self.pool = None
+        done: Future[T] = Future()
+        done.set_result(fn(*args))
+        return done
+
+    def result(self, future: Future[T], fn: Callable[..., T], *args: Any) -> T:
+        """``future``'s result; if the worker died on the way, ``fn(*args)`` done here."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self.pool = None
+            return fn(*args)
 
 
 def spawn_pool(workers: int) -> ProcessPoolExecutor:

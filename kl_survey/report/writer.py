@@ -112,26 +112,41 @@ def _write_all(a: Analysis, out_dir: Path, *, lang: Lang, title: str | None,
         from kl_survey.report.maps_writer import draw_maps
 
         map_svgs = draw_maps(a, maps, lang, created, wanted, put)
+    page = ""
     if "html" in wanted or "pdf" in wanted:
         from kl_survey.report import html
 
         page = html.render(model, map_svgs, inline)
         if "html" in wanted:
             put("report.html", page.encode("utf-8"))
-        if "pdf" in wanted:
-            from kl_survey.report import pdf
+    if "pdf" not in wanted:
+        tables = _tables(a, wanted, lang, comparison)
+    else:
+        from kl_survey.report import pdf
 
-            with progress.stage(msg("report.making-pdf")):
-                put("report.pdf", pdf.render(page, epoch))
+        with progress.stage(msg("report.making-pdf")):
+            printing = pdf.WORKER.submit(pdf.render, page, epoch)  # printed in its worker,
+            tables = _tables(a, wanted, lang, comparison)  # while the tables are made here
+            put("report.pdf", pdf.WORKER.result(printing, pdf.render, page, epoch))
     drawing.write(put)
-    if "xlsx" in wanted or "json" in wanted:
-        from kl_survey.output.emit import render_bytes
-
-        for fmt in ("xlsx", "json"):
-            if fmt in wanted:
-                put(f"results.{fmt}", render_bytes(a, fmt, lang))
-                if comparison is not None:
-                    from kl_survey.compare import emit
-
-                    put(f"comparison.{fmt}", emit.render_bytes(comparison, fmt, lang))
+    for name, data in tables:
+        put(name, data)
     return written
+
+
+def _tables(a: Analysis, wanted: tuple[str, ...], lang: Lang,
+            comparison: Comparison | None) -> list[tuple[str, bytes]]:
+    """results.xlsx/.json (and comparison.*), made while the workers print and draw."""
+    if "xlsx" not in wanted and "json" not in wanted:
+        return []
+    from kl_survey.output.emit import render_bytes
+
+    tables = []
+    for fmt in ("xlsx", "json"):
+        if fmt in wanted:
+            tables.append((f"results.{fmt}", render_bytes(a, fmt, lang)))
+            if comparison is not None:
+                from kl_survey.compare import emit
+
+                tables.append((f"comparison.{fmt}", emit.render_bytes(comparison, fmt, lang)))
+    return tables

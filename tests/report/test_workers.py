@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kl_survey.report.workers import spawn_pool
+from kl_survey.report.workers import Worker, spawn_pool
 
 PARENT = textwrap.dedent("""
     import os, sys, time
@@ -57,3 +57,47 @@ def test_a_worker_exits_when_its_parent_is_killed_9(tmp_path: Path) -> None:
 def test_a_pool_still_does_its_work() -> None:
     with spawn_pool(1) as pool:
         assert pool.submit(pow, 2, 10).result() == 1024
+
+
+@pytest.fixture
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KL_SURVEY_WORKERS", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+
+def _noop() -> None:
+    return None
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_worker_runs_the_job_in_another_process() -> None:
+    worker = Worker(_noop)
+    try:
+        assert worker.result(worker.submit(os.getpid), os.getpid) != os.getpid()
+    finally:
+        assert worker.pool is not None
+        worker.pool.shutdown()
+
+
+def test_without_a_second_core_or_with_workers_0_the_job_runs_here(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert Worker(_noop).submit(os.getpid).result() == os.getpid()
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setenv("KL_SURVEY_WORKERS", "0")
+    worker = Worker(_noop)
+    assert worker.submit(os.getpid).result() == os.getpid()
+    assert worker.pool is None
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_job_whose_worker_dies_is_done_here() -> None:
+    worker = Worker(_noop)
+    dying = worker.submit(os._exit, 3)  # the worker process ends mid-job
+    assert worker.result(dying, os.getpid) == os.getpid()
+    assert worker.pool is None
+    # the next job gets a new worker
+    again = worker.submit(os.getpid)
+    assert worker.result(again, os.getpid) != os.getpid()
+    assert worker.pool is not None
+    worker.pool.shutdown()
