@@ -74,10 +74,15 @@ def report(
 
     _exit_without_collecting()
     paths.read_ahead(file, reading, spec)  # before the imports below: they overlap
-    if "pdf" in formats.lower():  # checked below; a worker imports WeasyPrint meanwhile
+    # workers import WeasyPrint and matplotlib meanwhile (formats are checked below)
+    if "pdf" in formats.lower():
         from kl_survey.report import pdf
 
         pdf.start()
+    if "png" in formats.lower() or "svg" in formats.lower():
+        from kl_survey.report import figures
+
+        figures.start()
     from kl_survey import by_municipality
     from kl_survey.analysis import analyse
     from kl_survey.errors import KlSurveyError
@@ -87,10 +92,6 @@ def report(
     from kl_survey.report.mapmodel import wanted as map_ids
 
     wanted = parse_formats(formats)
-    if {"png", "svg"} & set(wanted):
-        from kl_survey.report import figures
-
-        figures.start()  # the worker imports matplotlib while the export is read
     paths.check_report_folder(output, [file, spec, compare, extras.groups])
     chosen = by_municipality.resolve(municipality) if municipality else None
     if chosen and compare is not None:  # the earlier round would not be limited alike
