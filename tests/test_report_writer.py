@@ -65,9 +65,11 @@ def test_kill_9_mid_run_leaves_the_old_folder_and_the_next_run_cleans_up(
     assert old.wait(timeout=300) == 0, old.stderr.read() if old.stderr else ""
     before = _tree(out)
 
-    run = _report("-o", str(out), "--lang", "en")  # every format: figures, then the PDF
+    run = _report("-o", str(out), "--lang", "en")  # every format: the HTML, then the PDF
     deadline = time.monotonic() + 300
-    while not list(tmp_path.rglob("q01.png")):  # the run is half way through
+    # half way through: the PDF (~1.5 s) is printed after report.html is written; the
+    # figures and tables are written last, just before the folder is swapped in
+    while not list(tmp_path.rglob("report.html")):
         assert run.poll() is None, "the run ended before it could be killed"
         assert time.monotonic() < deadline, "no figure appeared"
         time.sleep(0.05)
