@@ -59,4 +59,24 @@ for _name in ROUND_ORDER:
 
 
 def main() -> None:
+    """The console script: the app, and an exit that skips the last collections."""
+    _exit_without_collecting()
     app()
+
+
+def _exit_without_collecting() -> None:
+    """At exit, skip the garbage collector's last passes over every object left.
+
+    The interpreter collects several times while it tears its modules down; with
+    pandas loaded that walk took 0.25 s at the end of ``analyze`` on the example (a
+    fifth of the run), and 0.25-0.35 s after a report's last file was written.
+    ``gc.freeze`` (registered last, so run first among the exit functions) moves every
+    object into the permanent generation those passes skip. Nothing is lost: outputs
+    are written and closed before the command returns, and worker pools and temporary
+    folders are cleaned up by their own exit functions, not by the collector.
+    """
+    import atexit
+    import gc
+
+    atexit.unregister(gc.freeze)  # once, however often main runs in a process
+    atexit.register(gc.freeze)

@@ -72,7 +72,6 @@ def report(
     """Load, analyse, and hand the analysis to :func:`kl_survey.report.write_report`."""
     from kl_survey.cli import paths
 
-    _exit_without_collecting()
     paths.read_ahead(file, reading, spec)  # before the imports below: they overlap
     # workers import WeasyPrint and matplotlib meanwhile (formats are checked below)
     if "pdf" in formats.lower():
@@ -125,23 +124,6 @@ def report(
                            formats=wanted, colophon=colophon, comparison=comparison,
                            maps=placed, also=also)
     say(plural(len(written.files), "cli.wrote-files", folder=str(written.out_dir)))
-
-
-def _exit_without_collecting() -> None:
-    """At exit, skip the garbage collector's last passes over every object left.
-
-    The interpreter collects several times while it tears its modules down; with
-    pandas, openpyxl and Jinja loaded that walk took 0.25-0.35 s at the end of every
-    report (0.5 s when the workers are off), after the last file was written.
-    ``gc.freeze`` (run first among the exit functions) moves everything into the
-    permanent generation those passes skip; files are closed and worker pools and
-    temporary folders cleaned up by their own exit functions, not by the collector.
-    """
-    import atexit
-    import gc
-
-    atexit.unregister(gc.freeze)  # once, however often the command runs in a process
-    atexit.register(gc.freeze)
 
 
 def _comparison(old: Path, file: Path, spec: Path | None, survey: Survey,
