@@ -89,7 +89,7 @@ def test_columns_of_prefetches_big_sheets_with_the_same_answers(
                          for i in range(6)})
     cols = columns_of([f"h{i}" for i in range(6)], body)
     for col in cols:
-        assert "_factorized" in col.__dict__  # found by the pool, not later
+        assert "_made" in col.__dict__  # found by the pool, not later
         want = pd.factorize(clean_series(body[col.index]))[0]
         assert col.codes.tolist() == want.tolist()
     assert len(threads) == 6 and threading.main_thread().name not in threads
@@ -117,5 +117,5 @@ def test_the_prefetch_leaves_bookkeeping_columns_until_asked(
     body = pd.DataFrame({i: pd.Series([str(n) for n in range(50)], dtype="str")
                          for i in range(3)})
     cols = columns_of(["Respondent ID", "Tidsstempel", "Hvor mange?"], body)
-    assert ["_factorized" in c.__dict__ for c in cols] == [False, False, True]
+    assert ["_made" in c.__dict__ for c in cols] == [False, False, True]
     assert cols[0].codes.tolist() == list(range(50))
