@@ -56,7 +56,7 @@ def plain(obj: Any) -> bool:
                 return False
             todo.extend(x.values())
         elif kind is list or kind is tuple:
-            if not set(map(type, x)) <= {str}:  # a list of answers: one pass in C
+            if not _all_text(x):
                 todo.extend(x)
         elif kind is int:
             if not -_INT <= x < _INT:
@@ -66,4 +66,15 @@ def plain(obj: Any) -> bool:
                 return False
         else:
             return False
+    return True
+
+
+def _all_text(items: list[Any] | tuple[Any, ...]) -> bool:
+    """Whether every item is a str (a list of answers), tested in C: ``str.join`` takes
+    nothing else. A ``type()`` per item through ``map`` and ``set`` cost as much as
+    orjson's whole dump for 2 million free-text answers (0.14 s)."""
+    try:
+        "".join(items)
+    except TypeError:
+        return False
     return True
