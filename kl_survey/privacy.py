@@ -15,7 +15,6 @@ a number; :func:`cpr_issues` is ``validate``'s warning, which looks before redac
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -23,6 +22,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from kl_survey import cores
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.model import QType, Question, Survey
 
@@ -96,7 +96,7 @@ def _search_all(survey: Survey, memo: Memo) -> None:
     columns = [values for q in survey.questions for _, values in _texts(survey, q)
                if not isinstance(values.dtype, pd.CategoricalDtype)
                and not pd.api.types.is_numeric_dtype(values.dtype)]
-    if len(columns) < 2 or sum(map(len, columns)) < POOL_CELLS or (os.cpu_count() or 1) < 2:
+    if len(columns) < 2 or sum(map(len, columns)) < POOL_CELLS or not cores.spare():
         return
     from concurrent.futures import ThreadPoolExecutor
 

@@ -24,6 +24,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from kl_survey import cores
+
 T = TypeVar("T")
 
 #: how often a worker looks for its parent, in seconds
@@ -31,8 +33,8 @@ WATCH_INTERVAL = 0.5
 
 
 def enabled() -> bool:
-    """A worker only pays off with a second core; ``KL_SURVEY_WORKERS=0`` turns it off."""
-    return os.environ.get("KL_SURVEY_WORKERS", "").strip() != "0" and (os.cpu_count() or 1) > 1
+    """A worker only pays off with a second core (:func:`kl_survey.cores.spare`)."""
+    return cores.spare()
 
 
 class Worker:

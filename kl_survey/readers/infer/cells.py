@@ -21,6 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kl_survey import cores
 from kl_survey.vocabulary import ANY_METADATA, key
 
 _WS = re.compile(r"\s+")
@@ -208,9 +209,9 @@ def prefetch(columns: Sequence[Column]) -> None:
     Bookkeeping columns (a header any tool uses for one, :data:`ANY_METADATA`) are left
     to be found if asked for: an id or a timestamp is all distinct values, the costliest
     column to hash (0.33 s each at 500 000 rows), and no reader looks at their values."""
-    workers = min(os.cpu_count() or 1, 4)
-    if workers < 2 or sum(len(c) for c in columns) < PREFETCH_CELLS:
+    if not cores.spare() or sum(len(c) for c in columns) < PREFETCH_CELLS:
         return
+    workers = min(os.cpu_count() or 2, 4)
     wanted = [c for c in columns if key(c.header) not in ANY_METADATA]
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(lambda c: c.codes, wanted))

@@ -18,12 +18,12 @@ memory at the same time.
 from __future__ import annotations
 
 import contextvars
-import os
 import threading
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kl_survey import cores
 from kl_survey.readers.source.limits import SourceOptions
 
 if TYPE_CHECKING:
@@ -38,9 +38,8 @@ _LOCK = threading.Lock()
 
 
 def enabled() -> bool:
-    """Only with a second core; ``KL_SURVEY_WORKERS=0`` (one process, one thread of
-    work, as for the report's figures) turns it off."""
-    return os.environ.get("KL_SURVEY_WORKERS", "").strip() != "0" and (os.cpu_count() or 1) > 1
+    """Only with a second core (:func:`kl_survey.cores.spare`)."""
+    return cores.spare()
 
 
 def _key(path: Path, sheet: str | None, options: SourceOptions) -> Key | None:

@@ -6,7 +6,6 @@ Every cell comes back as the text calamine gives it; the safety screens in
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +14,7 @@ import fastexcel
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kl_survey import cores
 from kl_survey.errors import InputError
 from kl_survey.messages import msg
 from kl_survey.readers.source import safety
@@ -100,7 +100,7 @@ POOL_CELLS = 2_000_000
 def _text_columns(columns: list[pa.Array]) -> list[pa.Array]:
     """:func:`_text_column` of each column, on two threads for a big sheet (Arrow's
     kernels release the GIL; 0.3 s of CPU for 500 000 x 60)."""
-    if sum(len(c) for c in columns) < POOL_CELLS or (os.cpu_count() or 1) < 2:
+    if sum(len(c) for c in columns) < POOL_CELLS or not cores.spare():
         return [_text_column(c) for c in columns]
     from concurrent.futures import ThreadPoolExecutor
 

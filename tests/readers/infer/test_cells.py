@@ -76,6 +76,7 @@ def test_letters_and_names_of_headerless_columns() -> None:
 def test_columns_of_prefetches_big_sheets_with_the_same_answers(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cells, "PREFETCH_CELLS", 0)
+    monkeypatch.setattr("kl_survey.cores.spare", lambda: True)
     threads: list[str] = []
     real = cells.factorize
 
@@ -113,7 +114,7 @@ def test_the_prefetch_leaves_bookkeeping_columns_until_asked(
     """An id or a timestamp is all distinct values (the costliest to hash) and no reader
     looks at them: not hashed ahead, still there when asked for."""
     monkeypatch.setattr(cells, "PREFETCH_CELLS", 0)
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("kl_survey.cores.spare", lambda: True)
     body = pd.DataFrame({i: pd.Series([str(n) for n in range(50)], dtype="str")
                          for i in range(3)})
     cols = columns_of(["Respondent ID", "Tidsstempel", "Hvor mange?"], body)
