@@ -92,10 +92,7 @@ def take(path: Path, sheet: str | None, options: SourceOptions) -> RawTable | No
             return None
         key = _key(path, sheet, options)
         mine = _PENDING.pop(key, None) if key is not None else None
-        others = list(_PENDING.values())
-        _PENDING.clear()
-    for future in others:  # let go of the memory before this table is read
-        future.exception()
+    drop()  # any other: let go of its memory before this table is read
     return mine.result() if mine is not None else None
 
 
