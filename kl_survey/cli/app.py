@@ -192,6 +192,30 @@ def _help_column(param: Any) -> str:
 class KlCommand(_Localized, TyperCommand):
     """Every ``kl-survey`` command (made by :meth:`KlTyper.command`)."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Click's parse, after handing the command line as Click splits it to
+        :func:`kl_survey.cli.paths.read_ahead_raw` when the command reads an export:
+        Typer's coercion, which comes next, imports pydantic (0.15 s), and calamine can
+        parse the export meanwhile. The split is Click's own parser, run on a copy."""
+        if not ctx.resilient_parsing and _reads_export(self):
+            try:
+                values, _, _ = self.make_parser(ctx).parse_args(args=list(args))
+            except Exception:  # a usage error: the parse below reports it
+                values = None
+            if values:
+                from kl_survey.cli import paths
+
+                paths.read_ahead_raw(values)
+        return super().parse_args(ctx, args)
+
+
+def _reads_export(command: Any) -> bool:
+    """A command with an export argument and the reading options (analyze, report...)."""
+    from kl_survey.cli.common import READING
+
+    names = {p.name for p in command.params}
+    return "file" in names and set(READING.options) <= names
+
 
 class KlGroup(_Localized, TyperGroup):
     """The ``kl-survey`` group: round order, localized help, and errors as one line."""

@@ -328,6 +328,9 @@ def reset() -> None:
     DEBUG = bool(os.environ.get("KL_SURVEY_DEBUG"))
     progress.silence(False)
     _ALIASES.clear()
+    ahead = sys.modules.get("kl_survey.readers.source.ahead")
+    if ahead is not None:  # a read the run started but never took
+        ahead.forget()
     if _SAVED_FILTERS:
         import warnings
 

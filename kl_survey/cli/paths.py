@@ -17,10 +17,10 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from kl_survey.errors import InputError, KlSurveyError, UnsafeInputError
 from kl_survey.messages import msg
@@ -54,6 +54,35 @@ def read_ahead(file: Path, reading: Reading, spec: Path | None = None) -> None:
     except KlSurveyError:
         return
     ahead.start(file, sheet=reading.sheet, options=options)
+
+
+def read_ahead_raw(values: Mapping[str, Any]) -> None:
+    """:func:`read_ahead` from the command line as Click's parser splits it, before
+    Typer coerces the values (``KlCommand.parse_args``). Only plain values are used;
+    anything else (``--max-size ten``, ``--source help``, ``--help``) is left to the
+    command, whose own :func:`read_ahead` call after parsing then starts the read (a
+    repeated call for the same file and options is a no-op)."""
+    from kl_survey.cli.common import READING, Reading
+
+    file, spec = values.get("file"), values.get("spec")
+    if not isinstance(file, str) or values.get("help") or values.get("source") == "help":
+        return
+    try:
+        reading = Reading(**{name: _plain(values[name], annotation)
+                             for name, (annotation, _) in READING.options.items()
+                             if values.get(name) is not None})
+    except (TypeError, ValueError):
+        return
+    read_ahead(Path(file), reading, Path(spec) if isinstance(spec, str) else None)
+
+
+def _plain(value: Any, annotation: Any) -> Any:
+    """A raw option value as the reading option's type (int for the limits)."""
+    if annotation in (int, int | None):
+        return int(value)
+    if annotation in (str, str | None) and not isinstance(value, str):
+        raise TypeError(value)
+    return value
 
 
 @contextmanager

@@ -3,10 +3,12 @@
 An analysing command spends its first half second or more importing pandas and
 kl-survey's own modules, one core busy and the other idle, and only then starts
 reading. calamine's parse and pyarrow's CSV read release the GIL, so the two can
-overlap: the CLI calls :func:`start` as soon as it knows the file and its options,
-and :func:`kl_survey.readers.source.read_table` takes the table from here (:func:`take`)
-when it is asked for the same file, sheet and options. The source layer imports
-without pandas for this reason (pandas is imported where a frame is made).
+overlap: the CLI calls :func:`start` as soon as Click has split the command line
+(``KlCommand.parse_args``, before Typer's coercion imports pydantic), and
+:func:`kl_survey.readers.source.read_table` takes the table from here (:func:`take`)
+when it is asked for the same file, sheet and options. For this, what a workbook's
+read needs up to calamine's parse imports neither pandas, numpy nor pyarrow: they
+are imported where a frame is made, while calamine parses.
 
 The thread runs exactly what :func:`read_table` would run, in a copy of the caller's
 context (so its messages speak the same ``--lang``); a failure is raised where the
@@ -104,6 +106,13 @@ def drop() -> None:
         _PENDING.clear()
     for future in futures:
         future.exception()
+
+
+def forget() -> None:
+    """Let go of any read ahead without waiting for it (a command that failed before it
+    took its table, in a process that goes on: the thread ends on its own)."""
+    with _LOCK:
+        _PENDING.clear()
 
 
 def pending() -> bool:

@@ -12,9 +12,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-import pyarrow as pa
-
 from kl_survey.errors import InputError
 from kl_survey.messages import join, msg, plural
 
@@ -181,6 +178,9 @@ def _complete(data: bytes) -> int:
 
 
 def _valid_utf8(data: bytes) -> bool:
+    import numpy as np  # not at the top: see raw.py
+    import pyarrow as pa
+
     offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
     text = pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(data)])
     try:

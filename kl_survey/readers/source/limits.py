@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.compute as pc
+from typing import TYPE_CHECKING
 
 from kl_survey.errors import KlSurveyError, UnsafeInputError
 from kl_survey.messages import Text, language, msg
 from kl_survey.readers.source.raw import column_letter
+
+if TYPE_CHECKING:  # imported where cells are checked: a read can start before pyarrow is
+    import pyarrow as pa  # imported (kl_survey.readers.source.ahead)
 
 DEFAULT_MAX_BYTES = 3 * 1024**3  # real 500 000-row sheets inflate to under 1 GB
 #: estimated peak for reading a workbook; 500 000 x 60 needs about 2,4 GB
@@ -88,6 +89,9 @@ def check_cells(path: Path, columns: list[pa.Array | pa.ChunkedArray], limit: in
     skips nearly every chunk of an Arrow CSV read; elsewhere byte lengths come first, and
     characters are counted only where a cell could exceed the limit.
     """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     for index, column in enumerate(columns):
         offset = 0
         for chunk in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
@@ -100,6 +104,9 @@ def check_cells(path: Path, columns: list[pa.Array | pa.ChunkedArray], limit: in
 
 
 def _may_exceed(chunk: pa.Array, limit: int) -> bool:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     if not len(chunk) or not (pa.types.is_string(chunk.type)
                               or pa.types.is_large_string(chunk.type)):
         return False

@@ -8,15 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-import pyarrow as pa
-
 from kl_survey.errors import InputError, KlSurveyError
 from kl_survey.issues import Issue
 from kl_survey.messages import Text, msg
 
-if TYPE_CHECKING:  # pandas is imported where a frame is made: the source layer can then
-    import pandas as pd  # start parsing a file while pandas is still being imported
+if TYPE_CHECKING:  # pandas, numpy and pyarrow are imported where a frame is made: the
+    import pandas as pd  # source layer can then start parsing a file while they are
+    import pyarrow as pa  # still being imported (kl_survey.readers.source.ahead)
 
 
 @dataclass(frozen=True)
@@ -64,6 +62,8 @@ def arrow_frame(table: pa.Table) -> pd.DataFrame:
 def finish(frame: pd.DataFrame, path: Path, kind: str, *, sheet: str | None = None,
            encoding: str | None = None, delimiter: str | None = None) -> RawTable:
     """Drop wholly empty rows but remember each kept row's 1-based number."""
+    import numpy as np
+
     keep = np.zeros(len(frame), bool)
     for _, column in frame.items():  # column by column: no 500 000 x 60 bool frame
         keep |= column.notna().to_numpy()

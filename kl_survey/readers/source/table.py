@@ -17,8 +17,6 @@ from pathlib import Path
 from kl_survey.errors import InputError
 from kl_survey.messages import msg
 from kl_survey.readers.source import ahead, workbook
-from kl_survey.readers.source.csv import read_csv
-from kl_survey.readers.source.html import decode, read_html
 from kl_survey.readers.source.limits import SourceOptions
 from kl_survey.readers.source.raw import RawTable
 from kl_survey.readers.source.sniffing import Sniffed, resniff
@@ -52,9 +50,13 @@ def read_now(path: Path, sheet: str | None, opts: SourceOptions,
              sniffed: Sniffed | None = None) -> RawTable:
     """:func:`read_table`'s work, here and now (also what :mod:`.ahead`'s thread runs)."""
     found = resniff(path, sniffed)
-    if found.kind == "csv":
+    if found.kind == "csv":  # each reader imported when met: only a workbook's parse can
+        from kl_survey.readers.source.csv import read_csv  # start before pyarrow is loaded
+
         table = read_csv(found, opts)
     elif found.kind == "html":
+        from kl_survey.readers.source.html import read_html
+
         table = read_html(found, opts)
     else:
         return workbook.read_sheet(found, sheet, opts)
@@ -83,4 +85,6 @@ def decode_text(path: Path, *, sniffed: Sniffed | None = None,
     found = resniff(path, sniffed)
     if found.encoding is None:
         raise InputError(msg("source.not-text"), file=found.path)
+    from kl_survey.readers.source.html import decode
+
     return decode(found, repair)[:2]

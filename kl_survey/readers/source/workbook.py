@@ -9,10 +9,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import fastexcel
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from kl_survey import cores
 from kl_survey.errors import InputError
@@ -27,6 +26,9 @@ from kl_survey.readers.source.limits import (
 from kl_survey.readers.source.raw import RawTable, arrow_frame, finish, wrapped
 from kl_survey.readers.source.sheets import check_memory, visibility
 from kl_survey.readers.source.sniffing import Sniffed
+
+if TYPE_CHECKING:  # imported once calamine has parsed the sheet: see raw.py
+    import pyarrow as pa
 
 SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
 
@@ -83,6 +85,9 @@ def _text_column(column: pa.Array) -> pa.Array:
 
     Made ``large_string``, what pandas stores: pandas' own conversion of a ``string``
     column costs ten times this cast (0.2 s for 100 000 x 60)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     column = pc.cast(column, pa.large_string())
     if pc.any(pc.equal(column, "")).as_py():
         column = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.large_string()), column)
@@ -127,6 +132,8 @@ def _load_sheet(reader: fastexcel.ExcelReader, path: Path, kind: str, name: str,
         check_columns(path, batch.num_columns, options.max_columns, name)
         columns = _text_columns(batch.columns)
         check_cells(path, columns, options.max_cell_length, sheet=name)
+        import pyarrow as pa
+
         table = pa.table(columns, names=[str(i) for i in range(len(columns))])
     return finish(arrow_frame(table), path, kind, sheet=name), shown
 

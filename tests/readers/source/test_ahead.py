@@ -167,3 +167,77 @@ def test_reading_named_sheets_drops_the_table_read_ahead(tmp_path: Path,
     ahead.start(path)
     assert set(read_workbook(path, ["Svar", "Andet"])) == {"Svar", "Andet"}
     assert not ahead.pending()
+
+
+def test_the_cli_starts_a_workbook_read_before_pyarrow_or_pydantic() -> None:
+    """The read starts when Click has split the command line; what the thread needs up
+    to calamine's parse imports none of the libraries the command imports meanwhile."""
+    code = ("import sys; import kl_survey.cli, kl_survey.cli.paths;"
+            "from kl_survey.readers.source import ahead, table, workbook;"
+            "print(sorted(m for m in ('numpy', 'pyarrow', 'pandas', 'pydantic')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.fixture
+def starts(monkeypatch: pytest.MonkeyPatch, reads: list[str]) -> list[tuple[object, ...]]:
+    """Each ahead.start call: (file, sheet, options), whoever made it."""
+    calls: list[tuple[object, ...]] = []
+    real = ahead.start
+
+    def start(path: Path, *, sheet: str | None = None,
+              options: SourceOptions | None = None) -> None:
+        calls.append((path.resolve(), sheet, options))
+        real(path, sheet=sheet, options=options)
+
+    monkeypatch.setattr(ahead, "start", start)
+    return calls
+
+
+@pytest.mark.parametrize("options", [
+    [],
+    ["--sheet", "Svar", "--max-columns", "50", "--max-size", "20", "--max-memory", "900",
+     "--max-cell-length", "400", "--repair-encoding", "--complete-only"],
+])
+def test_the_read_started_from_the_command_line_is_the_one_the_command_asks_for(
+        options: list[str], tmp_path: Path, reads: list[str],
+        starts: list[tuple[object, ...]]) -> None:
+    """The raw values give the same file, sheet and limits as Typer's: the command's own
+    call finds the read under way, and the table read ahead is the one taken."""
+    path = _two_sheets(tmp_path)
+    result = runner.invoke(app, ["analyze", str(path), "-f", "json", *options])
+    assert result.exit_code == 0, result.output
+    assert len(starts) == 2 and starts[0] == starts[1]
+    assert reads == ["kl-survey-read-ahead"]
+
+
+@pytest.mark.parametrize("values", [
+    {"file": "x.xlsx", "max_size": "ten"},
+    {"file": "x.xlsx", "help": True},
+    {"file": "x.xlsx", "spec": "survey.toml"},
+    {"file": "x.xlsx", "source": "help"},
+    {"file": "-"},
+    {"max_size": "10"},
+])
+def test_odd_command_lines_leave_the_read_to_the_command(
+        values: dict[str, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        starts: list[tuple[object, ...]]) -> None:
+    from kl_survey.cli import paths
+
+    monkeypatch.chdir(tmp_path)
+    _two_sheets(tmp_path).rename(tmp_path / "x.xlsx")
+    paths.read_ahead_raw(values)
+    assert starts == [] and not ahead.pending()
+
+
+def test_a_read_started_for_a_failing_command_is_let_go(tmp_path: Path, reads: list[str],
+                                                        starts: list[tuple[object, ...]]
+                                                        ) -> None:
+    """A usage error after the read started: the pending table is forgotten, not waited
+    for (``reads`` checks that nothing is left pending)."""
+    path = _two_sheets(tmp_path)
+    result = runner.invoke(app, ["analyze", str(path), "--format", "nonsense"])
+    assert result.exit_code == 2
+    assert len(starts) == 1
