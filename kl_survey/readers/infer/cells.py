@@ -29,7 +29,9 @@ _WS = re.compile(r"\s+")
 # NBSP and the Unicode spaces; pyarrow then cleans a column in C++, not cell by cell.
 _NON_SPACE_WS = (r"\x{9}-\x{d}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}"
                  r"\x{2029}\x{202f}\x{205f}\x{3000}")
-_WS_RUN = f"[ {_NON_SPACE_WS}]+"
+#: Python's ``\s`` for RE2 (a test checks every code point)
+RE2_SPACE = f"[ {_NON_SPACE_WS}]"
+_WS_RUN = f"{RE2_SPACE}+"
 # A cell :func:`clean_label` would change: a whitespace character other than the space,
 # a double space, or a space at either end. Matching is cheaper than replacing, and
 # most columns are clean already.

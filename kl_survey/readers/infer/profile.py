@@ -16,9 +16,11 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from kl_survey.numbers import parse_number
-from kl_survey.readers.infer.cells import Column
+from kl_survey.readers.infer.cells import RE2_SPACE, Column
 
 # Cells that might be a number in some locale (digits, separators, sign, %); only these
 # are handed to the per-value parser, so free text costs one vectorised match.
@@ -31,6 +33,31 @@ _DATE = re.compile(
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?"
     r"(?:\s*[A-Z]{2,5}|Z|[+-]\d\d:?\d\d)?)?"
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?")
+
+
+def re2(pattern: str) -> str:
+    """A ``re`` pattern without ``\\s`` in a character class, anchored for a full match
+    and spelt for RE2 with the same meaning: ``\\d`` any Unicode decimal digit (RE2's
+    own is ASCII only; its Unicode tables add the Kawi and Nag Mundari digits, which
+    Python 3.11's lack), ``\\s`` Python's whitespace, ``\\u00a0`` as ``\\x{a0}``.
+
+    pandas sends such patterns to Python's ``re`` one value at a time; pyarrow then
+    tests a thousand values in C (``tests/readers/infer/test_profile.py`` checks the
+    two agree)."""
+    spelt = pattern.replace(r"\d", r"\p{Nd}").replace(r"\s", RE2_SPACE)
+    return "^(?:" + re.sub(r"\\u([0-9a-fA-F]{4})", r"\\x{\1}", spelt) + ")$"
+
+
+_DATE_RE2 = re2(_DATE.pattern)
+_NUMBERISH_RE2 = re2(_NUMBERISH)
+
+
+def fullmatch(values: Sequence[str] | pa.ChunkedArray, pattern: str) -> np.ndarray:
+    """Which values match ``pattern`` (made by :func:`re2`) whole, in C."""
+    if not isinstance(values, pa.ChunkedArray):
+        values = pa.chunked_array([pa.array(values, pa.large_string())])
+    found = pc.fill_null(pc.match_substring_regex(values, pattern), False)
+    return np.asarray(found.to_numpy(), dtype=bool)
 
 
 _CHUNK = 1_000  # distinct values tested at a time by Profile.at_least
@@ -133,8 +160,7 @@ def is_date(values: Sequence[str]) -> np.ndarray:
     if len(values) <= _SMALL:
         return np.fromiter((bool(_DATE.fullmatch(v)) for v in values), dtype=bool,
                            count=len(values))
-    found = pd.Series(list(values), dtype="str").str.fullmatch(_DATE.pattern)
-    return found.to_numpy(dtype=bool, na_value=False)
+    return fullmatch(values, _DATE_RE2)
 
 
 def parse_numbers(values: Sequence[str]) -> np.ndarray:
@@ -146,7 +172,7 @@ def parse_numbers(values: Sequence[str]) -> np.ndarray:
         return np.fromiter((_number(v) for v in values), dtype=float, count=len(values))
     s = pd.Series(values, dtype="str")
     out = np.array(pd.to_numeric(s, errors="coerce").to_numpy(dtype=float, na_value=np.nan))
-    left = np.isnan(out) & s.str.fullmatch(_NUMBERISH).to_numpy(dtype=bool, na_value=False)
+    left = np.isnan(out) & fullmatch(values, _NUMBERISH_RE2)
     for i in np.flatnonzero(left):
         parsed = parse_number(values[int(i)])
         out[i] = parsed if parsed is not None else np.nan

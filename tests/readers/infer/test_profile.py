@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kl_survey.readers.infer import Column
-from kl_survey.readers.infer.profile import Profile, is_date, is_number, parse_numbers
+from kl_survey.readers.infer import Column, clean_label
+from kl_survey.readers.infer.profile import (
+    Profile,
+    fullmatch,
+    is_date,
+    is_number,
+    parse_numbers,
+    re2,
+)
 
 
 def test_counts_come_from_distinct_values_and_blanks_are_no_answers() -> None:
@@ -66,3 +78,41 @@ def test_short_and_long_lists_read_numbers_alike() -> None:
     short = np.array([parse_numbers([v])[0] for v in values])
     assert np.array_equal(long, short, equal_nan=True)
     assert np.array_equal(is_date(values), np.array([is_date([v])[0] for v in values]))
+
+
+# ------------------------------------------------------------ RE2 spellings
+
+def _code_points() -> list[str]:
+    return [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+
+
+def test_re2_spells_pythons_whitespace_and_digits_for_every_code_point() -> None:
+    """``\\s`` exactly; ``\\d`` but for the digits Unicode 15 added (Kawi, Nag Mundari),
+    which RE2's tables know and Python 3.11's do not."""
+    chars = _code_points()
+    arrow = pa.chunked_array([pa.array(chars, pa.large_string())])
+    spaces = fullmatch(arrow, re2(r"\s"))
+    digits = fullmatch(arrow, re2(r"\d"))
+    assert [c for c, hit in zip(chars, spaces, strict=True)
+            if hit != bool(re.fullmatch(r"\s", c))] == []
+    differ = {ord(c) for c, hit in zip(chars, digits, strict=True)
+              if hit != bool(re.fullmatch(r"\d", c))}
+    newer = {*range(0x11F50, 0x11F5A), *range(0x1E4F0, 0x1E4FA)}
+    assert differ <= newer
+
+
+_PIECES = st.sampled_from(["1", "9", "0", "٣", "12", "2025", "-", "/", ".", ",", ":", " ",
+                           "\u00a0", "\u202f", "\t", "%", "+", "AM", "pm", "T", "Z",
+                           "CEST", "a", "ø", "\n"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=8).map("".join), min_size=300, max_size=300))
+def test_long_lists_test_dates_and_numbers_as_short_ones_do(raw: list[str]) -> None:
+    """Over 256 values the test runs in RE2; each value alone runs in Python's ``re``.
+    Profiles hold cleaned values (no space at either end, one space between words)."""
+    values = [clean_label(v) for v in raw]
+    assert is_date(values).tolist() == [bool(is_date([v])[0]) for v in values]
+    whole = parse_numbers(values)
+    alone = np.array([parse_numbers([v])[0] for v in values])
+    assert np.array_equal(whole, alone, equal_nan=True)
