@@ -13,7 +13,7 @@ import importlib.util
 import typer
 
 from kl_survey import __version__
-from kl_survey.cli import common
+from kl_survey.cli import collector, common
 from kl_survey.cli.app import PROG, ROUND_ORDER, KlGroup, KlTyper
 from kl_survey.messages import msg
 
@@ -59,24 +59,8 @@ for _name in ROUND_ORDER:
 
 
 def main() -> None:
-    """The console script: the app, and an exit that skips the last collections."""
-    _exit_without_collecting()
+    """The console script: the app, with the collector held while the command imports
+    and skipped at exit (:mod:`kl_survey.cli.collector`)."""
+    collector.skip_at_exit()
+    collector.hold()
     app()
-
-
-def _exit_without_collecting() -> None:
-    """At exit, skip the garbage collector's last passes over every object left.
-
-    The interpreter collects several times while it tears its modules down; with
-    pandas loaded that walk took 0.25 s at the end of ``analyze`` on the example (a
-    fifth of the run), and 0.25-0.35 s after a report's last file was written.
-    ``gc.freeze`` (registered last, so run first among the exit functions) moves every
-    object into the permanent generation those passes skip. Nothing is lost: outputs
-    are written and closed before the command returns, and worker pools and temporary
-    folders are cleaned up by their own exit functions, not by the collector.
-    """
-    import atexit
-    import gc
-
-    atexit.unregister(gc.freeze)  # once, however often main runs in a process
-    atexit.register(gc.freeze)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from kl_survey.cli import app
+from kl_survey.cli import app, collector
 from kl_survey.cli import extras as ex
 from kl_survey.cli.common import (
     FILE,
@@ -74,6 +74,7 @@ def analyze(
     from kl_survey.output import emit
     from kl_survey.pipeline import run
 
+    collector.release()  # imports done: collect as usual from here
     output = None if paths.is_stdin(output) else output
     if fmt is Format.xlsx and output is None:
         fail(msg("cli.xlsx-needs-output"))

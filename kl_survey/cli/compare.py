@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from kl_survey.cli import app
+from kl_survey.cli import app, collector
 from kl_survey.cli.analyze import DEDUPE, FORMAT, OUTPUT, Dedupe
 from kl_survey.cli.app import KlCommand
 from kl_survey.cli.common import READING, STRICT, VOICE, Reading, Voice, handle_errors, warn
@@ -107,6 +107,7 @@ def compare(
     from kl_survey.compare.rounds import load_rounds
     from kl_survey.pipeline import raise_on_warnings
 
+    collector.release()  # imports done: collect as usual from here
     output = None if paths.is_stdin(output) else output
     if fmt is Format.xlsx and output is None:
         fail(msg("cli.compare-xlsx-needs-output"))

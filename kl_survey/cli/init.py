@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kl_survey.cli import app
+from kl_survey.cli import app, collector
 from kl_survey.cli.common import (
     FILE,
     READING,
@@ -44,6 +44,7 @@ def init(
     from kl_survey.pipeline import load
     from kl_survey.spec_write import spec_text
 
+    collector.release()  # imports done: collect as usual from here
     if output is None and paths.is_stdin(file):
         raise KlSurveyError(msg("cli.init-stdin-needs-output"), file="stdin")
     target = output if output is not None else file.parent / "survey.toml"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from kl_survey.cli import app
+from kl_survey.cli import app, collector
 from kl_survey.cli import extras as ex
 from kl_survey.cli.common import (
     FILE,
@@ -90,6 +90,7 @@ def report(
     from kl_survey.report.mapmodel import split_refs
     from kl_survey.report.mapmodel import wanted as map_ids
 
+    collector.release()  # imports done: collect as usual from here
     wanted = parse_formats(formats)
     paths.check_report_folder(output, [file, spec, compare, extras.groups])
     chosen = by_municipality.resolve(municipality) if municipality else None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from kl_survey.cli import app
+from kl_survey.cli import app, collector
 from kl_survey.cli.common import (
     FILE,
     READING,
@@ -54,6 +54,7 @@ def validate(
     from kl_survey import validate as v
     from kl_survey.errors import ExitCode
 
+    collector.release()  # imports done: collect as usual from here
     if fmt not in VALIDATE_FORMATS:
         fail(msg("cli.validate-format", format=fmt.value))
     output = None if paths.is_stdin(output) else output

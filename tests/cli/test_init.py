@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -19,6 +20,7 @@ SCRIPT = textwrap.dedent("""
     if __name__ == "__main__":
         # registered before the command's own exit function, so it runs after it
         atexit.register(lambda: print("frozen:", gc.get_freeze_count() > 0))
+        atexit.register(lambda: print("threshold:", gc.get_threshold()[0]))
         out = ["--formats", "json"] if sys.argv[1] == "report" else ["-f", "json"]
         sys.argv = ["kl-survey", sys.argv[1], sys.argv[2], *out, "-o", sys.argv[3]]
         main()
@@ -35,6 +37,7 @@ def test_the_exit_skips_the_last_collections(command: str, tmp_path: Path) -> No
     done = subprocess.run([sys.executable, str(script), command, str(EXAMPLE), str(out)],
                           capture_output=True, text=True, check=True)
     assert "frozen: True" in done.stdout
+    assert f"threshold: {gc.get_threshold()[0]}" in done.stdout  # released after imports
     written = out / "results.json" if command == "report" else out
     assert json.loads(written.read_text(encoding="utf-8"))["respondents"] == 95
 
@@ -44,3 +47,26 @@ def test_a_document_on_stdout_is_whole() -> None:
     done = subprocess.run([sys.executable, "-m", "kl_survey", "analyze", str(EXAMPLE), "-f",
                            "json"], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout)["respondents"] == 95
+
+
+@pytest.fixture
+def collection() -> object:
+    """The collector as it was, whatever a test does to it."""
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    yield
+    gc.set_threshold(*threshold)
+    if gc.get_freeze_count() > frozen:
+        gc.unfreeze()
+
+
+def test_collection_is_held_while_importing_and_released_after(collection: object) -> None:
+    from kl_survey.cli import collector
+
+    usual = gc.get_threshold()
+    collector.hold()
+    collector.hold()  # once: a second hold keeps the usual threshold saved
+    assert gc.get_threshold() == (collector.HELD, *usual[1:])
+    collector.release()
+    assert gc.get_threshold() == usual and gc.get_freeze_count() > 0
+    collector.release()  # nothing held: nothing changes
+    assert gc.get_threshold() == usual
