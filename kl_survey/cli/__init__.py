@@ -12,8 +12,8 @@ import importlib.util
 
 import typer
 
-from kl_survey import __version__
-from kl_survey.cli import collector, common
+from kl_survey import __version__, collector
+from kl_survey.cli import common
 from kl_survey.cli.app import PROG, ROUND_ORDER, KlGroup, KlTyper
 from kl_survey.messages import msg
 
@@ -60,7 +60,7 @@ for _name in ROUND_ORDER:
 
 def main() -> None:
     """The console script: the app, with the collector held while the command imports
-    and skipped at exit (:mod:`kl_survey.cli.collector`)."""
+    and skipped at exit (:mod:`kl_survey.collector`)."""
     collector.skip_at_exit()
     collector.hold()
     app()

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from kl_survey.cli import app, collector
+from kl_survey import collector
+from kl_survey.cli import app
 from kl_survey.cli import extras as ex
 from kl_survey.cli.common import (
     FILE,

@@ -8,7 +8,8 @@ from typing import Any
 
 import typer
 
-from kl_survey.cli import app, collector
+from kl_survey import collector
+from kl_survey.cli import app
 from kl_survey.cli.analyze import DEDUPE, FORMAT, OUTPUT, Dedupe
 from kl_survey.cli.app import KlCommand
 from kl_survey.cli.common import READING, STRICT, VOICE, Reading, Voice, handle_errors, warn

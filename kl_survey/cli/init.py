@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from kl_survey.cli import app, collector
+from kl_survey import collector
+from kl_survey.cli import app
 from kl_survey.cli.common import (
     FILE,
     READING,

@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from kl_survey import cores
+from kl_survey import collector, cores
 
 T = TypeVar("T")
 
@@ -53,7 +53,7 @@ class Worker:
         """Spawn the worker and have it run ``warm`` (no-op when disabled or started)."""
         if self.pool is None and enabled():
             self.pool = spawn_pool(1)
-            self.pool.submit(self.warm)
+            self.pool.submit(_warmed, self.warm)
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         """Run ``fn(*args)`` in the worker, or right here (now) when there is none."""
@@ -85,8 +85,15 @@ def spawn_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _init(parent: int) -> None:
+    collector.hold()  # released once ``warm`` has imported what the jobs need
     watch_parent(parent)
     quick_exit()
+
+
+def _warmed(warm: Callable[[], None]) -> None:
+    """In the worker: its imports, then collection as usual (:mod:`kl_survey.collector`)."""
+    warm()
+    collector.release()
 
 
 def quick_exit() -> None:

@@ -60,7 +60,7 @@ def collection() -> object:
 
 
 def test_collection_is_held_while_importing_and_released_after(collection: object) -> None:
-    from kl_survey.cli import collector
+    from kl_survey import collector
 
     usual = gc.get_threshold()
     collector.hold()

@@ -79,6 +79,26 @@ def test_a_worker_runs_the_job_in_another_process() -> None:
         worker.pool.shutdown()
 
 
+def _collection() -> tuple[tuple[int, ...], bool]:
+    import gc
+
+    return gc.get_threshold(), gc.get_freeze_count() > 0
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_worker_collects_as_usual_once_warm() -> None:
+    """Held while its imports run (kl_survey.collector), released after ``warm``."""
+    import gc
+
+    worker = Worker(_noop)
+    try:
+        threshold, frozen = worker.result(worker.submit(_collection), _collection)
+        assert threshold == gc.get_threshold() and frozen
+    finally:
+        assert worker.pool is not None
+        worker.pool.shutdown()
+
+
 def test_without_a_second_core_or_with_workers_0_the_job_runs_here(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
