@@ -85,15 +85,19 @@ def spawn_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _init(parent: int) -> None:
-    collector.hold()  # released once ``warm`` has imported what the jobs need
     watch_parent(parent)
     quick_exit()
 
 
 def _warmed(warm: Callable[[], None]) -> None:
-    """In the worker: its imports, then collection as usual (:mod:`kl_survey.collector`)."""
-    warm()
-    collector.release()
+    """In a :class:`Worker`: its imports with the collector held, then collection as
+    usual (:mod:`kl_survey.collector`). Other spawned pools (the per-municipality
+    reports) draw from their first job on, and collect as usual throughout."""
+    collector.hold()
+    try:
+        warm()
+    finally:
+        collector.release()
 
 
 def quick_exit() -> None:

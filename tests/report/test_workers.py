@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -57,6 +58,8 @@ def test_a_worker_exits_when_its_parent_is_killed_9(tmp_path: Path) -> None:
 def test_a_pool_still_does_its_work() -> None:
     with spawn_pool(1) as pool:
         assert pool.submit(pow, 2, 10).result() == 1024
+        # a plain pool (the per-municipality reports) collects as usual from the start
+        assert pool.submit(_collection).result()[0] == gc.get_threshold()
 
 
 @pytest.fixture
@@ -80,16 +83,12 @@ def test_a_worker_runs_the_job_in_another_process() -> None:
 
 
 def _collection() -> tuple[tuple[int, ...], bool]:
-    import gc
-
     return gc.get_threshold(), gc.get_freeze_count() > 0
 
 
 @pytest.mark.usefixtures("two_cores")
 def test_a_worker_collects_as_usual_once_warm() -> None:
     """Held while its imports run (kl_survey.collector), released after ``warm``."""
-    import gc
-
     worker = Worker(_noop)
     try:
         threshold, frozen = worker.result(worker.submit(_collection), _collection)
