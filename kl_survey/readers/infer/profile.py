@@ -52,12 +52,10 @@ _DATE_RE2 = re2(_DATE.pattern)
 _NUMBERISH_RE2 = re2(_NUMBERISH)
 
 
-def fullmatch(values: Sequence[str] | pa.ChunkedArray, pattern: str) -> np.ndarray:
+def fullmatch(values: Sequence[str], pattern: str) -> np.ndarray:
     """Which values match ``pattern`` (made by :func:`re2`) whole, in C."""
-    if not isinstance(values, pa.ChunkedArray):
-        values = pa.chunked_array([pa.array(values, pa.large_string())])
-    found = pc.fill_null(pc.match_substring_regex(values, pattern), False)
-    return np.asarray(found.to_numpy(), dtype=bool)
+    found = pc.match_substring_regex(pa.array(values, pa.large_string()), pattern)
+    return np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
 _CHUNK = 1_000  # distinct values tested at a time by Profile.at_least
