@@ -144,3 +144,50 @@ def test_a_big_sheet_cleans_its_columns_on_two_threads_alike(
     monkeypatch.setattr("kl_survey.cores.spare", lambda: True)
     pooled = read_table(path)
     assert pooled.frame.equals(serial.frame) and grid(pooled)[1] == ["1", "2024-03-01", None]
+
+
+def test_a_lone_sheet_is_read_without_looking_at_its_visibility(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One sheet is read whatever its state, so its workbook part is not parsed to ask;
+    one empty sheet is still "no data". (Excel and openpyxl refuse to hide the only
+    sheet, so the lone sheet here is visible.)"""
+    from kl_survey.readers.source import workbook
+
+    def asked(*args: object) -> None:
+        raise AssertionError("visibility looked up for a lone sheet")
+
+    monkeypatch.setattr(workbook, "visibility", asked)
+    lone = write_xlsx(tmp_path / "en.xlsx", {"Data": [["q"], ["1"]]})
+    assert grid(read_table(lone)) == [["q"], ["1"]]
+    with pytest.raises(InputError, match="ingen data"):
+        read_table(write_xlsx(tmp_path / "tom.xlsx", {"A": [[None]]}))
+
+
+def test_midnights_and_time_only_cells_change_and_nothing_else() -> None:
+    """Only the cells calamine wrote as a midnight datetime or a day-0 time are rewritten;
+    text that merely ends or starts the same way, and empty cells, stay as they were."""
+    import pyarrow as pa
+
+    from kl_survey.readers.source.workbook import _text_column
+
+    cells = ["2024-03-02 00:00:00", "2024-03-01 12:30:00", None, "", "1899-12-31 13:45:00",
+             "1899-12-31 07:05:09.5", "kl. 00:00:00", "1899-12-31 og så videre"]
+    assert _text_column(pa.array(cells * 3)).to_pylist() == [
+        "2024-03-02", "2024-03-01 12:30:00", None, None, "13:45:00", "07:05:09.5",
+        "kl. 00:00:00", "1899-12-31 og så videre"] * 3
+    untouched = pa.array(["Ja", None, "Nej"])
+    assert _text_column(untouched).to_pylist() == ["Ja", None, "Nej"]
+
+
+def test_a_big_sheet_keeps_its_column_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool takes the biggest columns first; the table keeps the sheet's order."""
+    import pyarrow as pa
+
+    from kl_survey.readers.source import workbook
+
+    monkeypatch.setattr(workbook, "POOL_CELLS", 0)
+    monkeypatch.setattr("kl_survey.cores.spare", lambda: True)
+    columns = [pa.array([f"{'x' * size}{i}" for i in range(50)]) for size in (1, 30, 5, 12)]
+    done = workbook._text_columns(columns)
+    assert [c.to_pylist()[0] for c in done] == ["x0", "x" * 30 + "0", "x" * 5 + "0",
+                                                "x" * 12 + "0"]
