@@ -120,3 +120,30 @@ def test_the_prefetch_leaves_bookkeeping_columns_until_asked(
     cols = columns_of(["Respondent ID", "Tidsstempel", "Hvor mange?"], body)
     assert ["_made" in c.__dict__ for c in cols] == [False, False, True]
     assert cols[0].codes.tolist() == list(range(50))
+
+
+def test_the_prefetch_starts_with_the_biggest_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Free text, ten times a closed question's cost and last in most exports, is not
+    left to one thread at the end: the pool is handed the columns biggest first."""
+    monkeypatch.setattr(cells, "PREFETCH_CELLS", 0)
+    monkeypatch.setattr("kl_survey.cores.spare", lambda: True)
+    handed: list[int] = []
+
+    class InOrder:  # a pool that runs its jobs at once, in the order given
+        def __init__(self, workers: int) -> None:
+            pass
+
+        def __enter__(self) -> "InOrder":
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def map(self, fn, items):  # type: ignore[no-untyped-def]
+            return [fn(handed.append(c.index) or c) for c in items]
+
+    monkeypatch.setattr(cells, "ThreadPoolExecutor", InOrder)
+    texts = ["Ja", "Nej", "Et langt svar om ventetid i borgerservice", "Ja ja", "Meget længe"]
+    body = pd.DataFrame({i: pd.Series([texts[i]] * 20, dtype="str") for i in range(5)})
+    columns_of([f"h{i}" for i in range(5)], body)
+    assert handed == [2, 4, 3, 1, 0]
