@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kl_survey.analysis import Analysis, analyse
+from kl_survey.dedupe import resolve
 from kl_survey.errors import DataMismatchError, SourceDetectionError
 from kl_survey.issues import Issue, Severity, Where
 from kl_survey.messages import msg
 from kl_survey.model import Dedupe, Survey
+from kl_survey.privacy import scan
 from kl_survey.progress import stage
 from kl_survey.readers import ReadOptions, read_survey
 from kl_survey.readers.source import DEFAULT_MAX_BYTES, SourceOptions
@@ -57,8 +59,6 @@ def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
     with stage(msg("pipeline.reading", name=Path(path).name)):
         survey = _read(Path(path), opts, spec)
     issues: list[Issue] = list(survey.issues)
-    from kl_survey.privacy import scan
-
     # the warning names row and column before the numbers are gone; redacted once, before
     # the spec (whose labels init wrote redacted), so every output sees the same labels
     found, survey = scan(survey, redact=not opts.keep_cpr)
@@ -69,8 +69,6 @@ def load(path: Path, opts: LoadOptions | None = None) -> Loaded:
         issues += _source_changed(survey, spec, str(opts.spec))
         survey, found = apply_spec(survey, spec, str(opts.spec))
         issues += found
-    from kl_survey.dedupe import resolve
-
     survey, found = resolve(survey, opts.dedupe)
     issues += found
     if not opts.keep_cpr:  # after the spec, which sets the rest of meta

