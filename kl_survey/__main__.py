@@ -1,4 +1,4 @@
-from kl_survey.cli import main
+from kl_survey.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -64,3 +64,16 @@ def main() -> None:
     collector.skip_at_exit()
     collector.hold()
     app()
+
+
+def run() -> None:
+    """The ``kl-survey`` script and ``python -m kl_survey``: :func:`main`, then the end
+    of the process without the interpreter's teardown, keeping the command's exit
+    status (:func:`kl_survey.collector.leave_quickly`). Code that calls :func:`main`
+    itself gets the usual ``SystemExit``."""
+    collector.leave_quickly()
+    try:
+        main()
+    except SystemExit as done:
+        collector.ending(done.code)
+        raise

@@ -86,7 +86,8 @@ def spawn_pool(workers: int) -> ProcessPoolExecutor:
 
 def _init(parent: int) -> None:
     watch_parent(parent)
-    quick_exit()
+    collector.leave_quickly()  # a worker ends with status 0 once told to stop
+    collector.ending(0)
 
 
 def _warmed(warm: Callable[[], None]) -> None:
@@ -98,22 +99,6 @@ def _warmed(warm: Callable[[], None]) -> None:
         warm()
     finally:
         collector.release()
-
-
-def quick_exit() -> None:
-    """In the worker: once its last job is answered and it is told to stop, end the
-    process without tearing down its modules (registered first, this runs after any
-    other ``atexit`` function the worker's imports register)."""
-    import atexit
-    import sys
-
-    def leave() -> None:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
-        os._exit(0)
-
-    atexit.register(leave)
 
 
 def watch_parent(parent: int) -> None:

@@ -70,3 +70,49 @@ def test_collection_is_held_while_importing_and_released_after(collection: objec
     assert gc.get_threshold() == usual and gc.get_freeze_count() > 0
     collector.release()  # nothing held: nothing changes
     assert gc.get_threshold() == usual
+
+
+QUICK = textwrap.dedent("""
+    import atexit, sys
+    import kl_survey.cli as cli
+
+    class Module:
+        def __del__(self):  # runs only if the interpreter tears its modules down
+            print("torn down", flush=True)
+
+    cli.torn = Module()
+
+    def command():
+        atexit.register(lambda: print("later exit function", flush=True))
+        print("output", end="")  # left in the buffer: the exit must flush it
+        raise SystemExit(sys.argv[1] if sys.argv[1] == "message" else int(sys.argv[1]))
+
+    cli.main = command
+    cli.run()
+""")
+
+
+@pytest.mark.parametrize("status", [0, 2])
+def test_the_script_ends_without_teardown_and_keeps_its_status(status: int,
+                                                              tmp_path: Path) -> None:
+    """Python's teardown of pandas and pyarrow cost 0.03-0.05 s after every command;
+    the exit functions registered later (logging, multiprocessing, locks) still run,
+    the buffered output arrives, and the command's exit status is the process's."""
+    script = tmp_path / "run.py"
+    script.write_text(QUICK, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(status)], capture_output=True,
+                          text=True)
+    assert done.returncode == status
+    assert done.stdout.startswith("output") and "later exit function" in done.stdout
+    assert "torn down" not in done.stdout
+
+
+def test_an_exit_with_a_message_is_left_to_python(tmp_path: Path) -> None:
+    """Only a number is a status ``os._exit`` can give; a message keeps the usual exit,
+    which prints it and exits 1."""
+    script = tmp_path / "run.py"
+    script.write_text(QUICK, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), "message"], capture_output=True,
+                          text=True)
+    assert done.returncode == 1 and "message" in done.stderr
+    assert "torn down" in done.stdout
