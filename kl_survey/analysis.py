@@ -8,7 +8,7 @@ out of respondents (those in the base), never out of ticks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from kl_survey.breakdown import Breakdown
     from kl_survey.census import QuestionCensus
     from kl_survey.grid_analysis import GridResult
+
+_Data = TypeVar("_Data", pd.Series, pd.DataFrame)
 
 
 @dataclass(frozen=True)
@@ -152,17 +154,17 @@ def analyse_question(survey: Survey, q: Question) -> QuestionResult:
         from kl_survey.grid_analysis import analyse_grid
 
         assert isinstance(data, pd.DataFrame)
-        return analyse_grid(q, data[rows], int(rows.sum()))
+        return analyse_grid(q, _take(data, rows), int(rows.sum()))
     other = _other(survey, q.id, rows)
     if q.type is QType.MULTI:
         assert isinstance(data, pd.DataFrame)
-        return _multi(q, data[rows], other)
+        return _multi(q, _take(data, rows), other)
     assert isinstance(data, pd.Series)
     if q.type is QType.SINGLE:
-        return _single(q, data[rows], int(rows.sum()), other)
+        return _single(q, _take(data, rows), int(rows.sum()), other)
     if q.type is QType.NUMERIC:
-        return _numeric(q, data[rows])
-    texts = data[rows].dropna()
+        return _numeric(q, _take(data, rows))
+    texts = _take(data, rows).dropna()
     texts = texts[texts.str.strip() != ""]
     return QuestionResult(q, base=len(texts), answered=len(texts),  # tolist: one bulk convert
                           answers=_stripped(texts.tolist()))
@@ -172,8 +174,14 @@ def _other(survey: Survey, qid: str, rows: np.ndarray) -> tuple[str, ...]:
     s = survey.other_text.get(qid)
     if s is None:
         return ()
-    s = s[rows].dropna()
+    s = _take(s, rows).dropna()
     return tuple(filter(None, _stripped(s.tolist())))
+
+
+def _take(data: _Data, rows: np.ndarray) -> _Data:
+    """``data`` in the filter's rows. Without a filter it is returned as it is: a
+    boolean take copies every cell (20 ms over a 100 000-row survey's questions)."""
+    return data if rows.all() else data[rows]
 
 
 def _stripped(values: list[object]) -> tuple[str, ...]:
@@ -191,8 +199,8 @@ def _base(q: Question, answered: int, population: int, excluded_answers: int) ->
 
 def _single(q: Question, data: pd.Series, population: int,
             other: tuple[str, ...]) -> QuestionResult:
-    counts = data.value_counts(dropna=True)
-    answered = int(counts.sum())
+    counts = _counts(data)
+    answered = sum(counts.values())
     excl = set(q.base.exclude) if q.base.kind == "exclude" else set()
     n_excl = int(sum(counts.get(o, 0) for o in excl))
     base = _base(q, answered, population, n_excl)
@@ -205,6 +213,16 @@ def _single(q: Question, data: pd.Series, population: int,
         yes = YesResult(yes_labels, int(sum(counts.get(o, 0) for o in yes_labels)), base)
     return QuestionResult(q, base=base, answered=answered, options=options, yes=yes,
                           other=other)
+
+
+def _counts(data: pd.Series) -> dict[object, int]:
+    """Respondents per answer. A categorical's counts come straight from its codes, a
+    tenth of ``value_counts``' cost; every category is a key, as there."""
+    if isinstance(data.dtype, pd.CategoricalDtype):
+        codes = data.cat.codes.to_numpy()
+        found = np.bincount(codes[codes >= 0], minlength=len(data.cat.categories))
+        return dict(zip(data.cat.categories.tolist(), found.tolist(), strict=True))
+    return {k: int(v) for k, v in data.value_counts(dropna=True).items()}
 
 
 def _multi(q: Question, data: pd.DataFrame, other: tuple[str, ...]) -> QuestionResult:

@@ -103,3 +103,25 @@ def test_multi_shares_lie_in_unit_interval_and_base_counts_people(ticks: list) -
     r = analyse(_survey([q], {"q1": frame}, len(ticks))).questions[0]
     assert r.base == sum(any(t) for t in ticks)
     assert all(0 <= (o.share or 0) <= 1 for o in r.options)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["A", "B", "Ved ikke", "Z", None]), min_size=1, max_size=60),
+       st.lists(st.booleans(), min_size=60, max_size=60))
+def test_single_counts_agree_for_categorical_and_plain_text(vals: list, keep: list) -> None:
+    """Counts from a categorical's codes equal counts of the same answers as text: with an
+    option nobody chose, a category that is no option ("Z"), blanks and a filter."""
+    opts = ("A", "B", "C", "Ved ikke")
+    gate = Question("q0", 0, "Med?", QType.SINGLE, ("Ja", "Nej"))
+    q = Question("q1", 1, "S", QType.SINGLE, opts, base=BaseRule(filter=Filter("q0", ("Ja",))))
+    gates = _single(["Ja" if k else "Nej" for k in keep[:len(vals)]], ("Ja", "Nej"))
+    as_codes = pd.Series(pd.Categorical(vals, categories=["Z", *opts]))
+    as_text = pd.Series(vals, dtype="str")
+    results = [analyse(_survey([gate, q], {"q0": gates, "q1": data}, len(vals))).questions[1]
+               for data in (as_codes, as_text)]
+    chosen = [v for v, k in zip(vals, keep, strict=False) if k and v is not None]
+    expected = [chosen.count(o) for o in opts]
+    for r in results:
+        assert [o.count for o in r.options] == expected
+        assert r.answered == len(chosen)  # "Z" is an answer, if no option
+    assert results[0] == results[1]
