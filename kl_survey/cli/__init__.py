@@ -12,7 +12,7 @@ import importlib.util
 
 import typer
 
-from kl_survey import __version__, collector
+from kl_survey import __version__, allocator, collector
 from kl_survey.cli import common
 from kl_survey.cli.app import PROG, ROUND_ORDER, KlGroup, KlTyper
 from kl_survey.messages import msg
@@ -59,8 +59,10 @@ for _name in ROUND_ORDER:
 
 
 def main() -> None:
-    """The console script: the app, with the collector held while the command imports
-    and skipped at exit (:mod:`kl_survey.collector`)."""
+    """The console script: the app, with Arrow's allocator settled before pyarrow loads
+    (:mod:`kl_survey.allocator`), and the collector held while the command imports and
+    skipped at exit (:mod:`kl_survey.collector`)."""
+    allocator.settle()
     collector.skip_at_exit()
     collector.hold()
     app()
