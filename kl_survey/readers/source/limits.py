@@ -6,6 +6,7 @@ broken; every refusal says which limit it hit and which option raises it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,17 +83,21 @@ def check_columns(path: Path, columns: int, limit: int, sheet: str | None = None
 
 
 def check_cells(path: Path, columns: list[pa.Array | pa.ChunkedArray], limit: int, *,
-                sheet: str | None = None, first_row: int = 1) -> None:
+                sheet: str | None = None, first_row: int = 1,
+                suspects: Collection[int] | None = None) -> None:
     """Refuse a cell longer than ``limit`` characters (Excel's own maximum by default).
 
     A chunk whose text buffer is no longer than the limit cannot hold such a cell, which
     skips nearly every chunk of an Arrow CSV read; elsewhere byte lengths come first, and
-    characters are counted only where a cell could exceed the limit.
+    characters are counted only where a cell could exceed the limit. ``suspects``: the
+    only columns that may (:func:`may_exceed`, asked already), else all of them.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
     for index, column in enumerate(columns):
+        if suspects is not None and index not in suspects:
+            continue
         offset = 0
         for chunk in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
             if _may_exceed(chunk, limit):
@@ -101,6 +106,14 @@ def check_cells(path: Path, columns: list[pa.Array | pa.ChunkedArray], limit: in
                     raise _too_long(path, int(lengths.max()), limit, sheet,
                                     offset + int(lengths.argmax()) + first_row, index)
             offset += len(chunk)
+
+
+def may_exceed(column: pa.Array | pa.ChunkedArray, limit: int) -> bool:
+    """Whether a column may hold a cell over ``limit`` characters (its bytes say so)."""
+    import pyarrow as pa
+
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    return any(_may_exceed(chunk, limit) for chunk in chunks)
 
 
 def _may_exceed(chunk: pa.Array, limit: int) -> bool:

@@ -12,9 +12,12 @@ from kl_survey.errors import InputError, KlSurveyError
 from kl_survey.issues import Issue
 from kl_survey.messages import Text, msg
 
-if TYPE_CHECKING:  # pandas, numpy and pyarrow are imported where a frame is made: the
-    import pandas as pd  # source layer can then start parsing a file while they are
-    import pyarrow as pa  # still being imported (kl_survey.readers.source.ahead)
+# pandas, numpy and pyarrow are imported where a frame is made: the source layer can
+# then start parsing a file while they are still being imported (source/ahead.py)
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
 
 
 @dataclass(frozen=True)
@@ -60,13 +63,17 @@ def arrow_frame(table: pa.Table) -> pd.DataFrame:
 
 
 def finish(frame: pd.DataFrame, path: Path, kind: str, *, sheet: str | None = None,
-           encoding: str | None = None, delimiter: str | None = None) -> RawTable:
-    """Drop wholly empty rows but remember each kept row's 1-based number."""
+           encoding: str | None = None, delimiter: str | None = None,
+           filled: np.ndarray | None = None) -> RawTable:
+    """Drop wholly empty rows but remember each kept row's 1-based number. ``filled``:
+    the rows that hold a value, when the reader found them already."""
     import numpy as np
 
-    keep = np.zeros(len(frame), bool)
-    for _, column in frame.items():  # column by column: no 500 000 x 60 bool frame
-        keep |= column.notna().to_numpy()
+    keep = filled
+    if keep is None:
+        keep = np.zeros(len(frame), bool)
+        for _, column in frame.items():  # column by column: no 500 000 x 60 bool frame
+            keep |= column.notna().to_numpy()
     rows = tuple((np.flatnonzero(keep) + 1).tolist())
     frame = frame[keep] if not keep.all() else frame  # a filter copies every column
     frame = frame.reset_index(drop=True)

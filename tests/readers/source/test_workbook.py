@@ -10,6 +10,7 @@ import pytest
 
 from kl_survey.errors import InputError, UnsafeInputError
 from kl_survey.readers.source import list_sheets, read_table, read_workbook
+from kl_survey.readers.source.limits import SourceOptions
 
 from fixtures.raw_tables import (
     TABLES,
@@ -188,6 +189,30 @@ def test_a_big_sheet_keeps_its_column_order(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(workbook, "POOL_CELLS", 0)
     monkeypatch.setattr("kl_survey.cores.spare", lambda: True)
     columns = [pa.array([f"{'x' * size}{i}" for i in range(50)]) for size in (1, 30, 5, 12)]
-    done = workbook._text_columns(columns)
-    assert [c.to_pylist()[0] for c in done] == ["x0", "x" * 30 + "0", "x" * 5 + "0",
-                                                "x" * 12 + "0"]
+    done = workbook._text_columns(columns, 20)
+    assert [c.column.to_pylist()[0] for c in done] == ["x0", "x" * 30 + "0", "x" * 5 + "0",
+                                                       "x" * 12 + "0"]
+    assert [c.suspect for c in done] == [False, True, False, False]  # only x * 30 may be
+
+
+def test_a_big_sheet_checks_lengths_and_drops_empty_rows_as_a_small_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the pool's threads, the length screen and the filled rows give what the
+    one-thread path gives: the same table, row numbers and too-long cell."""
+    from kl_survey.readers.source import workbook
+
+    rows = [["q1", "q2", "q3"], ["a", None, "b"], [None, None, None], [None, "c", None],
+            [None, None, None], ["d", "e", "f"]]
+    path = write_xlsx(tmp_path / "store.xlsx", {"Data": rows})
+    small = read_table(path)
+    monkeypatch.setattr(workbook, "POOL_CELLS", 0)
+    monkeypatch.setattr("kl_survey.cores.spare", lambda: True)
+    big = read_table(path)
+    assert grid(big) == grid(small) == [["q1", "q2", "q3"], ["a", None, "b"],
+                                        [None, "c", None], ["d", "e", "f"]]
+    assert big.rows == small.rows == (1, 2, 4, 6)
+    long = write_xlsx(tmp_path / "lang.xlsx", {"Data": [["q1", "q2"], ["kort", "x" * 40],
+                                                        ["y" * 41, "kort"]]})
+    with pytest.raises(UnsafeInputError) as found:
+        read_table(long, options=SourceOptions(max_cell_length=39))
+    assert (found.value.row, found.value.column) == (3, "A")
