@@ -8,7 +8,7 @@ words live in :mod:`kl_survey.vocabulary`. A cell with other text under an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -57,14 +57,33 @@ def tick_values(column: Column, option: str | None = None) -> tuple[pd.Series, p
     text that is no "not ticked" word counts as chosen too and is kept as the free text
     written under that option ("Andet, angiv: ...").
     """
+    chosen, other = _ticks(column, option)
+    return chosen, (other if other is not None else _nulls(column)).set_axis(chosen.index)
+
+
+def _ticks(column: Column, option: str | None) -> tuple[pd.Series, pd.Series | None]:
+    """:func:`tick_values`, with None for the text of a column that holds none (plain
+    ticks: no 500 000-row column of blanks is made for it)."""
     no, yes = _verdicts(column, option)
     codes = column.codes
     chosen = ~no[codes]
     written = chosen & ~yes[codes]
     index = pd.RangeIndex(len(column))
-    # plain ticks have no free text: no masked copy of a 500 000-row column then
-    other = column.values.where(written) if written.any() else _nulls(column)
-    return pd.Series(chosen, index=index, name=column.name), other.set_axis(index)
+    other = _kept(column.values, written) if written.any() else None
+    return pd.Series(chosen, index=index, name=column.name), other
+
+
+def _kept(values: pd.Series, where: np.ndarray) -> pd.Series:
+    """``values.where(where)`` in one Arrow pass (pandas' own took 10 ms for a
+    100 000-row column of strings)."""
+    arr = arrow_strings(values)
+    if arr is None:
+        return values.where(where).reset_index(drop=True)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kept = pc.if_else(pa.array(where), arr, pa.scalar(None, arr.type))
+    return pd.Series(kept, dtype=values.dtype, name=values.name)
 
 
 def _nulls(column: Column) -> pd.Series:
@@ -76,19 +95,38 @@ def _nulls(column: Column) -> pd.Series:
     return pd.Series(pa.nulls(len(column), arr.type), dtype=column.raw.dtype, name=column.name)
 
 
+def _first_of(texts: list[pd.Series]) -> pd.Series:
+    """Per row, the first of ``texts`` that holds a value (``fillna`` in turn, in Arrow:
+    a respondent writes the "Andet" text under one option)."""
+    arrays = [arrow_strings(t) for t in texts]
+    if len(texts) == 1 or any(a is None for a in arrays):
+        first = texts[0]
+        for text in texts[1:]:
+            first = first.fillna(text)
+        return first
+    import pyarrow.compute as pc
+
+    return pd.Series(pc.coalesce(*arrays), dtype=texts[0].dtype, name=texts[0].name)
+
+
 def tick_frame(members: Sequence[tuple[Column, str]]) -> tuple[pd.DataFrame, pd.Series]:
     """One multi-select question from its per-option columns: ``(chosen, other_text)``.
 
     ``members`` pairs each option's column with the option label; free text written
     in any option's cell (the "Andet, angiv" column) becomes the respondent's other text.
+    It keeps the first option's name: its cells' if it holds text, else its header.
     """
+    assert members, "a multi-select question has at least one option column"
     chosen: dict[str, pd.Series] = {}
-    other: pd.Series | None = None
-    for column, option in members:
-        chosen[option], text = tick_values(column, option)
-        if other is None:
-            other = text
-        elif text.notna().any():
-            other = other.fillna(text)
-    assert other is not None, "a multi-select question has at least one option column"
-    return pd.DataFrame(chosen), other
+    texts: list[pd.Series] = []
+    name: Hashable = None
+    for i, (column, option) in enumerate(members):
+        chosen[option], text = _ticks(column, option)
+        if text is not None:
+            texts.append(text)
+        if i == 0:
+            name = text.name if text is not None else column.name
+    frame = pd.DataFrame(chosen)
+    other = (_first_of(texts) if texts else _nulls(members[0][0])).set_axis(frame.index)
+    other.name = name
+    return frame, other

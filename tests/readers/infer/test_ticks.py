@@ -45,3 +45,20 @@ def test_tick_frame_keeps_other_text_from_any_option() -> None:
                                 (_col([None, "Brev til borgmesteren", None]), "Andet")])
     assert chosen.to_dict("list") == {"Mail": [True, False, True], "Andet": [False, True, False]}
     assert other.tolist()[1] == "Brev til borgmesteren"
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_tick_frame_takes_each_rows_first_written_text(dtype: object) -> None:
+    """Text written under two options: the first option's wins, row by row, in Arrow as in
+    pandas; with no text anywhere the other text is all blank (and still ``str``)."""
+    def col(values: list[str | None], name: str) -> Column:
+        return Column.of(0, name, pd.Series(values, dtype=dtype))  # type: ignore[call-overload]
+
+    _, other = tick_frame([(col(["x", None, "x", None], "Mail"), "Mail"),
+                           (col(["mere", None, "x", None], "Tlf"), "Andet, angiv"),
+                           (col(["anden", "brev", None, None], "Brev"), "Andet")])
+    assert other.tolist()[:2] == ["mere", "brev"] and other.isna().tolist() == [False, False,
+                                                                                True, True]
+    assert other.index.equals(pd.RangeIndex(4)) and other.dtype == "str"
+    _, blank = tick_frame([(col(["x", None], "Mail"), "Mail"), (col([None, "X"], "Tlf"), "Tlf")])
+    assert blank.isna().all() and blank.dtype == "str" and blank.name == "Mail"
