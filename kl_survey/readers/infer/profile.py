@@ -50,11 +50,17 @@ def re2(pattern: str) -> str:
 
 _DATE_RE2 = re2(_DATE.pattern)
 _NUMBERISH_RE2 = re2(_NUMBERISH)
+#: a finite number has a decimal digit (RE2's are Python's and Unicode 15's new ones)
+_DIGIT_RE2 = r"\p{Nd}"
 
 
 def fullmatch(values: Sequence[str], pattern: str) -> np.ndarray:
     """Which values match ``pattern`` (made by :func:`re2`) whole, in C."""
-    found = pc.match_substring_regex(pa.array(values, pa.large_string()), pattern)
+    return _matches(pa.array(values, pa.large_string()), pattern)
+
+
+def _matches(values: pa.Array, pattern: str) -> np.ndarray:
+    found = pc.match_substring_regex(values, pattern)
     return np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
@@ -168,9 +174,13 @@ def parse_numbers(values: Sequence[str]) -> np.ndarray:
     through pandas in C (a 1-value Series costs more than parsing it)."""
     if len(values) <= _SMALL:
         return np.fromiter((_number(v) for v in values), dtype=float, count=len(values))
-    s = pd.Series(values, dtype="str")
-    out = np.array(pd.to_numeric(s, errors="coerce").to_numpy(dtype=float, na_value=np.nan))
-    left = np.isnan(out) & fullmatch(values, _NUMBERISH_RE2)
+    arr = pa.array(values, pa.large_string())
+    out = np.full(len(values), np.nan)
+    digits = np.flatnonzero(_matches(arr, _DIGIT_RE2))  # free text: pandas' parser skipped
+    if len(digits):
+        s = pd.Series(arr.take(pa.array(digits)), dtype="str")
+        out[digits] = pd.to_numeric(s, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    left = np.isnan(out) & _matches(arr, _NUMBERISH_RE2)
     for i in np.flatnonzero(left):
         parsed = parse_number(values[int(i)])
         out[i] = parsed if parsed is not None else np.nan

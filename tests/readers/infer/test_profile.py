@@ -71,7 +71,8 @@ def test_dates_and_times_as_tools_write_them() -> None:
 def test_short_and_long_lists_read_numbers_alike() -> None:
     """Short lists are parsed in Python, long ones through pandas: same numbers."""
     words = ["12", "1.234,5", "1,234.5", "12,5", "40 %", "-3", "nan", "inf", "tolv", "ca. 3",
-             "1e3", "0,5", " 7 ", "1_000", "+4", "3.", ".5", "1.000.000", "Ja", ""]
+             "1e3", "0,5", " 7 ", "1_000", "+4", "3.", ".5", "1.000.000", "Ja", "",
+             "Infinity", "-inf", "NaN", "e", "١٢", "１２"]  # no digit: never a number
     values = [words[i % len(words)] for i in range(400)]
     long = parse_numbers(values)
     short = np.array([parse_numbers([v])[0] for v in values])
