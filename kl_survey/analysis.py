@@ -164,18 +164,34 @@ def analyse_question(survey: Survey, q: Question) -> QuestionResult:
         return _single(q, _take(data, rows), int(rows.sum()), other)
     if q.type is QType.NUMERIC:
         return _numeric(q, _take(data, rows))
-    texts = _take(data, rows).dropna()
-    texts = texts[texts.str.strip() != ""]
-    return QuestionResult(q, base=len(texts), answered=len(texts),  # tolist: one bulk convert
-                          answers=_stripped(texts.tolist()))
+    answers = _stripped(_texts(_take(data, rows), blank=False))
+    return QuestionResult(q, base=len(answers), answered=len(answers), answers=answers)
 
 
 def _other(survey: Survey, qid: str, rows: np.ndarray) -> tuple[str, ...]:
     s = survey.other_text.get(qid)
     if s is None:
         return ()
-    s = _take(s, rows).dropna()
-    return tuple(filter(None, _stripped(s.tolist())))
+    return tuple(filter(None, _stripped(_texts(_take(s, rows), blank=True))))
+
+
+def _texts(values: pd.Series, *, blank: bool) -> list[object]:
+    """The cells that hold text, in row order; ``blank``: whitespace-only ones too.
+
+    Arrow-backed cells go to Python in one conversion (pandas' ``tolist`` made an object
+    array first: 30-100 ms for 100 000 answers, against 14 ms). Whitespace is Arrow's
+    either way, as pandas' ``str.strip`` uses it."""
+    arr = values.array.__arrow_array__() if isinstance(
+        values.array, pd.arrays.ArrowStringArray) else None
+    if arr is None:
+        values = values.dropna()
+        return (values if blank else values[values.str.strip() != ""]).tolist()
+    import pyarrow.compute as pc
+
+    arr = pc.drop_null(arr)
+    if not blank:
+        arr = pc.filter(arr, pc.not_equal(pc.utf8_trim_whitespace(arr), ""))
+    return arr.to_pylist()
 
 
 def _take(data: _Data, rows: np.ndarray) -> _Data:
