@@ -15,6 +15,13 @@ context (so its messages speak the same ``--lang``); a failure is raised where t
 table is taken, as the same error. A table asked for with anything else is read as
 before, after the thread has finished, so two parses of one big file never hold
 memory at the same time.
+
+For a workbook, :func:`start` returns only once calamine has begun the sheet's parse
+(the reader calls :func:`parsing`), or after :data:`WAIT` seconds. Until then the
+thread runs Python (the safety screens, opening the workbook) and would take turns
+with the caller's imports for the GIL: the parse of a 100 000-row workbook began
+0.25-0.32 s into the run instead of 0.41-0.45 s, and the run took 4.40 s against
+4.62 s. The imports lose nothing: the parse outlasts them.
 """
 
 from __future__ import annotations
@@ -33,6 +40,13 @@ if TYPE_CHECKING:
 
 #: smaller files are read in a few milliseconds: a thread would cost more than it saves
 MIN_BYTES = 1_000_000
+#: workbooks, whose parse :func:`start` waits to see begun
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+#: the longest :func:`start` waits for it, in seconds
+WAIT = 1.0
+#: the read-ahead thread's "the parse has begun", for :func:`parsing`
+_BEGUN: contextvars.ContextVar[threading.Event | None] = contextvars.ContextVar(
+    "kl_survey_parse_begun", default=None)
 
 Key = tuple[str, int, int, str | None, SourceOptions]
 _PENDING: dict[Key, Future[RawTable]] = {}
@@ -74,6 +88,8 @@ def start(path: Path, *, sheet: str | None = None,
         future: Future[RawTable] = Future()
         _PENDING[key] = future
     context = contextvars.copy_context()
+    begun = threading.Event()
+    context.run(_BEGUN.set, begun)
 
     def work() -> None:
         from kl_survey.readers.source.table import read_now
@@ -82,8 +98,20 @@ def start(path: Path, *, sheet: str | None = None,
             future.set_result(context.run(read_now, path, sheet, options))
         except BaseException as exc:  # handed to the taker, raised there
             future.set_exception(exc)
+        finally:
+            begun.set()
 
     threading.Thread(target=work, name="kl-survey-read-ahead", daemon=True).start()
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        begun.wait(WAIT)
+
+
+def parsing() -> None:
+    """The reader's parser starts now and holds no GIL: a :func:`start` waiting for this
+    read goes on (a no-op outside the read-ahead thread)."""
+    begun = _BEGUN.get()
+    if begun is not None:
+        begun.set()
 
 
 def take(path: Path, sheet: str | None, options: SourceOptions) -> RawTable | None:

@@ -16,7 +16,7 @@ import fastexcel
 from kl_survey import cores
 from kl_survey.errors import InputError
 from kl_survey.messages import msg
-from kl_survey.readers.source import safety
+from kl_survey.readers.source import ahead, safety
 from kl_survey.readers.source.limits import (
     SourceOptions,
     check_cells,
@@ -158,6 +158,7 @@ def _load_sheet(reader: fastexcel.ExcelReader, path: Path, kind: str, name: str,
     reports visibility.
     """
     with wrapped(path, msg("source.sheet-unreadable"), sheet=name):
+        ahead.parsing()
         if shown is None:
             sheet = reader.load_sheet_by_name(name, header_row=None, dtypes="string",
                                               skip_rows=0)

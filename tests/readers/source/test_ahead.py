@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,61 @@ def test_a_failure_is_raised_where_the_table_is_taken_in_the_callers_language(
         read_table(path)
     assert str(raised.value) == str(direct.value)
     assert reads == ["kl-survey-read-ahead", "MainThread"]
+
+
+def _held_read(monkeypatch: pytest.MonkeyPatch, log: list[str],
+               release: threading.Event, *, parses: bool) -> None:
+    """A read that says where it is in ``log``, and ends only once ``release`` is set."""
+    real = table.read_now
+
+    def read_now(*args: object, **kwargs: object) -> object:
+        time.sleep(0.2)  # the screens and the opening take a while
+        log.append("screens and opening")
+        if parses:
+            ahead.parsing()
+            log.append("parsing")
+        release.wait(60)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table, "read_now", read_now)
+    monkeypatch.setattr(ahead, "enabled", lambda: True)
+    monkeypatch.setattr(ahead, "MIN_BYTES", 0)
+
+
+def test_a_workbook_read_is_under_way_when_start_returns(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """start() waits for the parse to begin, not for it to end: until then the caller's
+    imports would take the GIL from the thread's safety screens and opening."""
+    log: list[str] = []
+    release = threading.Event()
+    _held_read(monkeypatch, log, release, parses=True)
+    path = _two_sheets(tmp_path)
+    ahead.start(path)
+    assert log == ["screens and opening", "parsing"] and ahead.pending()
+    release.set()
+    assert read_table(path).sheet == "Svar"
+
+
+def test_start_waits_for_no_csv_and_no_failed_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    log: list[str] = []
+    release = threading.Event()
+    _held_read(monkeypatch, log, release, parses=False)
+    csv = tmp_path / "d.csv"
+    csv.write_text("id;q1\n1;Ja\n", encoding="utf-8")
+    ahead.start(csv)  # returns at once, the read still held
+    assert ahead.pending() and not release.is_set()
+    release.set()
+    assert read_table(csv).kind == "csv"
+    monkeypatch.setattr(ahead, "WAIT", 600)  # a workbook read that fails before parsing:
+    broken = tmp_path / "broken.xlsx"  # start() goes on when it ends, not after WAIT
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    caller = threading.Thread(target=ahead.start, args=(broken,))
+    caller.start()
+    caller.join(60)
+    assert not caller.is_alive()
+    with pytest.raises(InputError):
+        read_table(broken)
 
 
 def test_one_core_or_workers_off_reads_nothing_ahead(tmp_path: Path,
