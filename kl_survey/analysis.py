@@ -17,6 +17,7 @@ from kl_survey import municipalities as mun
 from kl_survey.grid import is_tick_frame
 from kl_survey.model import Meta, Population, QType, Question, SourceInfo, Survey, yes_options
 from kl_survey.numbers import share
+from kl_survey.readers.infer.cells import arrow_strings
 
 if TYPE_CHECKING:
     from kl_survey.breakdown import Breakdown
@@ -181,8 +182,7 @@ def _texts(values: pd.Series, *, blank: bool) -> list[object]:
     Arrow-backed cells go to Python in one conversion (pandas' ``tolist`` made an object
     array first: 30-100 ms for 100 000 answers, against 14 ms). Whitespace is Arrow's
     either way, as pandas' ``str.strip`` uses it."""
-    arr = values.array.__arrow_array__() if isinstance(
-        values.array, pd.arrays.ArrowStringArray) else None
+    arr = arrow_strings(values)
     if arr is None:
         values = values.dropna()
         return (values if blank else values[values.str.strip() != ""]).tolist()
