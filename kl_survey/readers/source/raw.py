@@ -62,6 +62,23 @@ def arrow_frame(table: pa.Table) -> pd.DataFrame:
     return frame
 
 
+def filled_rows(columns: list[pa.ChunkedArray]) -> np.ndarray | None:
+    """The rows where any of the Arrow ``columns`` holds a value, for :func:`finish`,
+    from Arrow's validity bitmaps: one column with no empty cell (an export's respondent
+    id or timestamp) settles it at once. None without a column (``finish`` decides)."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    if not columns:
+        return None
+    if any(column.null_count == 0 for column in columns):
+        return np.ones(len(columns[0]), bool)
+    keep = pc.is_valid(columns[0])
+    for column in columns[1:]:
+        keep = pc.or_(keep, pc.is_valid(column))
+    return np.asarray(keep.to_numpy(zero_copy_only=False), bool)
+
+
 def finish(frame: pd.DataFrame, path: Path, kind: str, *, sheet: str | None = None,
            encoding: str | None = None, delimiter: str | None = None,
            filled: np.ndarray | None = None) -> RawTable:

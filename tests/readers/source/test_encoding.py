@@ -120,3 +120,27 @@ def test_binary_with_nuls_is_still_not_utf16(tmp_path: Path) -> None:
     path.write_bytes(bytes(range(256)) * 8)
     with pytest.raises(InputError, match="hverken et regneark"):
         read_table(path)
+
+
+def test_a_utf8_file_is_not_walked_twice(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the 64 KB head, Arrow's own UTF-8 check of every cell stands in for
+    confirming the file first; the confirming walk is only for a file that fails it."""
+    walked: list[Path] = []
+    real = encoding._all_utf8
+
+    def all_utf8(path: Path) -> bool:
+        walked.append(path)
+        return real(path)
+
+    monkeypatch.setattr(encoding, "_all_utf8", all_utf8)
+    lines = ["id;svar"] + [f"{i};Ja, på børneområdet" for i in range(5_000)]
+    good = write(tmp_path / "good.csv", "\n".join(lines) + "\n")
+    table = read_table(good)
+    assert (table.encoding, grid(table)[-1]) == ("utf-8", ["4999", "Ja, på børneområdet"])
+    assert walked == []
+    late = write(tmp_path / "late.csv", "\n".join(lines) + "\n5000;nø\n", "utf-8")
+    late.write_bytes(late.read_bytes().replace("nø".encode(), "nø".encode("cp1252")))
+    with pytest.raises(InputError):
+        read_table(late)
+    assert walked == [late]

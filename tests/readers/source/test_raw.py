@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kl_survey.errors import InputError, KlSurveyError, UnsafeInputError
-from kl_survey.readers.source.raw import column_letter, finish, wrapped
+from kl_survey.readers.source.raw import column_letter, filled_rows, finish, wrapped
 
 
 def test_finish_drops_empty_rows_and_keeps_their_numbers() -> None:
@@ -31,3 +34,20 @@ def test_wrapped_turns_foreign_errors_into_one_input_error() -> None:
 def test_column_letters() -> None:
     assert [column_letter(i) for i in (0, 1, 25, 26, 27, 701, 702)] == [
         "A", "B", "Z", "AA", "AB", "ZZ", "AAA"]
+
+
+@given(st.lists(st.lists(st.one_of(st.none(), st.sampled_from(["", " ", "ja"])),
+                         min_size=3, max_size=3), min_size=1, max_size=30))
+def test_filled_rows_agree_with_finish_s_own_look(rows: list[list[str | None]]) -> None:
+    """Arrow's bitmaps (and the short cut of a column with no empty cell) find the same
+    rows as looking at the frame; chunked columns as Arrow's CSV reader makes them."""
+    columns = [pa.chunked_array([pa.array([r[i] for r in rows[:5]], pa.large_string()),
+                                 pa.array([r[i] for r in rows[5:]], pa.large_string())])
+               for i in range(3)]
+    frame = pd.DataFrame({i: pd.Series([r[i] for r in rows], dtype="str") for i in range(3)})
+    assert finish(frame, Path("x.csv"), "csv", filled=filled_rows(columns)).rows == \
+        finish(frame, Path("x.csv"), "csv").rows
+
+
+def test_filled_rows_without_columns_is_for_finish_to_decide() -> None:
+    assert filled_rows([]) is None

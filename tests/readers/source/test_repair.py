@@ -138,3 +138,16 @@ def test_cli_refuses_by_default_and_repairs_on_request(tmp_path: Path) -> None:
     assert "encoding-repaired" in codes
     for command in (["init", "-o", "-"], ["report", "-o", str(tmp_path / "rapport")]):
         assert runner.invoke(app, [*command[:1], str(path), *command[1:]]).exit_code == 2
+
+
+def test_a_late_stray_byte_in_a_ragged_row_is_named(tmp_path: Path) -> None:
+    """Arrow skips a ragged row, so the stray byte in it is met by pandas' decoding of
+    the whole file; the file is then confirmed and the row named, as for an even one."""
+    path = survey_csv(tmp_path / "svar.csv", bad_rows=(), padding=30_000)
+    path.write_bytes(path.read_bytes() + b"K\xf8ge;Nej;x;ekstra\n")
+    with pytest.raises(InputError) as info:
+        read_table(path)
+    assert "Række 22 " in info.value.one_line()
+    assert "--repair-encoding" in info.value.one_line()
+    table = read_table(path, options=SourceOptions(repair_encoding=True))
+    assert grid(table)[-1] == ["Køge", "Nej", "x", "ekstra"]
