@@ -125,3 +125,35 @@ def test_single_counts_agree_for_categorical_and_plain_text(vals: list, keep: li
         assert [o.count for o in r.options] == expected
         assert r.answered == len(chosen)  # "Z" is an answer, if no option
     assert results[0] == results[1]
+
+
+_SPACES = ["", " ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u2003", "\u200b", "\u3000",
+           "\ufeff", "\x00"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.lists(st.sampled_from([*_SPACES, "ja", "æ ø"]),
+                                              max_size=4).map("".join)), max_size=30))
+def test_free_text_answers_are_stripped_alike_from_arrow_and_objects(cells: list) -> None:
+    """A text question's answers and an "Andet" text: the cells that are more than
+    whitespace, stripped as ``str.strip`` does, whether pandas holds them in Arrow or as
+    Python objects."""
+    q = Question("q1", 1, "Kommentar", QType.TEXT)
+    expected = tuple(c.strip() for c in cells if c is not None and c.strip())
+    for data in (pd.Series(cells, dtype="str"), pd.Series(cells, dtype=object)):
+        r = analyse(_survey([q], {"q1": data}, len(cells))).questions[0]
+        assert (r.answers, r.base) == (expected, len(expected))
+
+
+def test_arrow_trims_what_str_strip_does() -> None:
+    """Why the answers may be trimmed in Arrow: for every code point c, ``c + "x" + c``
+    trims to what Python's ``str.strip`` gives."""
+    import sys
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    points = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    cells = [f"{c}x{c}" for c in points]
+    trimmed = pc.utf8_trim_whitespace(pa.array(cells)).to_pylist()
+    assert [c for c, t in zip(cells, trimmed, strict=True) if t != c.strip()] == []
