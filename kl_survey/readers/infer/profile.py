@@ -52,6 +52,7 @@ _DATE_RE2 = re2(_DATE.pattern)
 _NUMBERISH_RE2 = re2(_NUMBERISH)
 #: a finite number has a decimal digit (RE2's are Python's and Unicode 15's new ones)
 _DIGIT_RE2 = r"\p{Nd}"
+_WIDE = r"[^\x00-\x7f]"  # a character beyond ASCII
 
 
 def fullmatch(values: Sequence[str], pattern: str) -> np.ndarray:
@@ -176,14 +177,15 @@ def parse_numbers(values: Sequence[str]) -> np.ndarray:
         return np.fromiter((_number(v) for v in values), dtype=float, count=len(values))
     arr = pa.array(values, pa.large_string())
     out = np.full(len(values), np.nan)
-    digits = np.flatnonzero(_matches(arr, _DIGIT_RE2))  # free text: pandas' parser skipped
+    has_digit = _matches(arr, _DIGIT_RE2)
+    digits = np.flatnonzero(has_digit)  # free text without one: pandas' parser skipped
     if len(digits):
         s = pd.Series(arr.take(pa.array(digits)), dtype="str")
         out[digits] = pd.to_numeric(s, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    left = np.isnan(out) & _matches(arr, _NUMBERISH_RE2)
+    # the rest as a short list has them: float() reads digits pandas does not ("٣")
+    left = np.isnan(out) & (_matches(arr, _NUMBERISH_RE2) | has_digit & _matches(arr, _WIDE))
     for i in np.flatnonzero(left):
-        parsed = parse_number(values[int(i)])
-        out[i] = parsed if parsed is not None else np.nan
+        out[i] = _number(values[int(i)])
     out[~np.isfinite(out)] = np.nan  # "nan" and "inf" are words here, not numbers
     return out
 
