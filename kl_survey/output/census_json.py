@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kl_survey.breakdown import Breakdown, Cell, GroupResult
-from kl_survey.census import QuestionCensus, Uncertainty
+if TYPE_CHECKING:  # names for the annotations only: a run without extras never loads them
+    from kl_survey.breakdown import Breakdown, Cell, GroupResult
+    from kl_survey.census import QuestionCensus, Uncertainty
 
 
 def uncertainty(u: Uncertainty | None) -> dict[str, Any]:

@@ -34,10 +34,12 @@ def prepare(fmt: str) -> None:
 
 
 def render_bytes(a: Analysis, fmt: str, lang: Lang) -> bytes:
-    from kl_survey.output import results, tables
-
     if fmt == "json":  # exact text: JSON escapes control characters itself
+        from kl_survey.output import results
+
         return results.to_json_bytes(a)
+    from kl_survey.output import tables
+
     a = visible_controls(a)
     if fmt == "csv":
         return tables.to_csv(a, lang)
