@@ -1,4 +1,4 @@
-from kl_survey.cli import run
+from kl_survey.console import run
 
 if __name__ == "__main__":
     run()

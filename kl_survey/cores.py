@@ -14,3 +14,9 @@ import os
 def spare() -> bool:
     """A second core, and the workers not switched off."""
     return os.environ.get("KL_SURVEY_WORKERS", "").strip() != "0" and (os.cpu_count() or 1) > 1
+
+
+#: a file smaller than this is read in a few milliseconds: a thread to read or open it
+#: ahead (:mod:`kl_survey.readers.source.ahead`, :mod:`kl_survey.console`) costs more
+#: than it saves
+READ_AHEAD_BYTES = 1_000_000

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from kl_survey.readers.source.raw import RawTable
 
 #: smaller files are read in a few milliseconds: a thread would cost more than it saves
-MIN_BYTES = 1_000_000
+MIN_BYTES = cores.READ_AHEAD_BYTES
 #: workbooks, whose parse :func:`start` waits to see begun
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 #: the longest :func:`start` waits for it, in seconds

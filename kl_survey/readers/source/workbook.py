@@ -7,7 +7,7 @@ Every cell comes back as the text calamine gives it; the safety screens in
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -35,14 +35,15 @@ if TYPE_CHECKING:  # imported once calamine has parsed the sheet: see raw.py
 SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
 
 
-def _open_workbook(path: Path, kind: str, options: SourceOptions,
-                   keep: bool = False) -> fastexcel.ExcelReader:
+def _open_workbook(path: Path, kind: str, options: SourceOptions, keep: bool = False,
+                   opening: Callable[[], object] | None = None) -> fastexcel.ExcelReader:
     """Safety checks, then a lazy calamine reader (by path only when the suffix matches,
     because calamine picks the format from the suffix; otherwise from the bytes).
 
     Opening parses all shared strings (0.5 s for 500 000 rows), and reader detection
     lists the sheets just before the read, so ``keep`` hands the reader on to the next
-    open of the same unchanged file.
+    open of the same unchanged file. ``opening`` is called just before calamine opens
+    the file (and holds no GIL).
     """
     if kind == "xlsx":
         safety.check_xlsx(path, options.max_bytes)
@@ -58,12 +59,25 @@ def _open_workbook(path: Path, kind: str, options: SourceOptions,
             with wrapped(path, broken):
                 source = (str(path) if path.suffix.lower() in SUFFIXES[kind]
                           else path.read_bytes())
+                if opening is not None:
+                    opening()
                 reader = fastexcel.read_excel(source)
         if keep:
             _OPENED.clear()
             _OPENED[key] = reader
         _NAMES[key] = list(reader.sheet_names)
     return reader
+
+
+def open_early(path: Path, opening: Callable[[], object] | None = None) -> None:
+    """Open an xlsx for a read that is about to be asked for (:mod:`kl_survey.console`),
+    and keep the reader for that read's own open of the unchanged file (``keep``). The
+    screens run with the default limits here, and again with the read's own limits
+    before it takes the reader. Nothing when a read has opened the file already.
+    ``opening``: as for :func:`_open_workbook`."""
+    with _OPENING:
+        if _NAMES.get(_identity(path)) is None:
+            _open_workbook(path, "xlsx", SourceOptions(), keep=True, opening=opening)
 
 
 Identity = tuple[str, int, int]
