@@ -18,6 +18,7 @@ from kl_survey.messages import use_language
 from kl_survey.readers.source import ahead, read_table, table
 from kl_survey.readers.source.limits import SourceOptions
 
+from fixtures.imports import modules_after
 from fixtures.raw_tables import write_xlsx
 from paths import EXAMPLE, ROOT
 
@@ -228,13 +229,9 @@ def test_reading_named_sheets_drops_the_table_read_ahead(tmp_path: Path,
 def test_the_cli_starts_a_workbook_read_before_pyarrow_or_pydantic() -> None:
     """The read starts when Click has split the command line; what the thread needs up
     to calamine's parse imports none of the libraries the command imports meanwhile."""
-    code = ("import sys; import kl_survey.cli, kl_survey.cli.paths;"
-            "from kl_survey.readers.source import ahead, table, workbook;"
-            "print(sorted(m for m in ('numpy', 'pyarrow', 'pandas', 'pydantic')"
-            " if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, check=True)
-    assert out.stdout.strip() == "[]"
+    loaded = modules_after("import kl_survey.cli, kl_survey.cli.paths\n"
+                           "from kl_survey.readers.source import ahead, table, workbook")
+    assert not loaded & {"numpy", "pyarrow", "pandas", "pydantic"}
 
 
 @pytest.fixture
