@@ -69,8 +69,9 @@ def main() -> None:
 
 
 def run() -> None:
-    """The ``kl-survey`` script and ``python -m kl_survey``: :func:`main`, then the end
-    of the process without the interpreter's teardown, keeping the command's exit
+    """What the ``kl-survey`` script and ``python -m kl_survey`` run (after
+    :mod:`kl_survey.console` has started opening a big workbook): :func:`main`, then the
+    end of the process without the interpreter's teardown, keeping the command's exit
     status (:func:`kl_survey.collector.leave_quickly`). Code that calls :func:`main`
     itself gets the usual ``SystemExit``."""
     collector.leave_quickly()
