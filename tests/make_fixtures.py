@@ -439,8 +439,17 @@ def write_all(out: Path) -> dict[str, dict[str, Path]]:
     return {tool: writer(Path(out)) for tool, writer in WRITERS.items()}
 
 
-if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "fixtures-out")
-    for tool, paths in write_all(target).items():
+def main(argv: Sequence[str] | None = None) -> None:
+    """argparse, so that ``--help`` explains instead of becoming a folder named --help."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("outdir", nargs="?", default="fixtures-out", type=Path,
+                        help="folder to write the exports into (default: fixtures-out)")
+    for tool, paths in write_all(parser.parse_args(argv).outdir).items():
         for layout, p in paths.items():
             print(f"{tool:<13} {layout:<12} {p}")
+
+
+if __name__ == "__main__":
+    main()
