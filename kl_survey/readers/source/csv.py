@@ -92,9 +92,11 @@ def dialect(text: str, truncated: bool) -> Dialect:
 
 
 def _arrow_csv(source: object, encoding: str, delimiter: str, skip: int,
-               width: int, even: bool = False) -> tuple[pa.Table, int]:
+               width: int, even: bool = False, quoted: bool = True) -> tuple[pa.Table, int]:
     """Fast path; returns the table and the widest ragged row (0 if none was ragged).
-    ``even``: a ragged row fails the read instead."""
+    ``even``: a ragged row fails the read instead. ``quoted``: the file may hold a
+    quote (:func:`_may_quote`); without one no value can hold a line break, and Arrow
+    splits the file between its threads at any line end."""
     ragged: list[int] = []
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
@@ -105,7 +107,7 @@ def _arrow_csv(source: object, encoding: str, delimiter: str, skip: int,
         source,
         read_options=pacsv.ReadOptions(autogenerate_column_names=True, encoding=encoding,
                                        skip_rows=skip),
-        parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
+        parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=quoted,
                                          ignore_empty_lines=False,
                                          invalid_row_handler=None if even else on_invalid),
         convert_options=pacsv.ConvertOptions(
@@ -193,8 +195,10 @@ def _parse(source: Path | bytes, path: Path, encoding: str, form: Dialect,
 
     def arrow(columns: int) -> tuple[pa.Table, int]:
         src = source if isinstance(source, Path) else pa.BufferReader(source)
-        return _arrow_csv(src, arrow_encoding, form.delimiter, form.skip, columns, hoping)
+        return _arrow_csv(src, arrow_encoding, form.delimiter, form.skip, columns, hoping,
+                          quoted)
 
+    quoted = _may_quote(source)
     width = form.widest + 64
     try:
         table, widest = arrow(width)
@@ -229,6 +233,22 @@ def _parse(source: Path | bytes, path: Path, encoding: str, form: Dialect,
         raise
     check_cells(path, [pa.array(frame[c]) for c in frame.columns], options.max_cell_length)
     return frame, True, None  # ragged: let the quote check look at every cell
+
+
+def _may_quote(source: Path | bytes, block: int = 1 << 22) -> bool:
+    """Whether the file holds a byte 0x22 (``"``) anywhere: in UTF-8, cp1252 and UTF-16
+    the quote cannot be written without one, and a value can only hold a line break
+    inside quotes. A file without any is read with Arrow's plain line splitting, which
+    gives the same table: 0.2-0.3 s less for 500 000 rows, for a memchr over the file
+    in 4 MB blocks (0.04 s; a quoted file usually stops at its header)."""
+    if isinstance(source, bytes):
+        return b'"' in source
+    buf = bytearray(block)
+    with source.open("rb", buffering=0) as fh:
+        while n := fh.readinto(buf):
+            if buf.find(b'"', 0, n) >= 0:
+                return True
+    return False
 
 
 def _has_break(column: pa.ChunkedArray) -> bool:

@@ -11,6 +11,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from kl_survey.errors import InputError
+from kl_survey.readers.source import csv as csv_source
 from kl_survey.readers.source import read_table
 from kl_survey.readers.source.csv import sniff_delimiter
 
@@ -107,6 +109,48 @@ def test_csv_round_trip(tmp_path: Path, rows: list[list[str]]) -> None:
     kept = [(i + 1, row) for i, row in enumerate(rows) if any(row)]
     assert table.rows == tuple(i for i, _ in kept)
     assert grid(table) == [[cell or None for cell in row] for _, row in kept]
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet="ab æ;1\t\r\n", min_size=1, max_size=60),
+       st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]))
+def test_a_file_without_quotes_reads_the_same_with_plain_line_splitting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, encoding: str) -> None:
+    """Without a quote no value can hold a line break, so Arrow's plain splitting at
+    every line end (\\n, \\r\\n and a lone \\r) gives the table the quote-aware one
+    gives, ragged rows, empty lines and record numbers included."""
+    assume(text.strip())
+    path = write(tmp_path / "plain.csv", text, encoding)
+    assert not csv_source._may_quote(path)
+    plain = _outcome(path)
+    with monkeypatch.context() as patched:
+        patched.setattr(csv_source, "_may_quote", lambda source: True)
+        assert _outcome(path) == plain
+
+
+def _outcome(path: Path) -> tuple[object, ...]:
+    """The grid, record numbers and delimiter read, or the error's text."""
+    try:
+        table = read_table(path)
+    except InputError as exc:
+        return ("error", str(exc))
+    return (grid(table), table.rows, table.delimiter)
+
+
+def test_a_quote_anywhere_keeps_the_quote_aware_read(tmp_path: Path) -> None:
+    """The scan reads the whole file in blocks; a quote after the first block counts,
+    and its quoted line break stays in one cell."""
+    text = "id;k\n" + "".join(f"{i};x\n" for i in range(2, 40)) + '40;"a\nb"\n'
+    path = write(tmp_path / "late.csv", text)
+    assert csv_source._may_quote(path, block=16)
+    assert not csv_source._may_quote(write(tmp_path / "none.csv", text.replace('"', "")),
+                                     block=16)
+    assert not csv_source._may_quote(write(tmp_path / "empty.csv", ""))
+    assert csv_source._may_quote('x;"y"'.encode("utf-16"))
+    table = read_table(path)
+    assert grid(table)[-1] == ["40", "a\nb"]
+    assert table.rows[-1] == 40
 
 
 @needs_real
