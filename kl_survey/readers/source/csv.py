@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _DELIMITERS = (";", ",", "\t")
+#: Arrow's error for a file of one row without a line end (apache/arrow, pandas #62635)
+_UNCOUNTED = "cannot infer number of columns"
 _SEP_LINE = re.compile(r"sep=([^\r\n])\r?\n")  # Excel's way of naming the delimiter
 
 
@@ -91,12 +93,14 @@ def dialect(text: str, truncated: bool) -> Dialect:
     return Dialect(delimiter, skip, Counter(counts).most_common(1)[0][0] + 1, max(counts) + 1)
 
 
-def _arrow_csv(source: object, encoding: str, delimiter: str, skip: int,
-               width: int, even: bool = False, quoted: bool = True) -> tuple[pa.Table, int]:
+def _arrow_csv(source: object, encoding: str, delimiter: str, skip: int, width: int,
+               even: bool = False, quoted: bool = True, names: int = 0
+               ) -> tuple[pa.Table, int]:
     """Fast path; returns the table and the widest ragged row (0 if none was ragged).
     ``even``: a ragged row fails the read instead. ``quoted``: the file may hold a
     quote (:func:`_may_quote`); without one no value can hold a line break, and Arrow
-    splits the file between its threads at any line end."""
+    splits the file between its threads at any line end. ``names``: the number of
+    columns, for a file Arrow cannot count them in (0: Arrow counts the first row)."""
     ragged: list[int] = []
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
@@ -105,8 +109,9 @@ def _arrow_csv(source: object, encoding: str, delimiter: str, skip: int,
 
     table = pacsv.read_csv(
         source,
-        read_options=pacsv.ReadOptions(autogenerate_column_names=True, encoding=encoding,
-                                       skip_rows=skip),
+        read_options=pacsv.ReadOptions(
+            autogenerate_column_names=not names, encoding=encoding, skip_rows=skip,
+            column_names=[f"f{i}" for i in range(names)]),
         parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=quoted,
                                          ignore_empty_lines=False,
                                          invalid_row_handler=None if even else on_invalid),
@@ -193,10 +198,15 @@ def _parse(source: Path | bytes, path: Path, encoding: str, form: Dialect,
     (:func:`_utf8_left_to_arrow`)."""
     arrow_encoding = "utf8" if encoding in ("utf-8", "utf-8-sig") else encoding
 
-    def arrow(columns: int) -> tuple[pa.Table, int]:
+    def arrow(columns: int, names: int = 0) -> tuple[pa.Table, int]:
         src = source if isinstance(source, Path) else pa.BufferReader(source)
-        return _arrow_csv(src, arrow_encoding, form.delimiter, form.skip, columns, hoping,
-                          quoted)
+        try:
+            return _arrow_csv(src, arrow_encoding, form.delimiter, form.skip, columns,
+                              hoping, quoted, names)
+        except pa.ArrowInvalid as exc:  # one row and no line end: Arrow cannot count
+            if names or _UNCOUNTED not in str(exc):  # its columns, but the head can
+                raise
+            return arrow(columns, form.width)
 
     quoted = _may_quote(source)
     width = form.widest + 64

@@ -78,6 +78,21 @@ def test_wide_csv_beyond_the_sniffed_width_stays_text(tmp_path: Path) -> None:
     assert_pandas_str(table)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kommune;Svar på spørgsmål", [["Kommune", "Svar på spørgsmål"]]),
+    ('Kommune;"Svar\npå to linjer"', [["Kommune", "Svar\npå to linjer"]]),
+    ("sep=;\nKommune;Svar", [["Kommune", "Svar"]]),
+    ("Kommune", [["Kommune"]]),
+])
+def test_one_row_without_a_line_end(tmp_path: Path, encoding: str, text: str,
+                                    expected: list[list[str]]) -> None:
+    """Arrow cannot count the columns of a file that is one row with no line end (a
+    header-only export saved by an editor); the head counts them, and the row is read."""
+    table = read_table(write(tmp_path / "one-row.csv", text, encoding))
+    assert (grid(table), table.rows) == (expected, (1,))
+
+
 def test_one_column_file(tmp_path: Path) -> None:
     table = read_table(write(tmp_path / "one.csv", "navn\nAnne\nBo\n"))
     assert (table.delimiter, grid(table)) == (",", [["navn"], ["Anne"], ["Bo"]])
