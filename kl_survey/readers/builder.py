@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import overload
 
 import numpy as np
 import pandas as pd
@@ -345,10 +346,10 @@ class SurveyBuilder:
         return Survey(
             source=self.source,
             questions=tuple(self.questions),
-            respondents=resp[keep].reset_index(drop=True),
-            answers={k: v[keep].reset_index(drop=True) for k, v in self.answers.items()},
-            other_text={k: v[keep].reset_index(drop=True) for k, v in self.other_text.items()},
-            unparsed={k: v[keep].reset_index(drop=True) for k, v in self.unparsed.items()},
+            respondents=_kept(resp, keep),
+            answers={k: _kept(v, keep) for k, v in self.answers.items()},
+            other_text={k: _kept(v, keep) for k, v in self.other_text.items()},
+            unparsed={k: _kept(v, keep) for k, v in self.unparsed.items()},
             population=population,
             municipality_column=self.municipality_column,
             notes=tuple(notes),
@@ -393,3 +394,14 @@ def _codes(raw: Column) -> pd.Series:
     found = [mun.match(v) for v in raw.distinct()]
     lookup = pd.array([m.code if m else pd.NA for m in found] + [pd.NA], dtype="Int64")
     return pd.Series(lookup.take(raw.codes), index=pd.RangeIndex(len(raw)))  # -1 (NA) → last
+
+
+@overload
+def _kept(data: pd.Series, keep: np.ndarray) -> pd.Series: ...
+@overload
+def _kept(data: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame: ...
+def _kept(data: pd.Series | pd.DataFrame, keep: np.ndarray) -> pd.Series | pd.DataFrame:
+    """``data`` in the rows ``keep`` marks, numbered from 0. When every row stays (the
+    common case) nothing is filtered: a boolean filter copies every cell (the survey
+    of the 100 000-row benchmark workbook: 14 ms against 5 ms, in a fresh process)."""
+    return (data if keep.all() else data[keep]).reset_index(drop=True)
