@@ -284,7 +284,17 @@ def ensure(n: int, kind: str) -> Path:
     return path
 
 
-if __name__ == "__main__":
-    for arg in sys.argv[1:] or ["95", "10000"]:
+def main() -> None:
+    """argparse, so that ``--help`` explains instead of failing as a row count."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("rows", nargs="*", type=int, default=[95, 10_000],
+                        help="respondents per export (default: 95 and 10000)")
+    for n in parser.parse_args().rows:
         for kind in ("csv", "xlsx"):
-            print(ensure(int(arg), kind))
+            print(ensure(n, kind))
+
+
+if __name__ == "__main__":
+    main()
