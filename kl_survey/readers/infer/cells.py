@@ -52,6 +52,22 @@ def arrow_strings(s: pd.Series) -> pa.ChunkedArray | None:
     return None
 
 
+def any_contains(values: pd.Index, text: str) -> bool:
+    """Whether any of ``values`` contains ``text``.
+
+    Arrow-backed values are screened first with one byte search over their data: a
+    comment column asked for a list separator it never holds costs 0.3 ms instead of
+    Arrow's 4 ms per 20 000 answers. A hit there may straddle two values or lie outside
+    a slice, so it is confirmed value by value."""
+    arr = values.array
+    if isinstance(arr, pd.arrays.ArrowStringArray):
+        needle = text.encode()
+        data = (chunk.buffers()[2] for chunk in arr.__arrow_array__().chunks)
+        if not any(buf is not None and needle in buf.to_pybytes() for buf in data):
+            return False
+    return bool(values.str.contains(text, regex=False).any())
+
+
 def clean_series(s: pd.Series, distinct: bool = False) -> pd.Series:
     """Vectorised :func:`clean_label` that keeps NA and turns blank cells into NA;
     ``distinct``: the values are known to differ (no need to find the distinct ones)."""
@@ -193,6 +209,16 @@ class Column:
         if isinstance(self.uniques.dtype, pd.StringDtype):  # str already: no copy per value
             return tuple(values)  # (0.12 s for 400 000 free-text answers)
         return tuple(str(v) for v in values)
+
+    def pick(self, positions: np.ndarray) -> list[str]:
+        """The distinct values at ``positions`` (of :attr:`uniques`), as Python strings."""
+        made: tuple[str, ...] | None = self.__dict__.get("_distinct")
+        if made is not None:
+            return [made[int(i)] for i in positions]
+        values = self.uniques[positions].tolist()
+        if isinstance(self.uniques.dtype, pd.StringDtype):
+            return values
+        return [str(v) for v in values]
 
     def with_values(self, values: pd.Series) -> Column:
         """The same place and header over other cells (rows kept, codes replaced)."""

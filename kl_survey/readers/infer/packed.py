@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from kl_survey.readers.infer import rules
-from kl_survey.readers.infer.cells import Column, clean_label
+from kl_survey.readers.infer.cells import Column, any_contains, clean_label
 from kl_survey.readers.infer.profile import Profile
 from kl_survey.vocabulary import OTHER_LABEL, is_other
 
@@ -124,7 +124,7 @@ def split_cells(column: Column, sep: str) -> Cells:
 def _terminated(column: Column, sep: str) -> bool:
     ends = np.fromiter((t.endswith(sep.strip()) for t in column.distinct()), dtype=bool,
                        count=len(column.uniques))
-    return Profile(tuple(column.distinct()), column.counts).share(ends) >= TERMINATED_SHARE
+    return Profile.of(column).share(ends) >= TERMINATED_SHARE
 
 
 def is_list(cells: Cells, terminated: bool = False) -> bool:
@@ -138,7 +138,7 @@ def find_list(column: Column, seps: tuple[str, ...]) -> Cells | None:
     """The first separator in ``seps`` that makes the column a list of options, split."""
     uniques = column.uniques
     for sep in seps:
-        if not len(uniques) or not uniques.str.contains(sep.strip(), regex=False).any():
+        if not len(uniques) or not any_contains(uniques, sep.strip()):
             continue
         cells = split_cells(column, sep)
         if is_list(cells, _terminated(column, sep)):

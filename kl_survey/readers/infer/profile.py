@@ -69,22 +69,45 @@ _CHUNK = 1_000  # distinct values tested at a time by Profile.at_least
 _SMALL = 256  # below this many values, Python beats building a pandas Series
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Profile:
-    """Distinct non-blank answers (first-appearance order) and their respondent counts."""
+    """Distinct non-blank answers (first-appearance order) and their respondent counts.
 
-    values: tuple[str, ...]
+    A column's profile reads its answers as Python strings only when a rule asks for
+    all of them (:attr:`values`): a free-text column is told apart by its counts and
+    the first chunk or two of :meth:`at_least`, and making its 20 000 distinct answers
+    Python strings cost more than every rule together (5 ms a column)."""
+
     counts: np.ndarray = field(repr=False)
-    _verdicts: dict[tuple[float, object], bool] = field(default_factory=dict, repr=False,
-                                                        compare=False)
+    given: tuple[str, ...] | None = None
+    column: Column | None = field(default=None, repr=False)
+    _verdicts: dict[tuple[float, object], bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, column: Column) -> Profile:
-        return cls(tuple(column.distinct()), column.counts)
+        return cls(column.counts, column=column)
 
     @classmethod
     def from_counts(cls, counts: dict[str, int]) -> Profile:
-        return cls(tuple(counts), np.fromiter(counts.values(), dtype=np.int64, count=len(counts)))
+        return cls(np.fromiter(counts.values(), dtype=np.int64, count=len(counts)),
+                   tuple(counts))
+
+    @cached_property
+    def values(self) -> tuple[str, ...]:
+        if self.given is not None or self.column is None:
+            return self.given or ()
+        return tuple(self.column.distinct())
+
+    def _pick(self, positions: np.ndarray) -> list[str]:
+        """The values at ``positions``, without making the others Python strings."""
+        if "values" in self.__dict__ or self.column is None:
+            return [self.values[int(i)] for i in positions]
+        return self.column.pick(positions)
+
+    @cached_property
+    def _order(self) -> np.ndarray:
+        """Positions, most frequent value first (ties in first-appearance order)."""
+        return np.argsort(-self.counts, kind="stable")
 
     @classmethod
     def pooled(cls, profiles: Iterable[Profile]) -> Profile:
@@ -105,7 +128,7 @@ class Profile:
 
     @property
     def distinct(self) -> int:
-        return len(self.values)
+        return len(self.counts)
 
     @property
     def singletons(self) -> int:
@@ -134,11 +157,11 @@ class Profile:
         if not answers:
             return False
         allowed = (1.0 - share) * answers + 1e-9
-        order = np.argsort(-self.counts, kind="stable")
+        order = self._order
         missed = 0
         for start in range(0, len(order), _CHUNK):
             chunk = order[start:start + _CHUNK]
-            passed = test([self.values[int(i)] for i in chunk])
+            passed = test(self._pick(chunk))
             missed += int(self.counts[chunk][~passed].sum())
             if missed > allowed:
                 return False

@@ -147,3 +147,22 @@ def test_the_prefetch_starts_with_the_biggest_columns(monkeypatch: pytest.Monkey
     body = pd.DataFrame({i: pd.Series([texts[i]] * 20, dtype="str") for i in range(5)})
     columns_of([f"h{i}" for i in range(5)], body)
     assert handed == [2, 4, 3, 1, 0]
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_any_contains_is_str_contains_any(dtype: object) -> None:
+    """The byte search over the data only screens: ", " straddling "a," and " b" (or
+    lying in the part of the buffer a slice leaves out) is no match."""
+    rng = random.Random(7)
+    for _ in range(200):
+        values = _random_column(rng, rng.randint(0, 8)).dropna()
+        index = pd.Index(values.tolist(), dtype=dtype)
+        for text in (";", " ", "a;", "æø", ", "):
+            assert cells.any_contains(index, text) == bool(
+                pd.Series(index.tolist(), dtype=object).str.contains(text, regex=False).any())
+    assert not cells.any_contains(pd.Index(["a,", " b"], dtype="str"), ", ")
+    chunked = pa.chunked_array([pa.array(["x;y", "a", "b"], pa.large_string()).slice(1)])
+    index = pd.Index(pd.arrays.ArrowStringArray(chunked))
+    assert index.tolist() == ["a", "b"] and not cells.any_contains(index, ";")
+    assert cells.any_contains(pd.Index(["a", "b;c"], dtype="str"), ";")
+    assert not cells.any_contains(pd.Index([], dtype="str"), ";")

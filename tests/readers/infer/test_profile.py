@@ -55,6 +55,32 @@ def test_at_least_stops_once_the_misses_decide() -> None:
     assert sum(seen) == 6_000  # just past the 10 % that may miss, not all 50 000
 
 
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_a_column_profile_reads_only_the_answers_a_rule_tests(dtype: object) -> None:
+    """A free-text column is told apart without its distinct answers made Python strings
+    (all 30 000 of them); what the rules see is what the column's answers say."""
+    cells = [f"svar {i % 30_000}" if i % 7 else "12" for i in range(60_000)]
+    col = Column.of(0, "Q", pd.Series(cells, dtype=dtype))
+    p = Profile.of(col)
+    same = Profile.from_counts(dict(zip(col.distinct(), col.counts.tolist(), strict=True)))
+    fresh = Profile.of(Column.of(0, "Q", pd.Series(cells, dtype=dtype)))
+    for share, test in [(0.9, is_number), (0.1, is_number), (0.9, is_date)]:
+        assert fresh.at_least(share, test) == same.at_least(share, test)
+    assert "values" not in fresh.__dict__ and "_distinct" not in fresh.column.__dict__
+    assert (fresh.distinct, fresh.answers, fresh.singletons) == (
+        same.distinct, same.answers, same.singletons)
+    assert fresh.values == p.values == same.values
+
+
+def test_a_columns_picked_values_are_its_distinct_values() -> None:
+    for values in (pd.Series(["b", None, "a", " b", 3, "c"], dtype="str"),
+                   pd.Series(["b", None, "a", " b", 3, "c"], dtype=object)):
+        col = Column.of(0, "Q", values)
+        positions = np.array([2, 0, 1, 0])
+        want = [col.distinct()[i] for i in positions]
+        assert Column.of(0, "Q", col.raw).pick(positions) == want == col.pick(positions)
+
+
 def test_pooled_profiles_add_counts() -> None:
     a, b = Profile.from_counts({"Enig": 3, "Uenig": 1}), Profile.from_counts({"Uenig": 2})
     assert Profile.pooled([a, b]).as_dict() == {"Enig": 3, "Uenig": 3}
