@@ -310,3 +310,35 @@ def test_the_column_search_finds_every_dash() -> None:
                         "010203\u20111234 b", "010203\u20131234", "010203\u20141234",
                         "ingen", None], dtype="str")
     assert _candidates(values, None).tolist() == [True] * 6 + [False] * 3
+
+
+def test_a_column_without_six_digits_in_a_row_is_not_searched() -> None:
+    """The byte screen only skips what the search could not find: six digits split by a
+    space, a dash or a value boundary are no candidate; six in a row, even in the part
+    of a buffer a slice leaves out, send the column on to the search."""
+    import random
+
+    import pandas as pd
+    import pyarrow as pa
+
+    from kl_survey import privacy
+
+    rng = random.Random(11)
+    alphabet = "0123456789 -\u2010æa"
+    for _ in range(300):
+        values = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+                  for _ in range(rng.randint(1, 5))]
+        column = pd.Series(values, dtype="str")
+        want = column.astype("string").str.contains(privacy._CANDIDATE, regex=True)
+        assert privacy._candidates(column, None).tolist() == want.tolist()
+        if privacy._no_six_digits(column):
+            assert not want.any()
+    assert privacy._no_six_digits(pd.Series(["12345", " 6 0102", "a-1234"], dtype="str"))
+    assert not privacy._no_six_digits(pd.Series(["12345", "6"], dtype="str"))  # "123456"
+    assert not privacy._no_six_digits(pd.Series(["ring 12345678"], dtype="str"))
+    assert not privacy._no_six_digits(pd.Series(["01020", "3-1234"], dtype="str"))
+    sliced = pa.chunked_array([pa.array(["010203-1234", "ingen"], pa.large_string()).slice(1)])
+    column = pd.Series(pd.arrays.ArrowStringArray(sliced))
+    assert not privacy._no_six_digits(column)
+    assert privacy._candidates(column, None).tolist() == [False]
+    assert not privacy._no_six_digits(pd.Series(["0102031234"], dtype=object))
