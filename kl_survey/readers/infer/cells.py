@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kl_survey import cores
+from kl_survey.readers.source import may_contain
 from kl_survey.vocabulary import ANY_METADATA, key
 
 _WS = re.compile(r"\s+")
@@ -55,16 +56,14 @@ def arrow_strings(s: pd.Series) -> pa.ChunkedArray | None:
 def any_contains(values: pd.Index, text: str) -> bool:
     """Whether any of ``values`` contains ``text``.
 
-    Arrow-backed values are screened first with one byte search over their data: a
-    comment column asked for a list separator it never holds costs 0.3 ms instead of
-    Arrow's 4 ms per 20 000 answers. A hit there may straddle two values or lie outside
-    a slice, so it is confirmed value by value."""
+    Arrow-backed values are screened first with one byte search over their data
+    (:func:`~kl_survey.readers.source.may_contain`): a comment column asked for a
+    list separator it never holds costs 0.3 ms instead of Arrow's 4 ms per 20 000
+    answers. Only a hit there is confirmed value by value."""
     arr = values.array
-    if isinstance(arr, pd.arrays.ArrowStringArray):
-        needle = text.encode()
-        data = (chunk.buffers()[2] for chunk in arr.__arrow_array__().chunks)
-        if not any(buf is not None and needle in buf.to_pybytes() for buf in data):
-            return False
+    if (isinstance(arr, pd.arrays.ArrowStringArray)
+            and not may_contain(arr.__arrow_array__(), text.encode())):
+        return False
     return bool(values.str.contains(text, regex=False).any())
 
 

@@ -6,7 +6,7 @@ Everything above imports from this package face only.
 """
 
 from kl_survey.readers.source.limits import DEFAULT_MAX_BYTES, SourceOptions
-from kl_survey.readers.source.raw import RawTable
+from kl_survey.readers.source.raw import RawTable, may_contain
 from kl_survey.readers.source.sniffing import Sniffed, check_path, not_a_file, sniff, sniff_kind
 from kl_survey.readers.source.table import decode_text, list_sheets, read_table, read_workbook
 
@@ -18,6 +18,7 @@ __all__ = [
     "check_path",
     "decode_text",
     "list_sheets",
+    "may_contain",
     "not_a_file",
     "read_table",
     "read_workbook",

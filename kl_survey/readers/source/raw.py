@@ -97,6 +97,20 @@ def finish(frame: pd.DataFrame, path: Path, kind: str, *, sheet: str | None = No
     return RawTable(frame, rows, str(path), kind, sheet, encoding, delimiter)
 
 
+def may_contain(column: pa.Array | pa.ChunkedArray, text: bytes) -> bool:
+    """Whether ``text`` may occur in a string column's cells, told from the bytes of its
+    data at memchr speed (Arrow's per-cell search runs at about 0.6 GB/s). False means
+    no cell holds it; True only that one may: a hit may straddle two cells or lie in the
+    part of a buffer a slice leaves out, so a caller confirms cell by cell."""
+    chunks = column.chunks if hasattr(column, "chunks") else [column]
+    for chunk in chunks:
+        buffers = chunk.buffers()
+        data = buffers[2] if len(buffers) > 2 else None
+        if data is not None and text in data.to_pybytes():
+            return True
+    return False
+
+
 def column_letter(index: int) -> str:
     """Excel's name for a 0-based column: A … Z, AA …, as the user sees a CSV in Excel."""
     name = ""

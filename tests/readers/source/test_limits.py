@@ -171,3 +171,24 @@ def test_every_real_export_reads_within_the_default_limits() -> None:
     assert len(found) >= 20
     for path in found:
         assert len(read_table(path).frame), path.name
+
+
+def test_may_exceed_never_misses_a_long_cell() -> None:
+    """The screen reads slot lengths from the offsets: string and large_string, sliced,
+    chunked and with nulls, it says "may" wherever a cell's bytes pass the limit."""
+    import random
+
+    rng = random.Random(5)
+    for _ in range(300):
+        cells = [None if rng.random() < 0.2 else "æx"[rng.randint(0, 1)] * rng.randint(0, 12)
+                 for _ in range(rng.randint(1, 9))]
+        for kind in (pa.string(), pa.large_string()):
+            arr = pa.array(cells, kind)
+            start = rng.randint(0, len(cells) - 1)
+            for column in (arr, arr.slice(start), pa.chunked_array([arr[:start], arr[start:]])):
+                values = column.to_pylist()
+                longest = max((len(v.encode()) for v in values if v is not None), default=0)
+                limit = rng.randint(0, 14)
+                assert limits.may_exceed(column, limit) or longest <= limit
+                if sum(len(v.encode()) for v in values if v is not None) <= limit:
+                    assert not limits.may_exceed(column, limit)

@@ -178,6 +178,8 @@ def test_midnights_and_time_only_cells_change_and_nothing_else() -> None:
         "kl. 00:00:00", "1899-12-31 og så videre"] * 3
     untouched = pa.array(["Ja", None, "Nej"])
     assert _text_column(untouched).to_pylist() == ["Ja", None, "Nej"]
+    no_time = pa.array(["1899-12-31 og så videre", "2024-03-02", ""])  # no ":", no rewrite
+    assert _text_column(no_time).to_pylist() == ["1899-12-31 og så videre", "2024-03-02", None]
 
 
 def test_a_big_sheet_keeps_its_column_order(monkeypatch: pytest.MonkeyPatch) -> None:
