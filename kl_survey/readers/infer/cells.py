@@ -169,7 +169,7 @@ class Column:
             merged, uniques = pd.factorize(cleaned)
             codes = np.append(merged, -1)[codes]
         if len(codes) < 2**31:  # half the memory while it is kept
-            codes = codes.astype(np.int32)
+            codes = codes.astype(np.int32, copy=False)
         codes.flags.writeable = False
         return codes, uniques, changed
 
