@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -117,6 +118,13 @@ def letter(index: int) -> str:
     return out
 
 
+class _Factorized(NamedTuple):
+    codes: np.ndarray
+    uniques: pd.Index
+    changed: bool  # cleaning merged or blanked some values
+    counts: np.ndarray
+
+
 @dataclass(eq=False)
 class Column:
     """One source column: where it stood, its header, and its cells as read.
@@ -151,16 +159,19 @@ class Column:
         return len(self.raw)
 
     @property
-    def _factorized(self) -> tuple[np.ndarray, pd.Index, bool]:
+    def _factorized(self) -> _Factorized:
         """Found once, and kept as a plain attribute: a ``cached_property`` holds one lock
         for every instance of the class before Python 3.12, so :func:`prefetch`'s threads
         took turns (1.2 s on two threads as on one, for 60 columns at 500 000 rows)."""
-        made: tuple[np.ndarray, pd.Index, bool] | None = self.__dict__.get("_made")
+        made: _Factorized | None = self.__dict__.get("_made")
         if made is None:
             made = self.__dict__["_made"] = self._factorize()
         return made
 
-    def _factorize(self) -> tuple[np.ndarray, pd.Index, bool]:
+    def _factorize(self) -> _Factorized:
+        """Codes, distinct values and their counts together, so that :func:`prefetch`'s
+        threads count them too (0.4 ms a column at 100 000 rows, else on the one thread
+        that infers)."""
         codes, uniques = factorize(self.raw)
         distinct = pd.Series(uniques, dtype=self.raw.dtype)
         cleaned = clean_series(distinct, distinct=True)  # factorize's uniques
@@ -171,7 +182,8 @@ class Column:
         if len(codes) < 2**31:  # half the memory while it is kept
             codes = codes.astype(np.int32, copy=False)
         codes.flags.writeable = False
-        return codes, uniques, changed
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        return _Factorized(codes, uniques, changed, counts)
 
     @property
     def codes(self) -> np.ndarray:
@@ -186,17 +198,16 @@ class Column:
     @cached_property
     def values(self) -> pd.Series:
         """The cleaned cells (NA = blank), a ``str`` Series over the body rows."""
-        codes, uniques, changed = self._factorized
+        codes, uniques, changed, _ = self._factorized
         if not changed:
             return self.raw
         taken = uniques.array.take(codes.astype(np.intp), allow_fill=True)
         return pd.Series(taken, dtype=self.raw.dtype, name=self.raw.name)
 
-    @cached_property
+    @property
     def counts(self) -> np.ndarray:
         """How many rows hold each of :attr:`uniques`."""
-        codes = self.codes
-        return np.bincount(codes[codes >= 0], minlength=len(self.uniques))
+        return self._factorized.counts
 
     def distinct(self) -> list[str]:
         """:attr:`uniques` as Python strings (made once: several inferences ask)."""
