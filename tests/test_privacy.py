@@ -312,10 +312,13 @@ def test_the_column_search_finds_every_dash() -> None:
     assert _candidates(values, None).tolist() == [True] * 6 + [False] * 3
 
 
-def test_a_column_without_six_digits_in_a_row_is_not_searched() -> None:
+@pytest.mark.parametrize("block", [1, 2, 5, 6, 7, 1 << 20])
+def test_a_column_without_six_digits_in_a_row_is_not_searched(
+        block: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """The byte screen only skips what the search could not find: six digits split by a
     space, a dash or a value boundary are no candidate; six in a row, even in the part
-    of a buffer a slice leaves out, send the column on to the search."""
+    of a buffer a slice leaves out or across the blocks it screens, send the column on
+    to the search."""
     import random
 
     import pandas as pd
@@ -323,6 +326,7 @@ def test_a_column_without_six_digits_in_a_row_is_not_searched() -> None:
 
     from kl_survey import privacy
 
+    monkeypatch.setattr(privacy, "_SCREEN_BLOCK", block)
     rng = random.Random(11)
     alphabet = "0123456789 -\u2010æa"
     for _ in range(300):

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kl_survey.errors import InputError, KlSurveyError, UnsafeInputError
+from kl_survey.readers.source import raw
 from kl_survey.readers.source.raw import (
     column_letter,
     filled_rows,
@@ -60,15 +61,18 @@ def test_filled_rows_without_columns_is_for_finish_to_decide() -> None:
 
 
 @given(st.lists(st.one_of(st.none(), st.text(alphabet="a:;æ ", max_size=5)), max_size=8),
-       st.text(alphabet="a:;æ ", min_size=1, max_size=2), st.integers(0, 8))
+       st.text(alphabet="a:;æ ", min_size=1, max_size=3), st.integers(0, 8),
+       st.sampled_from([1, 2, 3, 5, raw.SEARCH_BLOCK]))
 def test_may_contain_never_misses_a_cell_that_holds_the_text(
-        cells: list[str | None], text: str, start: int) -> None:
+        cells: list[str | None], text: str, start: int, block: int) -> None:
     """The byte screen may say "may" for text split over two cells, never "no" for a
-    cell that holds it: plain, sliced and chunked."""
+    cell that holds it: plain, sliced and chunked, and across the blocks it searches."""
     arr = pa.array(cells, pa.large_string())
     start = min(start, len(cells))
-    for column in (arr, arr.slice(start), pa.chunked_array([arr[:start], arr[start:]])):
-        held = any(v is not None and text in v for v in column.to_pylist())
-        assert may_contain(column, text.encode()) or not held
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(raw, "SEARCH_BLOCK", block)
+        for column in (arr, arr.slice(start), pa.chunked_array([arr[:start], arr[start:]])):
+            held = any(v is not None and text in v for v in column.to_pylist())
+            assert may_contain(column, text.encode()) or not held
     assert not may_contain(pa.array(["a;", None], pa.string()), b":")
     assert may_contain(pa.array(["a:", "b"]).slice(1), b":")  # outside the slice: "may"
