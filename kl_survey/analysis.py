@@ -18,6 +18,7 @@ from kl_survey.grid import is_tick_frame
 from kl_survey.model import Meta, Population, QType, Question, SourceInfo, Survey, yes_options
 from kl_survey.numbers import share
 from kl_survey.readers.infer.cells import arrow_strings
+from kl_survey.texts import NONE, Texts
 
 if TYPE_CHECKING:
     from kl_survey.breakdown import Breakdown
@@ -73,8 +74,8 @@ class QuestionResult:
     options: tuple[OptionCount, ...] = ()
     yes: YesResult | None = None
     stats: NumericStats | None = None
-    answers: tuple[str, ...] = ()  # text questions: the answers in respondent order
-    other: tuple[str, ...] = ()  # free text given under an "Andet" option
+    answers: Texts = NONE  # text questions: the answers in respondent order
+    other: Texts = NONE  # free text given under an "Andet" option
     #: --bounds/--ci and --by (kl_survey.extras adds them; None when not asked for)
     census: QuestionCensus | None = None
     breakdown: Breakdown | None = None
@@ -169,27 +170,28 @@ def analyse_question(survey: Survey, q: Question) -> QuestionResult:
     return QuestionResult(q, base=len(answers), answered=len(answers), answers=answers)
 
 
-def _other(survey: Survey, qid: str, rows: np.ndarray) -> tuple[str, ...]:
+def _other(survey: Survey, qid: str, rows: np.ndarray) -> Texts:
     s = survey.other_text.get(qid)
     if s is None:
-        return ()
+        return NONE
     return _texts(_take(s, rows))
 
 
-def _texts(values: pd.Series) -> tuple[str, ...]:
+def _texts(values: pd.Series) -> Texts:
     """The cells that hold text, stripped, in row order (whitespace-only ones dropped).
 
-    Arrow-backed cells are trimmed and filtered in Arrow and go to Python in one
-    conversion (pandas' ``tolist`` made an object array first, and stripping 500 000
-    answers in Python took 0.1 s). Arrow's ``utf8_trim_whitespace`` trims exactly what
-    ``str.strip`` does, code point for code point (``tests/test_analysis.py``)."""
+    Arrow-backed cells are trimmed and filtered in Arrow and stay Arrow text
+    (:class:`~kl_survey.texts.Texts`): pandas' ``tolist`` made an object array first,
+    and stripping 500 000 answers in Python took 0.1 s. Arrow's
+    ``utf8_trim_whitespace`` trims exactly what ``str.strip`` does, code point for code
+    point (``tests/test_analysis.py``)."""
     arr = arrow_strings(values)
     if arr is None:
-        return tuple(filter(None, map(str.strip, map(str, values.dropna().tolist()))))
+        return Texts(filter(None, map(str.strip, map(str, values.dropna().tolist()))))
     import pyarrow.compute as pc
 
     trimmed = pc.utf8_trim_whitespace(pc.drop_null(arr))
-    return tuple(pc.filter(trimmed, pc.not_equal(trimmed, "")).to_pylist())
+    return Texts.of_arrow(pc.filter(trimmed, pc.not_equal(trimmed, "")))
 
 
 def _take(data: _Data, rows: np.ndarray) -> _Data:
@@ -207,7 +209,7 @@ def _base(q: Question, answered: int, population: int, excluded_answers: int) ->
 
 
 def _single(q: Question, data: pd.Series, population: int,
-            other: tuple[str, ...]) -> QuestionResult:
+            other: Texts = NONE) -> QuestionResult:
     counts = _counts(data)
     answered = sum(counts.values())
     excl = set(q.base.exclude) if q.base.kind == "exclude" else set()
@@ -234,7 +236,7 @@ def _counts(data: pd.Series) -> dict[object, int]:
     return {k: int(v) for k, v in data.value_counts(dropna=True).items()}
 
 
-def _multi(q: Question, data: pd.DataFrame, other: tuple[str, ...]) -> QuestionResult:
+def _multi(q: Question, data: pd.DataFrame, other: Texts) -> QuestionResult:
     ticked = data.to_numpy(dtype=bool)
     any_tick = ticked.any(axis=1)
     answered = int(any_tick.sum())

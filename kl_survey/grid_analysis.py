@@ -116,7 +116,7 @@ def analyse_grid(q: Question, data: pd.DataFrame, population: int) -> QuestionRe
 def _likert(q: Question, data: pd.DataFrame, population: int) -> QuestionResult:
     rows = []
     for label in q.rows:
-        r = _single(q, data[label], population, ())
+        r = _single(q, data[label], population)
         rows.append(GridRow(label, r.base, r.answered, r.options, r.yes))
     answered = int(cells_answered(data).any(axis=1).sum()) if q.rows else 0
     base = population if q.base.kind == "respondents" else answered

@@ -76,6 +76,7 @@ def test_numeric_and_text() -> None:
     assert (rn.stats.n, rn.stats.sum, rn.stats.median, rn.stats.min, rn.stats.max) == (
         3, 13.5, 2.5, 1.0, 10.0)
     assert rt.answers == ("God idé", "Mangler midler")
+    assert rt.answers.arrow is not None  # kept as Arrow text for the JSON writer
 
 
 def test_hidden_questions_are_not_analysed() -> None:

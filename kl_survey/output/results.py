@@ -65,10 +65,10 @@ def _question(r: QuestionResult) -> dict[str, Any]:
         from kl_survey.output.grid_results import grid_keys
 
         out.update(grid_keys(r))
-    if q.type is QType.TEXT:
-        out["answers"] = list(r.answers)
+    if q.type is QType.TEXT:  # Texts: jsontext writes them straight from Arrow
+        out["answers"] = r.answers
     if r.other:
-        out["other_answers"] = list(r.other)
+        out["other_answers"] = r.other
     return out
 
 

@@ -20,6 +20,8 @@ import dataclasses
 import re
 from typing import Any, TypeVar
 
+from kl_survey.texts import Texts
+
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # C0 except tab, newline and carriage return; DEL; the C1 range.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -53,6 +55,9 @@ def _walk(obj: Any) -> Any:
     if isinstance(obj, tuple):
         items = tuple(_walk(x) for x in obj)
         return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
+    if isinstance(obj, Texts):  # free-text answers: made Python strings here, as before
+        shown = _walk(obj.items)
+        return obj if shown is obj.items else Texts(shown)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         changed = {}
         for f in dataclasses.fields(obj):

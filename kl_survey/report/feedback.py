@@ -128,10 +128,10 @@ def _section(country: QuestionResult, region: QuestionResult, own: QuestionResul
     texts: list[tuple[str, tuple[str, ...]]] = []
     if own.other:  # the municipality's own "Andet" text, never anybody else's
         label = next((o for o in q.options if order.is_other(o)), s("other_generic", lang))
-        texts.append((s("fb_other", lang, label=label), own.other))
+        texts.append((s("fb_other", lang, label=label), own.other.items))
     if q.type is QType.TEXT:
         if own.answers:
-            texts.append((s("fb_text", lang), own.answers))
+            texts.append((s("fb_text", lang), own.answers.items))
         return FeedbackSection(q.number, f"q{q.number:02d}", heading,
                                () if own.answers else (s("fb_none", lang),), None, (), "", "",
                                tuple(texts))

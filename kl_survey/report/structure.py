@@ -337,9 +337,9 @@ def _appendix(a: Analysis, lang: Lang) -> tuple[AppendixGroup, ...]:
         q = r.question
         heading = s("heading", lang, n=q.number, text=q.text)
         if q.type is QType.TEXT and r.answers:
-            groups.append(AppendixGroup(heading, r.answers))
+            groups.append(AppendixGroup(heading, r.answers.items))
         if r.other:
             label = next((o for o in q.options if order.is_other(o)), s("other_generic", lang))
             groups.append(AppendixGroup(
-                s("appendix_other", lang, heading=heading, label=label), r.other))
+                s("appendix_other", lang, heading=heading, label=label), r.other.items))
     return tuple(groups)

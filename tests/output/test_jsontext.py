@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kl_survey.output import jsontext
+from kl_survey.texts import Texts
 
 
 def reference(obj: Any) -> str:
@@ -55,3 +57,38 @@ def test_other_types_raise_as_before() -> None:
         jsontext.dumps({"a": {1, 2}})
     assert not jsontext.plain({1: "a"})
     assert jsontext.plain({"a": [1, 2.5, None, True, "x"]})
+
+
+# answers as analysis keeps them: Arrow text (kl_survey.texts.Texts), which holds no lone
+# surrogate; every character that json escapes is drawn often
+answer = st.text(st.characters(exclude_categories=["Cs"])
+                 | st.sampled_from('"\\/\x00\x1f\n\t\r\x08\x0c\x7f\u2028'))
+
+
+@settings(max_examples=200)
+@given(st.lists(answer, max_size=6), st.lists(answer, max_size=3), documents)
+def test_arrow_answers_are_written_as_json_writes_the_list(answers: list[str],
+                                                           other: list[str], doc: Any) -> None:
+    """The answers are spliced in from Arrow at the placeholder's depth and indent, in a
+    document orjson writes and in one only json can (``doc``: floats, surrogates)."""
+    def texts(items: list[str]) -> Texts:
+        return Texts.of_arrow(pa.array(items, pa.large_string()))
+
+    made = {"questions": [{"answers": texts(answers), "other": doc},
+                          [[{"other_answers": texts(other)}]]], "also": texts(answers)}
+    want = {"questions": [{"answers": answers, "other": doc},
+                          [[{"other_answers": other}]]], "also": answers}
+    assert jsontext.dumps(made) == reference(want)
+    try:
+        encoded = reference(want).encode("utf-8")
+    except UnicodeEncodeError:
+        with pytest.raises(UnicodeEncodeError):
+            jsontext.dumps_bytes(made)
+        return
+    assert jsontext.dumps_bytes(made) == encoded
+
+
+def test_python_answers_and_empty_ones_are_written_as_lists() -> None:
+    doc = {"a": Texts(["x", "\ud800"]), "b": Texts.of_arrow(pa.array([], pa.string())),
+           "c": Texts()}
+    assert jsontext.dumps(doc) == reference({"a": ["x", "\ud800"], "b": [], "c": []})

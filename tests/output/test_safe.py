@@ -32,3 +32,15 @@ def test_neutralise_is_for_csv() -> None:
     assert neutralise("=1+2") == "'=1+2"
     assert neutralise("- via skolen") == "'- via skolen"
     assert neutralise("Ja") == "Ja" and neutralise(3) == 3
+
+
+def test_free_text_kept_as_arrow_is_shown_too() -> None:
+    """Answers held as Arrow text (kl_survey.texts.Texts) are walked like a tuple."""
+    import pyarrow as pa
+
+    from kl_survey.texts import Texts
+
+    clean = Texts.of_arrow(pa.array(["ok", "æøå"]))
+    assert visible_controls(clean) is clean
+    fixed = visible_controls((Texts.of_arrow(pa.array(["hej\x00med\x1bdig", "ok"])),))[0]
+    assert isinstance(fixed, Texts) and fixed == ("hej\ufffdmed\ufffddig", "ok")
