@@ -65,7 +65,7 @@ answer = st.text(st.characters(exclude_categories=["Cs"])
                  | st.sampled_from('"\\/\x00\x1f\n\t\r\x08\x0c\x7f\u2028'))
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)  # the first call imports pyarrow.compute
 @given(st.lists(answer, max_size=6), st.lists(answer, max_size=3), documents)
 def test_arrow_answers_are_written_as_json_writes_the_list(answers: list[str],
                                                            other: list[str], doc: Any) -> None:
