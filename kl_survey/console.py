@@ -33,9 +33,9 @@ WAIT = 0.25
 def run() -> None:
     """Start opening the named workbook, then run the command
     (:func:`kl_survey.cli.run`, which ends the process)."""
-    from kl_survey import allocator
+    from kl_survey import natives
 
-    allocator.settle()  # before anything can load pyarrow, as the command does
+    natives.settle()  # before anything can load numpy or pyarrow, as the command does
     begun = open_named(sys.argv[1:])
     if begun is not None:
         begun.wait(WAIT)

@@ -12,7 +12,7 @@ import importlib.util
 
 import typer
 
-from kl_survey import __version__, allocator, collector
+from kl_survey import __version__, collector, natives
 from kl_survey.cli import common
 from kl_survey.cli.app import PROG, ROUND_ORDER, KlGroup, KlTyper
 from kl_survey.messages import msg
@@ -59,10 +59,10 @@ for _name in ROUND_ORDER:
 
 
 def main() -> None:
-    """The console script: the app, with Arrow's allocator settled before pyarrow loads
-    (:mod:`kl_survey.allocator`), and the collector held while the command imports and
+    """The console script: the app, with the native libraries settled before pandas loads
+    them (:mod:`kl_survey.natives`), and the collector held while the command imports and
     skipped at exit (:mod:`kl_survey.collector`)."""
-    allocator.settle()
+    natives.settle()
     collector.skip_at_exit()
     collector.hold()
     app()
