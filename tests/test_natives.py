@@ -17,10 +17,13 @@ mimalloc = pytest.mark.skipif(pa.default_memory_pool().backend_name != "mimalloc
                               reason="pyarrow's default allocator here is not mimalloc")
 
 
-def test_settle_turns_huge_pages_off(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settle_turns_huge_pages_and_blas_threads_off(monkeypatch: pytest.MonkeyPatch
+                                                     ) -> None:
     monkeypatch.delenv(natives.ALLOW_THP, raising=False)
+    monkeypatch.delenv(natives.BLAS_THREADS, raising=False)  # restored after the test
     natives.settle()
     assert os.environ[natives.ALLOW_THP] == "0"
+    assert os.environ[natives.BLAS_THREADS] == "1"
 
 
 def test_settle_keeps_what_the_user_set(monkeypatch: pytest.MonkeyPatch) -> None:
